@@ -1,0 +1,178 @@
+//! Rendering diagnostics at the edge: for people (codespan-reporting) and for
+//! programs (one JSON object per line, `--message-format json`).
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{Diagnostic, Location, Severity};
+pub use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use crate::source::{SourceMap, Span};
+
+fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
+    let severity = match d.severity {
+        Severity::Error => cs::Severity::Error,
+        Severity::Warning => cs::Severity::Warning,
+    };
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    match &d.location {
+        Location::Source(primary) => labels.push(
+            cs::Label::primary(primary.span.file, primary.span.range())
+                .with_message(&primary.message),
+        ),
+        Location::Path(path) => notes.push(format!("in `{path}`")),
+    }
+    labels.extend(d.secondary.iter().map(|l| {
+        cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)
+    }));
+    notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    cs::Diagnostic::new(severity)
+        .with_code(d.code.as_str())
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Render for a person, in color if the writer supports it.
+pub fn human(
+    out: &mut dyn WriteColor,
+    sources: &SourceMap,
+    diagnostics: &[Diagnostic],
+) -> std::io::Result<()> {
+    let config = term::Config::default();
+    for d in diagnostics {
+        term::emit_to_write_style(out, &config, sources, &to_codespan(d))
+            .map_err(std::io::Error::other)?;
+    }
+    Ok(())
+}
+
+/// Render for a person without color, as a string (snapshots, tests).
+pub fn human_string(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+    let mut buffer = term::termcolor::Buffer::no_color();
+    human(&mut buffer, sources, diagnostics).expect("writing to memory cannot fail");
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// A position in a file: 1-based line and column (in Unicode scalar values) and
+/// the 0-based byte offset.
+#[derive(Serialize, JsonSchema)]
+pub struct JsonPosition {
+    pub line: usize,
+    pub column: usize,
+    pub offset: usize,
+}
+
+/// A place in a file with a short message.
+#[derive(Serialize, JsonSchema)]
+pub struct JsonLabel {
+    pub file: String,
+    pub start: JsonPosition,
+    pub end: JsonPosition,
+    pub message: String,
+}
+
+/// One diagnostic, as one line of `--message-format json`.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "koomc diagnostic", description = "One line of `koomc check --message-format json`.")]
+pub struct JsonDiagnostic {
+    /// The stable code, e.g. `E0101`; `koomc explain CODE` prints its long form.
+    pub code: &'static str,
+    pub severity: JsonSeverity,
+    pub message: String,
+    /// The file, as given on the command line or reached by `use`.
+    pub file: String,
+    /// Where the primary label starts; null for a file that could not be read.
+    pub start: Option<JsonPosition>,
+    /// Where the primary label ends; null for a file that could not be read.
+    pub end: Option<JsonPosition>,
+    /// The primary label's message.
+    pub label: Option<String>,
+    /// Other places that take part.
+    pub labels: Vec<JsonLabel>,
+    pub notes: Vec<String>,
+    /// What to write instead.
+    pub help: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonSeverity {
+    Error,
+    Warning,
+}
+
+fn position(sources: &SourceMap, span: Span) -> (JsonPosition, JsonPosition) {
+    let (start, end) = sources.line_col(span);
+    (
+        JsonPosition {
+            line: start.line,
+            column: start.column,
+            offset: span.start,
+        },
+        JsonPosition {
+            line: end.line,
+            column: end.column,
+            offset: span.end,
+        },
+    )
+}
+
+pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
+    let (file, start, end, label) = match &d.location {
+        Location::Source(l) => {
+            let (s, e) = position(sources, l.span);
+            (
+                sources.name(l.span.file).to_owned(),
+                Some(s),
+                Some(e),
+                Some(l.message.clone()),
+            )
+        }
+        Location::Path(p) => (p.clone(), None, None, None),
+    };
+    JsonDiagnostic {
+        code: d.code.as_str(),
+        severity: match d.severity {
+            Severity::Error => JsonSeverity::Error,
+            Severity::Warning => JsonSeverity::Warning,
+        },
+        message: d.message.clone(),
+        file,
+        start,
+        end,
+        label,
+        labels: d
+            .secondary
+            .iter()
+            .map(|l| {
+                let (start, end) = position(sources, l.span);
+                JsonLabel {
+                    file: sources.name(l.span.file).to_owned(),
+                    start,
+                    end,
+                    message: l.message.clone(),
+                }
+            })
+            .collect(),
+        notes: d.notes.clone(),
+        help: d.help.clone(),
+    }
+}
+
+/// One JSON object per line.
+pub fn json_lines(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(
+            &serde_json::to_string(&to_json(sources, d)).expect("diagnostics serialize"),
+        );
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,591 @@
+//! Stage 4, emit: the checked model to work orders
+//! (`../shared/spec/work-orders.md`), one per manager and CoE unit per cycle.
+//!
+//! Entry point: [`emit`]. Order is stable and documented: work orders by cycle
+//! start date (then id), then unit name; inside a work order, items in source
+//! order. Numbers are exact decimals written as JSON numbers.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Serialize, Serializer};
+
+use crate::model::*;
+use crate::source::{SourceMap, Span};
+use crate::syntax::ast::ConstraintBound;
+
+/// The value of `schema` in every work order.
+pub const WORK_ORDER_SCHEMA: &str = "koom.work-order/1";
+/// The value of `schema` in the `--stdout` bundle.
+pub const BUNDLE_SCHEMA: &str = "koom.work-orders/1";
+
+/// An exact decimal, written as a JSON number with no exponent and no
+/// trailing zeros (`422400`, `4.2`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, JsonSchema)]
+#[schemars(transparent)]
+pub struct Number(#[schemars(with = "f64")] pub Decimal);
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = self.0.normalize().to_string();
+        serde_json::value::RawValue::from_string(text)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+}
+
+/// The document `koomc build --stdout` writes: every work order at once.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "KOOM work orders", description = "All work orders of one `koomc build --stdout`.")]
+pub struct Bundle {
+    /// Always `koom.work-orders/1`.
+    pub schema: &'static str,
+    pub work_orders: Vec<WorkOrder>,
+}
+
+/// Everything the executive layer asks of one manager or CoE unit for one cycle.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "KOOM work order", description = "What the executive layer asks of one manager or CoE unit for one cycle: goals, constraints and priorities, never tasks.")]
+pub struct WorkOrder {
+    /// Always `koom.work-order/1`.
+    pub schema: &'static str,
+    /// The organization's name, from `org`.
+    pub org: Option<String>,
+    /// The revision date of the directives (`YYYY-MM-DD`), from `revision`.
+    pub revision: Option<String>,
+    /// The issuing executives, in declaration order.
+    pub issued_by: Vec<String>,
+    pub cycle: CycleInfo,
+    pub to: Recipient,
+    /// The strategic direction for the cycle.
+    pub direction: Vec<String>,
+    /// The cycle's priorities, highest (rank 1) first.
+    pub priorities: Vec<PriorityItem>,
+    pub goals: Vec<GoalItem>,
+    pub constraints: Vec<ConstraintItem>,
+    pub outcomes: Vec<OutcomeItem>,
+    /// Resources allocated to this unit.
+    pub allocations: Vec<AllocationItem>,
+    /// Metrics this unit shares with others.
+    pub alignments: Vec<AlignmentItem>,
+    /// Decisions on escalations this unit brought.
+    pub resolutions: Vec<ResolutionItem>,
+    pub provenance: Provenance,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct CycleInfo {
+    pub id: String,
+    /// First day, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub to: String,
+    /// The change window, if the cycle has one.
+    pub window: Option<WindowInfo>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct WindowInfo {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct Recipient {
+    pub unit: String,
+    pub layer: RecipientLayer,
+    /// The unit's lead, as declared.
+    pub lead: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RecipientLayer {
+    Manager,
+    Coe,
+}
+
+/// Where an item was written.
+#[derive(Serialize, JsonSchema)]
+pub struct Source {
+    /// The file, as named on the command line or reached by `use`.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Whether an item came from the cycle level or a `to` block.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemScope {
+    Cycle,
+    Unit,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct PriorityItem {
+    pub rank: u32,
+    /// A metric name or a goal id.
+    pub target: String,
+    pub kind: TargetKind,
+    pub because: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Metric,
+    Goal,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct GoalItem {
+    /// The goal id, or the metric's name for a goal written without one.
+    pub id: String,
+    pub metric: String,
+    pub op: Op,
+    pub value: Number,
+    /// The metric's unit, or null for a metric without one.
+    pub unit: Option<String>,
+    /// The deadline: the `by` date, or the cycle's last day.
+    pub by: String,
+    pub urgent: bool,
+    pub scope: ItemScope,
+    pub because: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Serialize, JsonSchema)]
+pub enum Op {
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "=")]
+    Eq,
+}
+
+impl From<Cmp> for Op {
+    fn from(c: Cmp) -> Self {
+        match c {
+            Cmp::Lt => Op::Lt,
+            Cmp::Le => Op::Le,
+            Cmp::Gt => Op::Gt,
+            Cmp::Ge => Op::Ge,
+            Cmp::Eq => Op::Eq,
+        }
+    }
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct ConstraintItem {
+    pub metric: String,
+    /// The change as written, relative to the baseline; null for an absolute bound.
+    pub change: Option<ChangeInfo>,
+    /// The exact bound on the metric's value at the end of the cycle.
+    pub bound: BoundInfo,
+    /// Metrics that must get no worse than their baseline.
+    pub keep: Vec<KeepInfo>,
+    pub urgent: bool,
+    pub scope: ItemScope,
+    pub because: Option<String>,
+    pub source: Source,
+}
+
+/// Exactly one of the three keys.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeInfo {
+    /// Relative to the baseline: `-12%`.
+    Relative(String),
+    /// Percentage points: `+2pp`.
+    Points(String),
+    /// In the metric's unit: `-40000 USD/month`.
+    Absolute(String),
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct BoundInfo {
+    pub op: Op,
+    pub value: Number,
+    pub unit: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct KeepInfo {
+    pub metric: String,
+    pub op: Op,
+    pub value: Number,
+    pub unit: Option<String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct OutcomeItem {
+    pub text: String,
+    /// The `by` date, or null.
+    pub by: Option<String>,
+    pub urgent: bool,
+    pub scope: ItemScope,
+    pub because: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct AllocationItem {
+    pub kind: AllocationKind,
+    /// The amount; null for a technology.
+    pub amount: Option<Number>,
+    /// The amount's unit; null for a technology.
+    pub unit: Option<String>,
+    /// The technology; null for an amount.
+    pub tech: Option<String>,
+    /// The priority target, metric or goal id it serves.
+    #[serde(rename = "for")]
+    pub target: Option<String>,
+    pub because: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum AllocationKind {
+    Money,
+    People,
+    Time,
+    Tech,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct AlignmentItem {
+    /// The shared metric.
+    pub on: String,
+    /// The other units that share it.
+    pub with: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct ResolutionItem {
+    pub escalation: String,
+    /// Every unit the resolution addresses.
+    #[serde(rename = "for")]
+    pub units: Vec<String>,
+    pub text: String,
+    pub source: Source,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct Provenance {
+    /// `koomc` and its version.
+    pub compiler: String,
+    /// Every item of this work order that AI helped with, and how.
+    pub ai: Vec<AiUse>,
+}
+
+#[derive(Serialize, JsonSchema)]
+pub struct AiUse {
+    /// One of `summarize`, `draft`, `scenario`, `explore`, `expand`, `interpret`.
+    #[serde(rename = "use")]
+    pub use_: String,
+    /// `direction`, `priority`, `goal`, `constraint`, `outcome` or `allocation`.
+    pub item: String,
+    pub source: Source,
+}
+
+/// The work orders of a checked model.
+pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
+    let mut cycles: Vec<&Cycle> = model.cycles.iter().filter(|c| c.period.is_some()).collect();
+    cycles.sort_by(|a, b| {
+        let (pa, pb) = (a.period.expect("dated"), b.period.expect("dated"));
+        (pa.from, &a.id.node).cmp(&(pb.from, &b.id.node))
+    });
+    let mut units: Vec<(UnitId, &Unit)> = model.addressable_units().collect();
+    units.sort_by(|a, b| a.1.name.node.cmp(&b.1.name.node));
+    let mut orders = Vec::with_capacity(cycles.len() * units.len());
+    for cycle in cycles {
+        for &(id, unit) in &units {
+            orders.push(work_order(model, sources, cycle, id, unit));
+        }
+    }
+    orders
+}
+
+fn source(sources: &SourceMap, span: Span) -> Source {
+    let at = sources.get(span.file).line_col(span.start);
+    Source {
+        file: sources.name(span.file).to_owned(),
+        line: at.line,
+        column: at.column,
+    }
+}
+
+fn text(t: &Option<Text>) -> Option<String> {
+    t.as_ref().map(|t| t.node.clone())
+}
+
+fn scope(s: &Scope) -> ItemScope {
+    match s {
+        Scope::Cycle => ItemScope::Cycle,
+        Scope::Units(_) => ItemScope::Unit,
+    }
+}
+
+fn unit_of(metric: &Metric) -> Option<String> {
+    metric.unit.as_ref().map(|u| u.node.0.clone())
+}
+
+fn work_order(model: &Model, sources: &SourceMap, cycle: &Cycle, id: UnitId, unit: &Unit) -> WorkOrder {
+    let period = cycle.period.expect("emit takes dated cycles");
+    let mut ai = Vec::new();
+    let mut note_ai = |notes: &Annotations, item: &str, span: Span| {
+        if let Some(u) = &notes.ai {
+            ai.push(AiUse {
+                use_: u.node.clone(),
+                item: item.to_owned(),
+                source: source(sources, span),
+            });
+        }
+    };
+
+    let direction = cycle
+        .directions
+        .iter()
+        .map(|d| {
+            note_ai(&d.notes, "direction", d.span);
+            d.text.node.clone()
+        })
+        .collect();
+
+    let mut priorities: Vec<&Priority> = cycle.priorities.iter().collect();
+    priorities.sort_by_key(|p| (p.rank.node, p.span.start));
+    let priorities = priorities
+        .into_iter()
+        .map(|p| {
+            note_ai(&p.notes, "priority", p.span);
+            let (target, kind) = match &p.target.node {
+                Target::Metric(m) => (model.metric(*m).name.node.clone(), TargetKind::Metric),
+                Target::Goal(g, _) => (g.clone(), TargetKind::Goal),
+            };
+            PriorityItem {
+                rank: p.rank.node,
+                target,
+                kind,
+                because: text(&p.notes.because),
+                source: source(sources, p.span),
+            }
+        })
+        .collect();
+
+    let mut goals = Vec::new();
+    let mut constraints = Vec::new();
+    let mut outcomes = Vec::new();
+    for d in cycle.directives.iter().filter(|d| d.scope.reaches(id)) {
+        let urgent = d.urgent.is_some();
+        let because = text(&d.notes.because);
+        match &d.kind {
+            DirectiveKind::Goal {
+                id: goal_id,
+                metric,
+                op,
+                value,
+                by,
+            } => {
+                note_ai(&d.notes, "goal", d.span);
+                let m = model.metric(metric.node);
+                goals.push(GoalItem {
+                    id: goal_id.as_ref().unwrap_or(&m.name).node.clone(),
+                    metric: m.name.node.clone(),
+                    op: op.node.into(),
+                    value: Number(value.value),
+                    unit: unit_of(m).or_else(|| value.unit.as_ref().map(|u| u.node.0.clone())),
+                    by: by.as_ref().map_or(period.to, |b| b.node).to_string(),
+                    urgent,
+                    scope: scope(&d.scope),
+                    because,
+                    source: source(sources, d.span),
+                });
+            }
+            DirectiveKind::Constraint { metric, bound, keep: _ } => {
+                note_ai(&d.notes, "constraint", d.span);
+                let m = model.metric(metric.node);
+                let Some(b) = &d.bound else { continue };
+                let change = match bound {
+                    ConstraintBound::Compare { .. } => None,
+                    ConstraintBound::Change(c) => Some(match &c.node {
+                        Change::Relative(v) => ChangeInfo::Relative(format!("{}%", signed(*v))),
+                        Change::Points(v) => ChangeInfo::Points(format!("{}pp", signed(*v))),
+                        Change::Absolute(v, _) => ChangeInfo::Absolute(match unit_of(m) {
+                            Some(u) => format!("{} {u}", signed(*v)),
+                            None => signed(*v),
+                        }),
+                    }),
+                };
+                constraints.push(ConstraintItem {
+                    metric: m.name.node.clone(),
+                    change,
+                    bound: BoundInfo {
+                        op: b.op.into(),
+                        value: Number(b.value),
+                        unit: unit_of(m),
+                    },
+                    keep: d
+                        .keep_bounds
+                        .iter()
+                        .map(|(k, kb)| KeepInfo {
+                            metric: model.metric(*k).name.node.clone(),
+                            op: kb.op.into(),
+                            value: Number(kb.value),
+                            unit: unit_of(model.metric(*k)),
+                        })
+                        .collect(),
+                    urgent,
+                    scope: scope(&d.scope),
+                    because,
+                    source: source(sources, d.span),
+                });
+            }
+            DirectiveKind::Outcome { text: t, by } => {
+                note_ai(&d.notes, "outcome", d.span);
+                outcomes.push(OutcomeItem {
+                    text: t.node.clone(),
+                    by: by.as_ref().map(|b| b.node.to_string()),
+                    urgent,
+                    scope: scope(&d.scope),
+                    because,
+                    source: source(sources, d.span),
+                });
+            }
+        }
+    }
+
+    let allocations = cycle
+        .allocations
+        .iter()
+        .filter(|a| a.to.node == id)
+        .map(|a| {
+            note_ai(&a.notes, "allocation", a.span);
+            let target = a.target.as_ref().map(|t| match &t.node {
+                Target::Metric(m) => model.metric(*m).name.node.clone(),
+                Target::Goal(g, _) => g.clone(),
+            });
+            let (kind, amount, unit, tech) = match &a.what {
+                Allocated::Amount(q) => {
+                    let u = q.unit.as_ref().map(|u| u.node.0.clone());
+                    let kind = match u.as_deref().and_then(crate::check::quantities::resource_kind) {
+                        Some(ResourceKind::People) => AllocationKind::People,
+                        Some(ResourceKind::Time) => AllocationKind::Time,
+                        _ => AllocationKind::Money,
+                    };
+                    (kind, Some(Number(q.value)), u, None)
+                }
+                Allocated::Tech(t) => (AllocationKind::Tech, None, None, Some(t.node.clone())),
+            };
+            AllocationItem {
+                kind,
+                amount,
+                unit,
+                tech,
+                target,
+                because: text(&a.notes.because),
+                source: source(sources, a.span),
+            }
+        })
+        .collect();
+
+    let alignments = cycle
+        .aligns
+        .iter()
+        .filter(|a| a.units.iter().any(|u| u.node == id))
+        .map(|a| AlignmentItem {
+            on: model.metric(a.metric.node).name.node.clone(),
+            with: a
+                .units
+                .iter()
+                .filter(|u| u.node != id)
+                .map(|u| model.unit(u.node).name.node.clone())
+                .collect(),
+            source: source(sources, a.span),
+        })
+        .collect();
+
+    let resolutions = cycle
+        .resolutions
+        .iter()
+        .filter(|r| r.units.iter().any(|u| u.node == id))
+        .map(|r| ResolutionItem {
+            escalation: r.escalation.node.clone(),
+            units: r.units.iter().map(|u| model.unit(u.node).name.node.clone()).collect(),
+            text: r.text.node.clone(),
+            source: source(sources, r.span),
+        })
+        .collect();
+
+    WorkOrder {
+        schema: WORK_ORDER_SCHEMA,
+        org: text(&model.org),
+        revision: model.revision.as_ref().map(|r| r.node.to_string()),
+        issued_by: model.executives.iter().map(|e| e.node.clone()).collect(),
+        cycle: CycleInfo {
+            id: cycle.id.node.clone(),
+            from: period.from.to_string(),
+            to: period.to.to_string(),
+            window: cycle.window.as_ref().map(|w| WindowInfo {
+                from: w.from.node.to_string(),
+                to: w.to.node.to_string(),
+            }),
+        },
+        to: Recipient {
+            unit: unit.name.node.clone(),
+            layer: match unit.layer {
+                Layer::Coe => RecipientLayer::Coe,
+                _ => RecipientLayer::Manager,
+            },
+            lead: text(&unit.lead),
+        },
+        direction,
+        priorities,
+        goals,
+        constraints,
+        outcomes,
+        allocations,
+        alignments,
+        resolutions,
+        provenance: Provenance {
+            compiler: concat!("koomc ", env!("CARGO_PKG_VERSION")).to_owned(),
+            ai,
+        },
+    }
+}
+
+fn signed(v: Decimal) -> String {
+    let v = v.normalize();
+    if v.is_sign_negative() {
+        v.to_string()
+    } else {
+        format!("+{v}")
+    }
+}
+
+/// Serialize one work order: pretty JSON, two-space indent, final newline.
+pub fn to_json(order: &WorkOrder) -> String {
+    let mut s = serde_json::to_string_pretty(order).expect("work orders serialize");
+    s.push('\n');
+    s
+}
+
+/// Serialize the `--stdout` bundle.
+pub fn bundle_json(orders: Vec<WorkOrder>) -> String {
+    let mut s = serde_json::to_string_pretty(&Bundle {
+        schema: BUNDLE_SCHEMA,
+        work_orders: orders,
+    })
+    .expect("work orders serialize");
+    s.push('\n');
+    s
+}

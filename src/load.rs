@@ -1,0 +1,343 @@
+//! Stage 0, load: read the files named on the command line and every file they
+//! reach by `use`, parse each once (stage 1, `syntax::parse`), and report files
+//! that cannot be read (E0004), `use` paths that leave the project root or do
+//! not exist (E0005) and `use` cycles (E0006).
+//!
+//! Entry point: [`load`].
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label};
+use crate::source::{FileId, SourceMap, Span};
+use crate::syntax::{self, ast};
+
+/// The largest file koomc reads: 256 MiB. Larger input is refused with E0004
+/// before it is read, so memory stays bounded (koomc needs about ten times a
+/// file's size while compiling it).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The name of the project file whose folder is the project root.
+pub const PROJECT_FILE: &str = "koom.toml";
+
+/// Every file of one compilation, parsed.
+pub struct Loaded {
+    pub sources: SourceMap,
+    /// The files that parsed, in the order they were reached.
+    pub files: Vec<(FileId, ast::File)>,
+    /// Whether any file failed to read or parse: later stages then do not run,
+    /// so that a missing file never cascades into unknown-name errors.
+    pub failed: bool,
+}
+
+struct Loader {
+    sources: SourceMap,
+    files: Vec<(FileId, ast::File)>,
+    diagnostics: Diagnostics,
+    /// Canonical path to the file loaded from it (`None` while it is read).
+    seen: HashMap<PathBuf, Option<FileId>>,
+    /// The chain of `use` being followed: canonical path and the `use` span.
+    stack: Vec<(PathBuf, Option<Span>)>,
+    failed: bool,
+}
+
+/// Load the named files and everything they `use`.
+pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
+    let mut loader = Loader {
+        sources: SourceMap::new(),
+        files: Vec::new(),
+        diagnostics: Diagnostics::new(),
+        seen: HashMap::new(),
+        stack: Vec::new(),
+        failed: false,
+    };
+    for path in paths {
+        let display = path.to_string_lossy().into_owned();
+        let root = project_root(path);
+        loader.file(path, display, &root, None);
+    }
+    let Loader {
+        sources,
+        files,
+        diagnostics,
+        failed,
+        ..
+    } = loader;
+    (
+        Loaded {
+            sources,
+            files,
+            failed,
+        },
+        diagnostics,
+    )
+}
+
+/// Load a file from text already in memory (tests, benchmarks, the language
+/// server), with `use` resolved against `path`'s folder.
+pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
+    let mut loader = Loader {
+        sources: SourceMap::new(),
+        files: Vec::new(),
+        diagnostics: Diagnostics::new(),
+        seen: HashMap::new(),
+        stack: Vec::new(),
+        failed: false,
+    };
+    let root = project_root(path);
+    let display = path.to_string_lossy().into_owned();
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    loader.seen.insert(canonical.clone(), None);
+    loader.stack.push((canonical.clone(), None));
+    let id = loader.sources.add(display, text);
+    loader.parse(id, path, &root);
+    loader.stack.pop();
+    loader.seen.insert(canonical, Some(id));
+    let Loader {
+        sources,
+        files,
+        diagnostics,
+        failed,
+        ..
+    } = loader;
+    (
+        Loaded {
+            sources,
+            files,
+            failed,
+        },
+        diagnostics,
+    )
+}
+
+/// The nearest folder upward from the file's folder that holds `koom.toml`,
+/// else the file's own folder.
+pub fn project_root(file: &Path) -> PathBuf {
+    let folder = std::fs::canonicalize(file)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+        .or_else(|| file.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from("."));
+    folder
+        .ancestors()
+        .find(|dir| dir.join(PROJECT_FILE).is_file())
+        .map_or(folder.clone(), Path::to_path_buf)
+}
+
+/// `a/b/../c` to `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+impl Loader {
+    fn error(&mut self, d: Diagnostic) {
+        self.failed = true;
+        self.diagnostics.push(d);
+    }
+
+    /// Read, parse and follow one file. `via` is the `use` that named it.
+    fn file(&mut self, path: &Path, display: String, root: &Path, via: Option<Span>) {
+        let unreadable = |message: String, help: &str| match via {
+            Some(span) => Diagnostic::new(Code::E0004, message, Label::new(span, "named here"))
+                .with_help(help.to_owned()),
+            None => Diagnostic::at_path(Code::E0004, message, display.clone()).with_help(help.to_owned()),
+        };
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                let d = unreadable(
+                    format!("cannot read `{display}`: {}", io_reason(&e)),
+                    "check the path: it is taken relative to the folder koomc runs in",
+                );
+                return self.error(d);
+            }
+        };
+        if meta.is_dir() {
+            let d = unreadable(
+                format!("`{display}` is a folder, not a `.koom` file"),
+                "name the `.koom` files inside it",
+            );
+            return self.error(d);
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            let d = unreadable(
+                format!(
+                    "`{display}` is too large: {} MiB, and koomc reads files of at most {} MiB",
+                    meta.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+                "split the directives into several files joined with `use`",
+            );
+            return self.error(d);
+        }
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if let Some(existing) = self.seen.get(&canonical) {
+            if existing.is_none() {
+                // Still being read higher up the chain: a cycle.
+                return self.use_cycle(&canonical, via);
+            }
+            return; // already loaded through another `use`
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let d = unreadable(format!("cannot read `{display}`: {}", io_reason(&e)), "check the file's permissions");
+                return self.error(d);
+            }
+        };
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let bytes = e.as_bytes();
+                let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+                let d = unreadable(
+                    format!(
+                        "`{display}` is not UTF-8 text: byte {valid} (line {line}) is `0x{:02X}`",
+                        bytes[valid]
+                    ),
+                    "save the file as UTF-8 (most editors offer it under \"encoding\")",
+                );
+                return self.error(d);
+            }
+        };
+        if let Some(at) = text.find('\0') {
+            let d = unreadable(
+                format!("`{display}` is a binary file, not KOOM text: it holds a NUL byte at byte {at}"),
+                "name a `.koom` text file",
+            );
+            return self.error(d);
+        }
+        self.seen.insert(canonical.clone(), None);
+        self.stack.push((canonical.clone(), via));
+        let id = self.sources.add(display, text);
+        self.parse(id, path, root);
+        self.stack.pop();
+        self.seen.insert(canonical, Some(id));
+    }
+
+    fn parse(&mut self, id: FileId, path: &Path, root: &Path) {
+        let parsed = syntax::parse(id, &self.sources.get(id).text);
+        let file = match parsed {
+            Ok(file) => file,
+            Err(errors) => {
+                self.failed = true;
+                self.diagnostics.extend(errors);
+                return;
+            }
+        };
+        let uses: Vec<ast::Text> = file
+            .items
+            .iter()
+            .filter_map(|item| match &item.node {
+                ast::ItemKind::Use(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        self.files.push((id, file));
+        let folder = path.parent().unwrap_or(Path::new(""));
+        let display_folder = Path::new(self.sources.name(id))
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        for used in uses {
+            self.follow(&used, folder, &display_folder, root);
+        }
+    }
+
+    /// Check a `use` path against the project root, then load it.
+    fn follow(&mut self, used: &ast::Text, folder: &Path, display_folder: &Path, root: &Path) {
+        let target = folder.join(&used.node);
+        let display = normalize(&display_folder.join(&used.node))
+            .to_string_lossy()
+            .into_owned();
+        let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let Ok(canonical) = std::fs::canonicalize(&target) else {
+            let mut d = Diagnostic::new(
+                Code::E0005,
+                format!("`use` names `{}`, which does not exist", used.node),
+                Label::new(used.span, "no such file"),
+            )
+            .with_note(format!("paths in `use` are relative to the file that names them: this one is `{display}`"));
+            if let Some(close) = sibling_suggestion(&target) {
+                d = d.with_help(format!("did you mean `{close}`?"));
+            } else {
+                d = d.with_help("name an existing `.koom` file inside the project");
+            }
+            return self.error(d);
+        };
+        if !canonical.starts_with(&canonical_root) {
+            let d = Diagnostic::new(
+                Code::E0005,
+                format!("`use` of `{}` leaves the project root", used.node),
+                Label::new(used.span, "outside the project"),
+            )
+            .with_note(format!(
+                "the project root is the folder of `{PROJECT_FILE}`, or else of the file named on the command line: `{}`",
+                root.display()
+            ))
+            .with_help(format!(
+                "move the shared file into the project, or put a `{PROJECT_FILE}` in a folder that holds both"
+            ));
+            return self.error(d);
+        }
+        self.file(&target, display, root, Some(used.span));
+    }
+
+    fn use_cycle(&mut self, canonical: &Path, via: Option<Span>) {
+        let Some(via) = via else { return };
+        let start = self
+            .stack
+            .iter()
+            .position(|(p, _)| p == canonical)
+            .unwrap_or(0);
+        let mut d = Diagnostic::new(
+            Code::E0006,
+            "`use` cycle: this file is already being read",
+            Label::new(via, "closes the cycle"),
+        )
+        .with_help("move what both files need into a third file that both `use`, and remove one of these `use` lines");
+        for (_, span) in self.stack[start + 1..].iter() {
+            if let Some(span) = span {
+                d = d.with_label(*span, "which uses");
+            }
+        }
+        self.error(d);
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file",
+        std::io::ErrorKind::PermissionDenied => "permission denied",
+        _ => "the operating system refused",
+    }
+}
+
+/// A `.koom` file in the same folder whose name is close to the missing one.
+fn sibling_suggestion(target: &Path) -> Option<String> {
+    let name = target.file_name()?.to_str()?;
+    let folder = target.parent()?;
+    let entries: Vec<String> = std::fs::read_dir(if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    })
+    .ok()?
+    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+    .filter(|n| n.ends_with(".koom"))
+    .collect();
+    did_you_mean(name, entries.iter().map(String::as_str)).map(str::to_owned)
+}

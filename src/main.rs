@@ -1,0 +1,275 @@
+//! The `koomc` command line: parse arguments, call the library, render
+//! diagnostics, map the outcome to an exit status.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use koomc::diagnostic::{render, Code, Diagnostic, Severity};
+use koomc::Compilation;
+
+/// The exit statuses of `../shared/spec/diagnostics.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    /// No error.
+    Clean = 0,
+    /// An error in the input (or a warning under `--deny warnings`).
+    Failed = 1,
+    /// The command was misused, a file could not be read, or the output could
+    /// not be written.
+    Trouble = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "koomc",
+    version,
+    about = "The compiler for the KOOM directive language",
+    long_about = "Checks executive directives written in .koom files against the KOOM rules and emits JSON work orders for managers and the CoE."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check files and report diagnostics; writes nothing
+    Check {
+        /// The .koom files to check (with every file they `use`)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        report: Report,
+    },
+    /// Check files and write one work order per manager and CoE unit per cycle
+    Build {
+        /// The .koom files to compile (with every file they `use`)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write DIR/<cycle>/<unit>.json
+        #[arg(long, value_name = "DIR", required_unless_present = "stdout", conflicts_with = "stdout")]
+        out_dir: Option<PathBuf>,
+        /// Write one JSON document holding every work order to standard output
+        #[arg(long)]
+        stdout: bool,
+        #[command(flatten)]
+        report: Report,
+    },
+    /// Print a JSON Schema (draft 2020-12)
+    Schema {
+        #[arg(value_enum)]
+        name: SchemaName,
+    },
+    /// Explain a diagnostic code: the rule, its source in the KOOM model, a wrong and a right example
+    Explain {
+        /// A code such as E0101
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code with its default severity
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaName {
+    /// One work order (`DIR/<cycle>/<unit>.json`)
+    WorkOrder,
+    /// The document `build --stdout` writes
+    WorkOrders,
+    /// One line of `--message-format json`
+    Diagnostics,
+}
+
+#[derive(Args)]
+struct Report {
+    /// How to report diagnostics: for people on standard error, or one JSON object per line on standard output
+    #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
+    message_format: MessageFormat,
+    /// When to color human diagnostics (`auto`: when standard error is a terminal and NO_COLOR is unset)
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    /// Treat warnings as errors: `--deny warnings`
+    #[arg(long, value_name = "LINTS", value_parser = ["warnings"])]
+    deny: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MessageFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { Status::Trouble } else { Status::Clean }.into();
+        }
+    };
+    match cli.command {
+        Command::Check { files, report } => {
+            let mut compilation = koomc::compile(&files);
+            let status = report_diagnostics(&mut compilation, &report, false, false);
+            status.into()
+        }
+        Command::Build {
+            files,
+            out_dir,
+            stdout,
+            report,
+        } => build(&files, out_dir, stdout, &report).into(),
+        Command::Schema { name } => {
+            let name = match name {
+                SchemaName::WorkOrder => "work-order",
+                SchemaName::WorkOrders => "work-orders",
+                SchemaName::Diagnostics => "diagnostics",
+            };
+            print!("{}", koomc::schema::get(name).expect("every listed schema exists"));
+            Status::Clean.into()
+        }
+        Command::Explain { code, list } => {
+            if list {
+                print!("{}", koomc::explain::list());
+                return Status::Clean.into();
+            }
+            match koomc::explain::explain(code.as_deref().unwrap_or_default()) {
+                Ok(text) => {
+                    print!("{text}");
+                    Status::Clean.into()
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    Status::Trouble.into()
+                }
+            }
+        }
+    }
+}
+
+fn build(files: &[PathBuf], out_dir: Option<PathBuf>, stdout: bool, report: &Report) -> Status {
+    let mut compilation = koomc::compile(files);
+    let status = report_diagnostics(&mut compilation, report, stdout, true);
+    if status != Status::Clean {
+        return status;
+    }
+    let Some(orders) = compilation.work_orders() else {
+        return Status::Failed;
+    };
+    if stdout {
+        let text = koomc::emit::bundle_json(orders);
+        let mut out = std::io::stdout().lock();
+        if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+            return Status::Trouble;
+        }
+        return Status::Clean;
+    }
+    let dir = out_dir.expect("clap requires --out-dir or --stdout");
+    match koomc::output::write_dir(&dir, &orders) {
+        Ok(written) => {
+            if report.message_format == MessageFormat::Human {
+                eprintln!(
+                    "wrote {} work order{} to {}",
+                    written.len(),
+                    if written.len() == 1 { "" } else { "s" },
+                    dir.display()
+                );
+            }
+            Status::Clean
+        }
+        Err(d) => {
+            let mut failed = Compilation {
+                sources: compilation.sources,
+                model: None,
+                diagnostics: vec![d],
+            };
+            report_diagnostics(&mut failed, report, stdout, true);
+            Status::Trouble
+        }
+    }
+}
+
+/// Render the diagnostics and decide the exit status. With `build --stdout`,
+/// JSON diagnostics go to standard error so that standard output stays one
+/// JSON document.
+fn report_diagnostics(c: &mut Compilation, report: &Report, stdout_taken: bool, building: bool) -> Status {
+    if report.deny.iter().any(|d| d == "warnings") {
+        for d in c.diagnostics.iter_mut().filter(|d| d.severity == Severity::Warning) {
+            d.severity = Severity::Error;
+            d.notes.push("`--deny warnings` makes this warning an error".to_owned());
+        }
+    }
+    let diagnostics: &[Diagnostic] = &c.diagnostics;
+    match report.message_format {
+        MessageFormat::Json => {
+            let text = render::json_lines(&c.sources, diagnostics);
+            if stdout_taken {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            } else {
+                let _ = std::io::stdout().write_all(text.as_bytes());
+            }
+        }
+        MessageFormat::Human => {
+            use koomc::diagnostic::render::ColorChoice;
+            let color = match report.color {
+                ColorWhen::Always => ColorChoice::Always,
+                ColorWhen::Never => ColorChoice::Never,
+                ColorWhen::Auto => {
+                    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+                        ColorChoice::Always
+                    } else {
+                        ColorChoice::Never
+                    }
+                }
+            };
+            let mut stream = render::StandardStream::stderr(color);
+            let _ = render::human(&mut stream, &c.sources, diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            if !diagnostics.is_empty() {
+                let _ = writeln!(stream, "{}", summary(errors, warnings, building));
+            }
+        }
+    }
+    let unreadable = c
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.code, Code::E0004 | Code::E0007));
+    if unreadable {
+        Status::Trouble
+    } else if c.has_errors() {
+        Status::Failed
+    } else {
+        Status::Clean
+    }
+}
+
+fn summary(errors: usize, warnings: usize, building: bool) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let counts = match (errors, warnings) {
+        (0, w) => plural(w, "warning"),
+        (e, 0) => plural(e, "error"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    };
+    if building && errors > 0 {
+        format!("koomc: {counts}; no work orders written")
+    } else {
+        format!("koomc: {counts}")
+    }
+}

@@ -1,0 +1,70 @@
+//! Writing work orders to `--out-dir`: `DIR/<cycle>/<unit>.json`.
+//!
+//! All files are first written beside their targets under temporary names;
+//! only when every one is written are they renamed into place (a rename is
+//! atomic on one file system), so a reader never sees a half-written work
+//! order, and a failure part-way leaves the folder as it was.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::emit::{self, WorkOrder};
+
+/// Write every work order under `dir`; returns the paths written, in order.
+pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let shown = dir.display().to_string();
+    let fail = |what: String, e: &std::io::Error| {
+        Diagnostic::at_path(
+            Code::E0007,
+            format!("cannot write work orders: {what}: {}", reason(e)),
+            shown.clone(),
+        )
+        .with_help("name a folder koomc may create and write, with `--out-dir DIR`, or print to standard output with `--stdout`")
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(Diagnostic::at_path(
+            Code::E0007,
+            format!("cannot write work orders: `{shown}` is a file, not a folder"),
+            shown.clone(),
+        )
+        .with_help("name a folder with `--out-dir DIR`"));
+    }
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(orders.len());
+    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for order in orders {
+        let folder = dir.join(&order.cycle.id);
+        if let Err(e) = std::fs::create_dir_all(&folder) {
+            cleanup(&staged);
+            return Err(fail(format!("cannot create `{}`", folder.display()), &e));
+        }
+        let target = folder.join(format!("{}.json", order.to.unit));
+        let tmp = folder.join(format!(".{}.json.koomc-{}.tmp", order.to.unit, std::process::id()));
+        if let Err(e) = std::fs::write(&tmp, emit::to_json(order)) {
+            cleanup(&staged);
+            return Err(fail(format!("cannot write `{}`", target.display()), &e));
+        }
+        staged.push((tmp, target));
+    }
+    let mut written = Vec::with_capacity(staged.len());
+    for (i, (tmp, target)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, target) {
+            cleanup(&staged[i..]);
+            return Err(fail(format!("cannot replace `{}`", target.display()), &e));
+        }
+        written.push(target.clone());
+    }
+    Ok(written)
+}
+
+fn reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::NotFound => "no such folder".to_owned(),
+        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
+        _ => e.to_string(),
+    }
+}

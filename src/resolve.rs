@@ -1,0 +1,582 @@
+//! Stage 2, resolve: the ASTs of all files to one [`Model`], every name bound to
+//! its declaration.
+//!
+//! Reports: names declared twice (E0104), undeclared units (E0102) and metrics
+//! or goal ids (E0103) with a did-you-mean, worker units addressed (E0101), and
+//! the forms the executive layer does not own (E0202–E0204), which are sorted
+//! out here because they are statements with no place in the model.
+//!
+//! Entry point: [`resolve`].
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label};
+use crate::model::*;
+use crate::source::{FileId, Span, Spanned};
+use crate::syntax::ast::{self, CycleItemKind, ItemKind, RefusedKind};
+
+/// Build the model of a whole compilation.
+pub fn resolve(files: &[(FileId, ast::File)]) -> (Model, Diagnostics) {
+    let mut r = Resolver::default();
+    // Pass 1: declarations, so that order across files and `use` never matters.
+    for (_, file) in files {
+        for item in &file.items {
+            r.declare(item);
+        }
+    }
+    r.bind_unit_parents(files);
+    // Pass 2: cycles, directives first (goal ids), then what names goals.
+    let mut cycles = Vec::new();
+    for (_, file) in files {
+        for item in &file.items {
+            match &item.node {
+                ItemKind::Cycle(cycle) => cycles.push((r.cycle_shell(cycle, item.span), cycle)),
+                ItemKind::Refused(refused) => r.refused(refused),
+                _ => {}
+            }
+        }
+    }
+    let mut built = Vec::with_capacity(cycles.len());
+    for (index, (shell, ast_cycle)) in cycles.into_iter().enumerate() {
+        if let Some(mut cycle) = shell {
+            r.cycle_directives(index, &mut cycle, &ast_cycle.items, &Scope::Cycle);
+            built.push((index, cycle, ast_cycle));
+        }
+    }
+    for (index, cycle, ast_cycle) in &mut built {
+        r.cycle_targets(*index, cycle, &ast_cycle.items);
+    }
+    r.model.cycles = built.into_iter().map(|(_, c, _)| c).collect();
+    (r.model, r.diagnostics)
+}
+
+#[derive(Default)]
+struct Resolver {
+    model: Model,
+    diagnostics: Diagnostics,
+    units: HashMap<String, UnitId>,
+    metrics: HashMap<String, MetricId>,
+    /// Goal id to (cycle index in declaration order, directive index, span).
+    goals: HashMap<String, (usize, usize, Span)>,
+    cycle_ids: HashMap<String, (usize, Span)>,
+    cycle_names: Vec<String>,
+}
+
+impl Resolver {
+    fn declare(&mut self, item: &ast::Item) {
+        match &item.node {
+            ItemKind::Org(name) => match &self.model.org {
+                Some(first) => self.twice("`org`", name.span, first.span),
+                None => self.model.org = Some(name.clone()),
+            },
+            ItemKind::Revision(date) => match &self.model.revision {
+                Some(first) => self.twice("`revision`", date.span, first.span),
+                None => self.model.revision = Some(date.clone()),
+            },
+            ItemKind::Executive(name) => self.model.executives.push(name.clone()),
+            ItemKind::Unit(decl) => {
+                if let Some(&first) = self.units.get(&decl.name.node) {
+                    let first = self.model.unit(first).name.span;
+                    return self.twice(&format!("unit `{}`", decl.name.node), decl.name.span, first);
+                }
+                let id = UnitId(self.model.units.len() as u32);
+                self.units.insert(decl.name.node.clone(), id);
+                self.model.units.push(Unit {
+                    name: decl.name.clone(),
+                    layer: decl.layer.node,
+                    lead: decl.lead.clone(),
+                    under: None,
+                    span: item.span,
+                });
+            }
+            ItemKind::Metric(decl) => {
+                if let Some(&first) = self.metrics.get(&decl.name.node) {
+                    let first = self.model.metric(first).name.span;
+                    return self.twice(&format!("metric `{}`", decl.name.node), decl.name.span, first);
+                }
+                let id = MetricId(self.model.metrics.len() as u32);
+                self.metrics.insert(decl.name.node.clone(), id);
+                self.model.metrics.push(Metric {
+                    name: decl.name.clone(),
+                    unit: decl.unit.clone(),
+                    better: decl.better.clone(),
+                    baseline: decl.baseline.clone(),
+                    per_unit: decl.per_unit.is_some(),
+                    span: item.span,
+                });
+            }
+            ItemKind::Use(_) | ItemKind::Cycle(_) | ItemKind::Refused(_) => {}
+        }
+    }
+
+    fn twice(&mut self, what: &str, again: Span, first: Span) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::E0104,
+                format!("{what} is declared twice"),
+                Label::new(again, "declared again here"),
+            )
+            .with_label(first, "first declared here")
+            .with_help("every name is declared once: remove one declaration or rename it"),
+        );
+    }
+
+    fn bind_unit_parents(&mut self, files: &[(FileId, ast::File)]) {
+        for (_, file) in files {
+            for item in &file.items {
+                let ItemKind::Unit(decl) = &item.node else { continue };
+                let (Some(under), Some(&id)) = (&decl.under, self.units.get(&decl.name.node)) else {
+                    continue;
+                };
+                if self.model.unit(id).span != item.span {
+                    continue; // a duplicate declaration, already reported
+                }
+                if let Some(parent) = self.unit_name(under) {
+                    self.model.units[id.0 as usize].under = Some(parent);
+                }
+            }
+        }
+    }
+
+    /// A unit by name, or E0102.
+    fn unit_name(&mut self, name: &ast::Name) -> Option<UnitId> {
+        if let Some(&id) = self.units.get(&name.node) {
+            return Some(id);
+        }
+        let mut d = Diagnostic::new(
+            Code::E0102,
+            format!("unknown unit `{}`", name.node),
+            Label::new(name.span, "not declared as a `manager`, `coe` or `worker`"),
+        );
+        let candidates = self.model.units.iter().map(|u| u.name.node.as_str());
+        if let Some(close) = did_you_mean(&name.node, candidates) {
+            d = d.with_help(format!("did you mean `{close}`?"));
+        } else if self.metrics.contains_key(&name.node) {
+            d = d.with_help(format!(
+                "`{}` is a metric; name a unit here, or declare one: `manager {} \"Lead Name\"`",
+                name.node, name.node
+            ));
+        } else {
+            d = d.with_help(format!(
+                "declare it at file level: `manager {} \"Lead Name\"` or `coe {} \"Lead Name\"`",
+                name.node, name.node
+            ));
+        }
+        self.diagnostics.push(d);
+        None
+    }
+
+    /// A unit the executive layer may address: a manager or CoE unit.
+    fn addressee(&mut self, name: &ast::Name, what: &str) -> Option<Spanned<UnitId>> {
+        let id = self.unit_name(name)?;
+        let unit = self.model.unit(id);
+        if unit.layer != Layer::Worker {
+            return Some(Spanned::new(id, name.span));
+        }
+        let mut d = Diagnostic::new(
+            Code::E0101,
+            format!("{what} addresses the worker unit `{}`: this bypasses the spine", name.node),
+            Label::new(name.span, "a worker unit"),
+        )
+        .with_label(unit.span, "declared as a worker here")
+        .with_note("executives address managers and the CoE; work reaches workers through their managers (seed §4 rule 1, §8 failure mode 2)");
+        d = match unit.under {
+            Some(parent) => d.with_help(format!(
+                "address its manager instead: `{}`",
+                self.model.unit(parent).name.node
+            )),
+            None => d.with_help("address the manager responsible for this work instead"),
+        };
+        self.diagnostics.push(d);
+        None
+    }
+
+    fn metric_name(&mut self, name: &ast::Name) -> Option<Spanned<MetricId>> {
+        if let Some(&id) = self.metrics.get(&name.node) {
+            return Some(Spanned::new(id, name.span));
+        }
+        let d = self.unknown_metric(name, "not a declared metric");
+        self.diagnostics.push(d);
+        None
+    }
+
+    fn unknown_metric(&self, name: &ast::Name, label: &str) -> Diagnostic {
+        let mut d = Diagnostic::new(
+            Code::E0103,
+            format!("unknown metric `{}`", name.node),
+            Label::new(name.span, label),
+        );
+        let candidates = self
+            .model
+            .metrics
+            .iter()
+            .map(|m| m.name.node.as_str())
+            .chain(self.goals.keys().map(String::as_str));
+        if let Some(close) = did_you_mean(&name.node, candidates) {
+            d = d.with_help(format!("did you mean `{close}`?"));
+        } else if self.units.contains_key(&name.node) {
+            d = d.with_help(format!("`{}` is a unit, not a metric", name.node));
+        } else {
+            d = d.with_help(format!(
+                "declare it at file level: `metric {} unit … better higher|lower baseline …`",
+                name.node
+            ));
+        }
+        d
+    }
+
+    /// A priority's or allocation's target: a metric, or a goal id of this cycle.
+    fn target(&mut self, cycle: usize, name: &ast::Name) -> Option<Spanned<Target>> {
+        if let Some(&id) = self.metrics.get(&name.node) {
+            return Some(Spanned::new(Target::Metric(id), name.span));
+        }
+        if let Some(&(goal_cycle, index, declared)) = self.goals.get(&name.node) {
+            if goal_cycle == cycle {
+                return Some(Spanned::new(Target::Goal(name.node.clone(), index), name.span));
+            }
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::E0103,
+                    format!(
+                        "goal `{}` belongs to cycle `{}`, not to this one",
+                        name.node, self.cycle_names[goal_cycle]
+                    ),
+                    Label::new(name.span, "a goal of another cycle"),
+                )
+                .with_label(declared, "set here")
+                .with_help("name a metric or a goal id set in this cycle"),
+            );
+            return None;
+        }
+        let mut d = self.unknown_metric(name, "neither a metric nor a goal id");
+        d.message = format!("unknown metric or goal id `{}`", name.node);
+        self.diagnostics.push(d);
+        None
+    }
+
+    fn refused(&mut self, refused: &ast::Refused) {
+        let kw = refused.keyword.node.as_str();
+        let (code, message, help) = match refused.keyword.node {
+            RefusedKind::Task | RefusedKind::Step => (
+                Code::E0202,
+                format!("a `{kw}` is the managers' to write, not the executive layer's"),
+                "state what must be true and let the manager turn it into tasks: `to operations { goal … }` or `outcome \"… must … by …\"`".to_owned(),
+            ),
+            RefusedKind::Workflow | RefusedKind::Procedure | RefusedKind::Process => (
+                Code::E0202,
+                format!("designing a `{kw}` is the CoE's job, not the executive layer's"),
+                "tell the CoE what the process must achieve: `to quality { outcome \"Defect rate must stay below 1% by 2026-06-30.\" }`".to_owned(),
+            ),
+            RefusedKind::Standard | RefusedKind::Training => (
+                Code::E0203,
+                format!("defining a `{kw}` is the CoE's job, not the executive layer's"),
+                "state the outcome the standard must reach: `to quality { outcome \"Audit pass rate must reach 98% by 2026-09-30.\" }`".to_owned(),
+            ),
+            RefusedKind::Assign => (
+                Code::E0204,
+                "`assign` hands work toward workers directly".to_owned(),
+                "give the responsible manager a goal instead: `to operations { goal … }`".to_owned(),
+            ),
+        };
+        self.diagnostics.push(
+            Diagnostic::new(code, message, Label::new(refused.keyword.span, "not the executive layer's"))
+                .with_note("executives speak in goals, constraints and priorities (seed §3, §4 rule 1, §5)")
+                .with_help(help),
+        );
+    }
+
+    /// A cycle with its dates but no content yet; `None` for a duplicate id.
+    fn cycle_shell(&mut self, cycle: &ast::Cycle, span: Span) -> Option<Cycle> {
+        let id = cycle.id.node.text().to_owned();
+        let index = self.cycle_names.len();
+        self.cycle_names.push(id.clone());
+        if let Some(&(_, first)) = self.cycle_ids.get(&id) {
+            self.twice(&format!("cycle `{id}`"), cycle.id.span, first);
+            return None;
+        }
+        self.cycle_ids.insert(id.clone(), (index, cycle.id.span));
+        let (period, period_span) = self.period(cycle);
+        let header_end = cycle.items.first().map_or(span.end, |i| i.span.start);
+        let header = Span::new(span.file, span.start, header_end.min(span.end));
+        let mut built = Cycle {
+            id: Spanned::new(id, cycle.id.span),
+            period,
+            period_span,
+            span: trim_header(header, cycle),
+            window: None,
+            budgets: Vec::new(),
+            directions: Vec::new(),
+            priorities: Vec::new(),
+            aligns: Vec::new(),
+            resolutions: Vec::new(),
+            directives: Vec::new(),
+            allocations: Vec::new(),
+        };
+        for item in &cycle.items {
+            match &item.node {
+                CycleItemKind::Window { from, to } => {
+                    if let Some(first) = &built.window {
+                        self.twice("the `window` of this cycle", item.span, first.span);
+                    } else {
+                        built.window = Some(Window {
+                            from: from.clone(),
+                            to: to.clone(),
+                            span: item.span,
+                        });
+                    }
+                }
+                CycleItemKind::Budget(q) => built.budgets.push(q.clone()),
+                CycleItemKind::Direction { text, notes } => built.directions.push(Direction {
+                    text: text.clone(),
+                    notes: notes.clone(),
+                    span: item.span,
+                }),
+                _ => {}
+            }
+        }
+        Some(built)
+    }
+
+    /// The cycle's dates: implied by a calendar id or written with `from`/`to`.
+    fn period(&mut self, cycle: &ast::Cycle) -> (Option<Period>, Span) {
+        match (&cycle.id.node, &cycle.dates) {
+            (ast::CycleId::Calendar { from, to, .. }, None) => {
+                (Some(Period { from: *from, to: *to }), cycle.id.span)
+            }
+            (ast::CycleId::Calendar { from, to, text }, Some((f, t))) => {
+                let span = f.span.to(t.span);
+                if f.node != *from || t.node != *to {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::E0403,
+                            format!("cycle `{text}` runs from {from} to {to}, but its `from`/`to` say otherwise"),
+                            Label::new(span, format!("`{text}` implies {from} to {to}")),
+                        )
+                        .with_label(cycle.id.span, "a calendar cycle")
+                        .with_help(format!(
+                            "drop `from … to …`, or give the cycle a name of its own: `cycle launch from {} to {} {{`",
+                            f.node, t.node
+                        )),
+                    );
+                    return (None, span);
+                }
+                (Some(Period { from: *from, to: *to }), cycle.id.span)
+            }
+            (ast::CycleId::Named(name), Some((f, t))) => {
+                let span = f.span.to(t.span);
+                if f.node > t.node {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::E0403,
+                            format!("cycle `{name}` ends before it starts"),
+                            Label::new(t.span, format!("`to` {} is before `from` {}", t.node, f.node)),
+                        )
+                        .with_label(f.span, "starts here")
+                        .with_help("swap the dates: `from` is the first day of the cycle, `to` the last"),
+                    );
+                    return (None, span);
+                }
+                (Some(Period { from: f.node, to: t.node }), span)
+            }
+            (ast::CycleId::Named(name), None) => {
+                // A malformed calendar id was already reported as E0003.
+                if !name.starts_with(|c: char| c.is_ascii_digit()) {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::E0403,
+                            format!("cycle `{name}` has no dates"),
+                            Label::new(cycle.id.span, "a named cycle needs `from DATE to DATE`"),
+                        )
+                        .with_help(format!(
+                            "write `cycle {name} from 2026-01-01 to 2026-03-31 {{`, or use a calendar id such as `2026-Q1`"
+                        )),
+                    );
+                }
+                (None, cycle.id.span)
+            }
+        }
+    }
+
+    /// Goals, constraints, outcomes, alignments and resolutions of a cycle.
+    fn cycle_directives(&mut self, index: usize, cycle: &mut Cycle, items: &[ast::CycleItem], scope: &Scope) {
+        for item in items {
+            match &item.node {
+                CycleItemKind::Directive(d) => self.directive(index, cycle, d, item.span, scope),
+                CycleItemKind::To { units, items } => {
+                    let resolved: Vec<_> = units.iter().map(|u| self.addressee(u, "`to`")).collect();
+                    if resolved.iter().all(Option::is_some) {
+                        let scope = Scope::Units(resolved.into_iter().flatten().collect());
+                        self.cycle_directives(index, cycle, items, &scope);
+                    } else {
+                        // Still sort out refused forms and goal ids inside.
+                        for inner in items {
+                            if let CycleItemKind::Refused(r) = &inner.node {
+                                self.refused(r);
+                            }
+                        }
+                    }
+                }
+                CycleItemKind::Align { units, metric } => {
+                    let units: Vec<_> = units.iter().map(|u| self.addressee(u, "`align`")).collect();
+                    let metric = self.metric_name(metric);
+                    if let (Some(metric), true) = (metric, units.iter().all(Option::is_some)) {
+                        cycle.aligns.push(Align {
+                            units: units.into_iter().flatten().collect(),
+                            metric,
+                            span: item.span,
+                        });
+                    }
+                }
+                CycleItemKind::Resolve {
+                    escalation,
+                    units,
+                    text,
+                } => {
+                    let units: Vec<_> = units.iter().map(|u| self.addressee(u, "`resolve`")).collect();
+                    if units.iter().all(Option::is_some) {
+                        cycle.resolutions.push(Resolution {
+                            escalation: escalation.clone(),
+                            units: units.into_iter().flatten().collect(),
+                            text: text.clone(),
+                            span: item.span,
+                        });
+                    }
+                }
+                CycleItemKind::Refused(r) => self.refused(r),
+                CycleItemKind::Window { .. }
+                | CycleItemKind::Budget(_)
+                | CycleItemKind::Direction { .. }
+                | CycleItemKind::Priority { .. } => {}
+            }
+        }
+    }
+
+    fn directive(&mut self, cycle_index: usize, cycle: &mut Cycle, d: &ast::Directive, span: Span, scope: &Scope) {
+        use ast::DirectiveKind as K;
+        let kind = match &d.kind {
+            K::Goal {
+                id,
+                metric,
+                op,
+                value,
+                by,
+            } => {
+                if let Some(id) = id {
+                    if let Some(&metric_id) = self.metrics.get(&id.node) {
+                        let first = self.model.metric(metric_id).name.span;
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::E0104,
+                                format!("goal id `{}` is already the name of a metric", id.node),
+                                Label::new(id.span, "declared again here"),
+                            )
+                            .with_label(first, "the metric")
+                            .with_help(format!(
+                                "goal ids and metrics share one namespace: rename the goal, e.g. `{}-goal`",
+                                id.node
+                            )),
+                        );
+                    } else if let Some(&(_, _, first)) = self.goals.get(&id.node) {
+                        self.twice(&format!("goal id `{}`", id.node), id.span, first);
+                    } else {
+                        self.goals
+                            .insert(id.node.clone(), (cycle_index, cycle.directives.len(), id.span));
+                    }
+                }
+                let metric = self.metric_name(metric);
+                DirectiveKind::Goal {
+                    id: id.clone(),
+                    metric: match metric {
+                        Some(m) => m,
+                        None => return,
+                    },
+                    op: op.clone(),
+                    value: value.clone(),
+                    by: by.clone(),
+                }
+            }
+            K::Constraint { metric, bound, keep } => {
+                let metric = self.metric_name(metric);
+                let keep: Vec<_> = keep.iter().map(|k| self.metric_name(k)).collect();
+                if !keep.iter().all(Option::is_some) {
+                    return;
+                }
+                DirectiveKind::Constraint {
+                    metric: match metric {
+                        Some(m) => m,
+                        None => return,
+                    },
+                    bound: bound.clone(),
+                    keep: keep.into_iter().flatten().collect(),
+                }
+            }
+            K::Outcome { text, by } => DirectiveKind::Outcome {
+                text: text.clone(),
+                by: by.clone(),
+            },
+            // Allocations name goals, so they are resolved in the second pass.
+            K::Allocate { .. } | K::AllocateTech { .. } => return,
+        };
+        cycle.directives.push(Directive {
+            scope: scope.clone(),
+            kind,
+            urgent: d.urgent,
+            notes: d.notes.clone(),
+            span,
+            bound: None,
+            keep_bounds: Vec::new(),
+        });
+    }
+
+    /// Priorities and allocations, which may name goal ids of the cycle.
+    fn cycle_targets(&mut self, index: usize, cycle: &mut Cycle, items: &[ast::CycleItem]) {
+        for item in items {
+            match &item.node {
+                CycleItemKind::Priority { rank, target, notes } => {
+                    if let Some(target) = self.target(index, target) {
+                        cycle.priorities.push(Priority {
+                            rank: rank.clone(),
+                            target,
+                            notes: notes.clone(),
+                            span: item.span,
+                        });
+                    }
+                }
+                CycleItemKind::To { items, .. } => self.cycle_targets(index, cycle, items),
+                CycleItemKind::Directive(d) => {
+                    let (what, to, target) = match &d.kind {
+                        ast::DirectiveKind::Allocate { amount, to, target } => {
+                            (Allocated::Amount(amount.clone()), to, target)
+                        }
+                        ast::DirectiveKind::AllocateTech { tech, to, target } => {
+                            (Allocated::Tech(tech.clone()), to, target)
+                        }
+                        _ => continue,
+                    };
+                    let to = self.addressee(to, "`allocate`");
+                    let target = target.as_ref().map(|t| self.target(index, t));
+                    let (Some(to), false) = (to, matches!(target, Some(None))) else {
+                        continue;
+                    };
+                    cycle.allocations.push(Allocation {
+                        what,
+                        to,
+                        target: target.flatten(),
+                        notes: d.notes.clone(),
+                        span: item.span,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The `cycle … {` part of a cycle statement.
+fn trim_header(header: Span, cycle: &ast::Cycle) -> Span {
+    let end = cycle
+        .dates
+        .as_ref()
+        .map_or(cycle.id.span.end, |(_, to)| to.span.end);
+    Span::new(header.file, header.start, end.max(header.start))
+}

@@ -1,0 +1,19 @@
+//! The published JSON Schemas (draft 2020-12): `koomc schema NAME`.
+
+use schemars::schema_for;
+
+/// The schemas koomc publishes, by the name `koomc schema` takes.
+pub const NAMES: &[&str] = &["work-order", "work-orders", "diagnostics"];
+
+/// The schema called `name`, as pretty JSON with a final newline.
+pub fn get(name: &str) -> Option<String> {
+    let schema = match name {
+        "work-order" => schema_for!(crate::emit::WorkOrder),
+        "work-orders" => schema_for!(crate::emit::Bundle),
+        "diagnostics" => schema_for!(crate::diagnostic::render::JsonDiagnostic),
+        _ => return None,
+    };
+    let mut s = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+    s.push('\n');
+    Some(s)
+}

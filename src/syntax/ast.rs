@@ -1,0 +1,281 @@
+//! The typed syntax tree of one `.koom` file. Every node carries its span;
+//! equality ignores spans ([`Spanned`]).
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::source::{Span, Spanned};
+
+pub type Name = Spanned<String>;
+pub type Text = Spanned<String>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+/// A file-level statement.
+pub type Item = Spanned<ItemKind>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemKind {
+    Use(Text),
+    Org(Text),
+    Revision(Spanned<Date>),
+    Executive(Text),
+    Unit(UnitDecl),
+    Metric(MetricDecl),
+    Cycle(Cycle),
+    Refused(Refused),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    Manager,
+    Coe,
+    Worker,
+}
+
+impl Layer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layer::Manager => "manager",
+            Layer::Coe => "coe",
+            Layer::Worker => "worker",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitDecl {
+    pub layer: Spanned<Layer>,
+    pub name: Name,
+    pub lead: Option<Text>,
+    pub under: Option<Name>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricDecl {
+    pub name: Name,
+    pub unit: Option<Spanned<Measure>>,
+    pub better: Option<Spanned<Better>>,
+    pub baseline: Option<Quantity>,
+    pub per_unit: Option<Span>,
+}
+
+/// A unit of measure as written: `%`, `USD`, `people`, `crates/week`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Measure(pub String);
+
+/// A number with an optional unit of measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub value: Decimal,
+    pub unit: Option<Spanned<Measure>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cycle {
+    pub id: Spanned<CycleId>,
+    pub dates: Option<(Spanned<Date>, Spanned<Date>)>,
+    pub items: Vec<CycleItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CycleId {
+    /// `2026`, `2026-Q1`, `2026-H2`: the text and the dates it implies.
+    Calendar { text: String, from: Date, to: Date },
+    /// An identifier; its dates come from `from`/`to`.
+    Named(String),
+}
+
+impl CycleId {
+    pub fn text(&self) -> &str {
+        match self {
+            CycleId::Calendar { text, .. } | CycleId::Named(text) => text,
+        }
+    }
+}
+
+/// A statement inside a cycle.
+pub type CycleItem = Spanned<CycleItemKind>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CycleItemKind {
+    Window {
+        from: Spanned<Date>,
+        to: Spanned<Date>,
+    },
+    Budget(Quantity),
+    Direction {
+        text: Text,
+        notes: Annotations,
+    },
+    Priority {
+        rank: Spanned<u32>,
+        target: Name,
+        notes: Annotations,
+    },
+    Align {
+        units: Vec<Name>,
+        metric: Name,
+    },
+    Resolve {
+        escalation: Text,
+        units: Vec<Name>,
+        text: Text,
+    },
+    /// `to a, b { … }`: only directives and refused forms inside.
+    To {
+        units: Vec<Name>,
+        items: Vec<CycleItem>,
+    },
+    Directive(Directive),
+    Refused(Refused),
+}
+
+/// `because` and `ai`, each at most once.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Annotations {
+    pub because: Option<Text>,
+    pub ai: Option<Name>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    pub urgent: Option<Span>,
+    pub notes: Annotations,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cmp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+}
+
+impl Cmp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cmp::Lt => "<",
+            Cmp::Le => "<=",
+            Cmp::Gt => ">",
+            Cmp::Ge => ">=",
+            Cmp::Eq => "=",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DirectiveKind {
+    Goal {
+        id: Option<Name>,
+        metric: Name,
+        op: Spanned<Cmp>,
+        value: Quantity,
+        by: Option<Spanned<Date>>,
+    },
+    Constraint {
+        metric: Name,
+        bound: ConstraintBound,
+        keep: Vec<Name>,
+    },
+    Outcome {
+        text: Text,
+        by: Option<Spanned<Date>>,
+    },
+    Allocate {
+        amount: Quantity,
+        to: Name,
+        target: Option<Name>,
+    },
+    AllocateTech {
+        tech: Text,
+        to: Name,
+        target: Option<Name>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstraintBound {
+    /// `-12%`, `+2pp`, `-40k USD/month`.
+    Change(Spanned<Change>),
+    /// `<= 400k USD/month`.
+    Compare { op: Spanned<Cmp>, value: Quantity },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Percent of the baseline: `-12%` is `-12`.
+    Relative(Decimal),
+    /// Percentage points: `+2pp` is `2`.
+    Points(Decimal),
+    /// An amount in the metric's unit (the unit may be omitted).
+    Absolute(Decimal, Option<Spanned<Measure>>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusedKind {
+    Task,
+    Step,
+    Workflow,
+    Procedure,
+    Process,
+    Standard,
+    Training,
+    Assign,
+}
+
+impl RefusedKind {
+    pub fn from_keyword(word: &str) -> Option<Self> {
+        Some(match word {
+            "task" => RefusedKind::Task,
+            "step" => RefusedKind::Step,
+            "workflow" => RefusedKind::Workflow,
+            "procedure" => RefusedKind::Procedure,
+            "process" => RefusedKind::Process,
+            "standard" => RefusedKind::Standard,
+            "training" => RefusedKind::Training,
+            "assign" => RefusedKind::Assign,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusedKind::Task => "task",
+            RefusedKind::Step => "step",
+            RefusedKind::Workflow => "workflow",
+            RefusedKind::Procedure => "procedure",
+            RefusedKind::Process => "process",
+            RefusedKind::Standard => "standard",
+            RefusedKind::Training => "training",
+            RefusedKind::Assign => "assign",
+        }
+    }
+}
+
+/// A form the executive layer does not own, kept so it can be refused with a reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub keyword: Spanned<RefusedKind>,
+}

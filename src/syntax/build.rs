@@ -1,0 +1,532 @@
+//! The parse tree to the AST. Literals are validated here (E0003), names are
+//! checked for kebab-case and annotations for repeats (E0001).
+
+use pest::iterators::{Pair, Pairs};
+
+use super::ast::*;
+use super::literal::{self, Invalid};
+use super::Rule;
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::source::{FileId, Span, Spanned};
+
+struct Builder {
+    file: FileId,
+    errors: Vec<Diagnostic>,
+}
+
+pub(super) fn file(file: FileId, mut pairs: Pairs<'_, Rule>) -> Result<File, Vec<Diagnostic>> {
+    let mut b = Builder {
+        file,
+        errors: Vec::new(),
+    };
+    let root = pairs.next().expect("the file rule matched");
+    let mut items = Vec::new();
+    for pair in root.into_inner() {
+        match pair.as_rule() {
+            Rule::header | Rule::EOI => {}
+            _ => items.push(b.item(pair)),
+        }
+    }
+    if b.errors.is_empty() {
+        Ok(File { items })
+    } else {
+        Err(b.errors)
+    }
+}
+
+impl Builder {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn literal_error(&mut self, span: Span, e: Invalid) {
+        self.errors.push(
+            Diagnostic::new(Code::E0003, e.message, Label::new(span, "invalid literal"))
+                .with_help(e.help),
+        );
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let pair_keyword_span = pair
+            .clone()
+            .into_inner()
+            .next()
+            .map_or(span, |kw| self.span(&kw));
+        let mut inner = significant(pair);
+        let kind = match rule {
+            Rule::use_decl => ItemKind::Use(self.string(inner.next().expect("value"))),
+            Rule::org_decl => ItemKind::Org(self.string(inner.next().expect("value"))),
+            Rule::revision_decl => ItemKind::Revision(self.date(inner.next().expect("value"))),
+            Rule::executive_decl => ItemKind::Executive(self.string(inner.next().expect("value"))),
+            Rule::manager_decl | Rule::coe_decl | Rule::worker_decl => {
+                let kw = pair_keyword_span;
+                let layer = match rule {
+                    Rule::manager_decl => Layer::Manager,
+                    Rule::coe_decl => Layer::Coe,
+                    _ => Layer::Worker,
+                };
+                let layer = Spanned::new(layer, kw);
+                let name = self.name(inner.next().expect("unit name"));
+                let mut lead = None;
+                let mut under = None;
+                for p in inner {
+                    match p.as_rule() {
+                        Rule::string => lead = Some(self.string(p)),
+                        Rule::name => under = Some(self.name(p)),
+                        _ => {}
+                    }
+                }
+                ItemKind::Unit(UnitDecl {
+                    layer,
+                    name,
+                    lead,
+                    under,
+                })
+            }
+            Rule::metric_decl => ItemKind::Metric(self.metric(inner)),
+            Rule::cycle => ItemKind::Cycle(self.cycle(inner)),
+            Rule::refused => ItemKind::Refused(self.refused(inner)),
+            other => unreachable!("unexpected file item {other:?}"),
+        };
+        Spanned::new(kind, span)
+    }
+
+    fn metric<'i>(&mut self, mut inner: impl Iterator<Item = Pair<'i, Rule>>) -> MetricDecl {
+        let name = self.name(inner.next().expect("metric name"));
+        let mut decl = MetricDecl {
+            name,
+            unit: None,
+            better: None,
+            baseline: None,
+            per_unit: None,
+        };
+        for attr in inner {
+            let span = self.span(&attr);
+            let rule = attr.as_rule();
+            let mut parts = significant(attr);
+            let kw_text = match rule {
+                Rule::metric_unit => "unit",
+                Rule::metric_better => "better",
+                Rule::metric_baseline => "baseline",
+                _ => "per unit",
+            };
+            let repeated = match rule {
+                Rule::metric_unit => decl.unit.is_some(),
+                Rule::metric_better => decl.better.is_some(),
+                Rule::metric_baseline => decl.baseline.is_some(),
+                _ => decl.per_unit.is_some(),
+            };
+            if repeated {
+                self.errors.push(
+                    Diagnostic::new(
+                        Code::E0001,
+                        format!("`{kw_text}` given twice for metric `{}`", decl.name.node),
+                        Label::new(span, "given again here"),
+                    )
+                    .with_help(format!("keep one `{kw_text}`")),
+                );
+                continue;
+            }
+            match rule {
+                Rule::metric_unit => decl.unit = Some(self.measure(parts.next().expect("unit"))),
+                Rule::metric_better => {
+                    let p = parts.next().expect("direction");
+                    let dir = if p.as_str() == "higher" {
+                        Better::Higher
+                    } else {
+                        Better::Lower
+                    };
+                    decl.better = Some(Spanned::new(dir, self.span(&p)));
+                }
+                Rule::metric_baseline => {
+                    decl.baseline = Some(self.quantity(parts.next().expect("quantity")))
+                }
+                _ => decl.per_unit = Some(span),
+            }
+        }
+        decl
+    }
+
+    fn cycle<'i>(&mut self, mut inner: impl Iterator<Item = Pair<'i, Rule>>) -> Cycle {
+        let id_pair = inner.next().expect("cycle id");
+        let id_span = self.span(&id_pair);
+        let id = match id_pair.as_rule() {
+            Rule::calendar_id => {
+                let text = id_pair.as_str().to_owned();
+                match literal::calendar_cycle(&text) {
+                    Ok((from, to)) => CycleId::Calendar { text, from, to },
+                    Err(e) => {
+                        self.literal_error(id_span, e);
+                        CycleId::Named(text)
+                    }
+                }
+            }
+            _ => CycleId::Named(self.name(id_pair).node),
+        };
+        let mut dates = None;
+        let mut items = Vec::new();
+        for p in inner {
+            match p.as_rule() {
+                Rule::cycle_dates => {
+                    let mut d = significant(p);
+                    let from = self.date(d.next().expect("from date"));
+                    let to = self.date(d.next().expect("to date"));
+                    dates = Some((from, to));
+                }
+                _ => items.push(self.cycle_item(p)),
+            }
+        }
+        Cycle {
+            id: Spanned::new(id, id_span),
+            dates,
+            items,
+        }
+    }
+
+    fn cycle_item(&mut self, pair: Pair<'_, Rule>) -> CycleItem {
+        let span = self.span(&pair);
+        let rule = pair.as_rule();
+        let mut inner = significant(pair);
+        let kind = match rule {
+            Rule::window => {
+                let from = self.date(inner.next().expect("from"));
+                let to = self.date(inner.next().expect("to"));
+                CycleItemKind::Window { from, to }
+            }
+            Rule::budget => {
+                CycleItemKind::Budget(self.quantity(inner.next().expect("quantity")))
+            }
+            Rule::direction => {
+                let text = self.string(inner.next().expect("text"));
+                let notes = self.annotations(inner);
+                CycleItemKind::Direction { text, notes }
+            }
+            Rule::priority => {
+                let rank_pair = inner.next().expect("rank");
+                let rank_span = self.span(&rank_pair);
+                let rank = match rank_pair.as_str().parse::<u32>() {
+                    Ok(r) if r >= 1 => r,
+                    _ => {
+                        self.literal_error(
+                            rank_span,
+                            Invalid {
+                                message: format!("`{}` is not a priority rank", rank_pair.as_str()),
+                                help: "ranks are whole numbers from 1 (highest) upward".into(),
+                            },
+                        );
+                        1
+                    }
+                };
+                let target = self.name(inner.next().expect("target"));
+                let notes = self.annotations(inner);
+                CycleItemKind::Priority {
+                    rank: Spanned::new(rank, rank_span),
+                    target,
+                    notes,
+                }
+            }
+            Rule::align => {
+                let units = self.names(inner.next().expect("units"));
+                let metric = self.name(inner.next().expect("metric"));
+                CycleItemKind::Align { units, metric }
+            }
+            Rule::resolve => {
+                let esc = inner.next().expect("escalation");
+                let escalation = Spanned::new(esc.as_str().to_owned(), self.span(&esc));
+                let units = self.names(inner.next().expect("units"));
+                let text = self.string(inner.next().expect("text"));
+                CycleItemKind::Resolve {
+                    escalation,
+                    units,
+                    text,
+                }
+            }
+            Rule::to_block => {
+                let units = self.names(inner.next().expect("units"));
+                let items = inner.map(|p| self.cycle_item(p)).collect();
+                CycleItemKind::To { units, items }
+            }
+            Rule::refused => CycleItemKind::Refused(self.refused(inner)),
+            _ => CycleItemKind::Directive(self.directive(rule, inner)),
+        };
+        Spanned::new(kind, span)
+    }
+
+    fn directive<'i>(&mut self, rule: Rule, inner: impl Iterator<Item = Pair<'i, Rule>>) -> Directive {
+        let mut inner = inner.peekable();
+        let mut urgent = None;
+        if inner.peek().map(|p| p.as_rule()) == Some(Rule::urgent) {
+            urgent = Some(self.span(&inner.next().expect("urgent")));
+        }
+        let kind = match rule {
+            Rule::goal => {
+                let mut id = None;
+                if inner.peek().map(|p| p.as_rule()) == Some(Rule::goal_id) {
+                    let p = inner.next().expect("goal id");
+                    id = Some(self.name(significant(p).next().expect("goal id name")));
+                }
+                let metric = self.name(inner.next().expect("metric"));
+                let op = self.cmp(inner.next().expect("comparison"));
+                let value = self.quantity(inner.next().expect("quantity"));
+                let by = self.by(&mut inner);
+                DirectiveKind::Goal {
+                    id,
+                    metric,
+                    op,
+                    value,
+                    by,
+                }
+            }
+            Rule::constraint => {
+                let metric = self.name(inner.next().expect("metric"));
+                let p = inner.next().expect("bound");
+                let bound = if p.as_rule() == Rule::change {
+                    ConstraintBound::Change(self.change(p))
+                } else {
+                    let op = self.cmp(p);
+                    let value = self.quantity(inner.next().expect("quantity"));
+                    ConstraintBound::Compare { op, value }
+                };
+                let mut keep = Vec::new();
+                if inner.peek().map(|p| p.as_rule()) == Some(Rule::keep) {
+                    let mut k = significant(inner.next().expect("keep"));
+                    keep = self.names(k.next().expect("keep list"));
+                }
+                DirectiveKind::Constraint {
+                    metric,
+                    bound,
+                    keep,
+                }
+            }
+            Rule::outcome => {
+                let text = self.string(inner.next().expect("text"));
+                let by = self.by(&mut inner);
+                DirectiveKind::Outcome { text, by }
+            }
+            Rule::allocate => {
+                let amount = self.quantity(inner.next().expect("quantity"));
+                let to = self.name(inner.next().expect("unit"));
+                let target = self.target(&mut inner);
+                DirectiveKind::Allocate { amount, to, target }
+            }
+            Rule::allocate_tech => {
+                let tech = self.string(inner.next().expect("tech"));
+                let to = self.name(inner.next().expect("unit"));
+                let target = self.target(&mut inner);
+                DirectiveKind::AllocateTech { tech, to, target }
+            }
+            other => unreachable!("unexpected directive {other:?}"),
+        };
+        let notes = self.annotations(inner);
+        Directive {
+            kind,
+            urgent,
+            notes,
+        }
+    }
+
+    fn by<'i>(
+        &mut self,
+        inner: &mut std::iter::Peekable<impl Iterator<Item = Pair<'i, Rule>>>,
+    ) -> Option<Spanned<jiff::civil::Date>> {
+        if inner.peek().map(|p| p.as_rule()) != Some(Rule::by_date) {
+            return None;
+        }
+        let mut b = significant(inner.next().expect("by"));
+        Some(self.date(b.next().expect("date")))
+    }
+
+    fn target<'i>(
+        &mut self,
+        inner: &mut std::iter::Peekable<impl Iterator<Item = Pair<'i, Rule>>>,
+    ) -> Option<Name> {
+        if inner.peek().map(|p| p.as_rule()) != Some(Rule::name) {
+            return None;
+        }
+        Some(self.name(inner.next().expect("target")))
+    }
+
+    fn annotations<'i>(&mut self, pairs: impl Iterator<Item = Pair<'i, Rule>>) -> Annotations {
+        let mut notes = Annotations::default();
+        for p in pairs {
+            let span = self.span(&p);
+            let rule = p.as_rule();
+            let mut inner = significant(p);
+            let value = inner.next().expect("annotation value");
+            let (slot_taken, word) = match rule {
+                Rule::because => (notes.because.is_some(), "because"),
+                _ => (notes.ai.is_some(), "ai"),
+            };
+            if slot_taken {
+                self.errors.push(
+                    Diagnostic::new(
+                        Code::E0001,
+                        format!("`{word}` given twice on one statement"),
+                        Label::new(span, "given again here"),
+                    )
+                    .with_help(format!("each statement carries at most one `{word}`: merge them into one")),
+                );
+                continue;
+            }
+            match rule {
+                Rule::because => notes.because = Some(self.string(value)),
+                _ => notes.ai = Some(Spanned::new(value.as_str().to_owned(), self.span(&value))),
+            }
+        }
+        notes
+    }
+
+    fn refused<'i>(&mut self, mut inner: impl Iterator<Item = Pair<'i, Rule>>) -> Refused {
+        let kw = inner.next().expect("refused keyword");
+        let kind = RefusedKind::from_keyword(kw.as_str()).expect("grammar lists refused words");
+        Refused {
+            keyword: Spanned::new(kind, self.span(&kw)),
+        }
+    }
+
+    fn names(&mut self, list: Pair<'_, Rule>) -> Vec<Name> {
+        significant(list).map(|p| self.name(p)).collect()
+    }
+
+    fn name(&mut self, pair: Pair<'_, Rule>) -> Name {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        if let Err(kebab) = literal::check_name(text) {
+            self.errors.push(
+                Diagnostic::new(
+                    Code::E0001,
+                    format!("`{text}` is not a valid name"),
+                    Label::new(span, "names are kebab-case"),
+                )
+                .with_help(format!(
+                    "write names in lowercase letters, digits and single hyphens: `{kebab}`"
+                )),
+            );
+        }
+        Spanned::new(text.to_owned(), span)
+    }
+
+    fn string(&mut self, pair: Pair<'_, Rule>) -> Text {
+        let span = self.span(&pair);
+        let body = pair.into_inner().next().expect("string body");
+        let body_start = body.as_span().start();
+        match literal::unescape(body.as_str()) {
+            Ok(text) => Spanned::new(text, span),
+            Err((at, e)) => {
+                let at = body_start + at;
+                self.literal_error(Span::new(self.file, at, at + 2), e);
+                Spanned::new(body.as_str().to_owned(), span)
+            }
+        }
+    }
+
+    fn date(&mut self, pair: Pair<'_, Rule>) -> Spanned<jiff::civil::Date> {
+        let span = self.span(&pair);
+        match literal::date(pair.as_str()) {
+            Ok(d) => Spanned::new(d, span),
+            Err(e) => {
+                self.literal_error(span, e);
+                Spanned::new(jiff::civil::Date::constant(2000, 1, 1), span)
+            }
+        }
+    }
+
+    fn measure(&mut self, pair: Pair<'_, Rule>) -> Spanned<Measure> {
+        let span = self.span(&pair);
+        let text = pair.as_str();
+        if let Err(e) = literal::measure(text) {
+            self.literal_error(span, e);
+        }
+        Spanned::new(Measure(text.to_owned()), span)
+    }
+
+    fn number(&mut self, pair: &Pair<'_, Rule>, allow_points: bool) -> literal::Number {
+        match literal::number(pair.as_str(), allow_points) {
+            Ok(n) => n,
+            Err(e) => {
+                self.literal_error(self.span(pair), e);
+                literal::Number {
+                    value: Default::default(),
+                    points: false,
+                }
+            }
+        }
+    }
+
+    fn quantity(&mut self, pair: Pair<'_, Rule>) -> Quantity {
+        let span = self.span(&pair);
+        let mut inner = significant(pair);
+        let number = inner.next().expect("number");
+        let value = self.number(&number, false).value;
+        let unit = inner.next().map(|u| self.measure(u));
+        Quantity { value, unit, span }
+    }
+
+    fn change(&mut self, pair: Pair<'_, Rule>) -> Spanned<Change> {
+        let span = self.span(&pair);
+        let mut inner = significant(pair);
+        let negative = inner.next().expect("sign").as_str() == "-";
+        let number_pair = inner.next().expect("number");
+        let number = self.number(&number_pair, true);
+        let value = if negative {
+            -number.value
+        } else {
+            number.value
+        };
+        let unit = inner.next();
+        let change = match unit {
+            Some(u) if u.as_rule() == Rule::percent => {
+                if number.points {
+                    self.literal_error(
+                        span,
+                        Invalid {
+                            message: format!("`{}` mixes points and percent", pair_text(&span, &number_pair)),
+                            help: "write `+2pp` for percentage points or `+2%` for a relative change".into(),
+                        },
+                    );
+                }
+                Change::Relative(value)
+            }
+            _ if number.points => Change::Points(value),
+            Some(u) => Change::Absolute(value, Some(self.measure(u))),
+            None => Change::Absolute(value, None),
+        };
+        Spanned::new(change, span)
+    }
+
+    fn cmp(&mut self, pair: Pair<'_, Rule>) -> Spanned<Cmp> {
+        let op = match pair.as_str() {
+            "<" => Cmp::Lt,
+            "<=" => Cmp::Le,
+            ">" => Cmp::Gt,
+            ">=" => Cmp::Ge,
+            _ => Cmp::Eq,
+        };
+        Spanned::new(op, self.span(&pair))
+    }
+}
+
+fn pair_text(_span: &Span, number: &Pair<'_, Rule>) -> String {
+    format!("{}%", number.as_str())
+}
+
+/// The children of a pair without its keyword tokens (they are non-silent only
+/// so that syntax errors can name them).
+fn significant<'i>(pair: Pair<'i, Rule>) -> impl Iterator<Item = Pair<'i, Rule>> {
+    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+}
+
+fn is_keyword(rule: Rule) -> bool {
+    use Rule::*;
+    matches!(
+        rule,
+        kw_koom | kw_org | kw_revision | kw_executive | kw_manager | kw_coe | kw_worker
+            | kw_under | kw_metric | kw_unit | kw_better | kw_baseline | kw_per | kw_use
+            | kw_cycle | kw_from | kw_to | kw_window | kw_budget | kw_direction | kw_priority
+            | kw_because | kw_align | kw_on | kw_resolve | kw_for | kw_urgent | kw_goal
+            | kw_constraint | kw_keep | kw_outcome | kw_allocate | kw_tech | kw_ai | kw_by
+    )
+}

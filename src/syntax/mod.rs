@@ -1,0 +1,161 @@
+//! Stage 1, syntax: the text of one file to its AST.
+//!
+//! Entry point: [`parse`]. The header is checked first (E0002, and nothing else
+//! is reported for a file without a valid header); then pest parses the file
+//! (E0001, with what was expected in words, see `expected.rs`); then the AST is
+//! built from the parse tree, validating literals (E0003) and names.
+
+pub mod ast;
+mod build;
+mod expected;
+pub mod literal;
+
+use pest::Parser;
+use pest_derive::Parser;
+
+use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::source::{FileId, Span};
+
+#[derive(Parser)]
+#[grammar = "../grammar/koom.pest"]
+pub(crate) struct KoomParser;
+
+/// The language versions this koomc reads.
+pub const SUPPORTED_VERSIONS: &[&str] = &["1.0"];
+
+/// How deep `{ … }` blocks may nest. Real files nest two deep (`cycle` and
+/// `to`); a refused form's block may nest a little more. Deeper input is
+/// refused before parsing, so the parser's recursion stays bounded.
+pub const MAX_NESTING: usize = 32;
+
+/// Parse one file. On failure the diagnostics say why; no partial AST is
+/// returned, so later stages never see a file that did not parse.
+pub fn parse(file: FileId, text: &str) -> Result<ast::File, Vec<Diagnostic>> {
+    check_header(file, text)?;
+    check_nesting(file, text)?;
+    let pairs = match KoomParser::parse(Rule::file, text) {
+        Ok(pairs) => pairs,
+        Err(error) => return Err(vec![expected::syntax_error(file, text, error)]),
+    };
+    build::file(file, pairs)
+}
+
+/// Skip blank space and comments from `at`.
+fn skip_trivia(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' | b'\t' | b'\r' | b'\n' => at += 1,
+            b'#' => {
+                while at < bytes.len() && bytes[at] != b'\n' {
+                    at += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    at
+}
+
+/// The word (a run of non-space characters) at `at`.
+fn word_at(text: &str, at: usize) -> Span {
+    let end = text[at..]
+        .find(|c: char| c.is_whitespace())
+        .map_or(text.len(), |n| at + n);
+    Span::new(FileId(0), at, end)
+}
+
+/// E0002: the first statement must be `koom 1.0`.
+fn check_header(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
+    let supported = SUPPORTED_VERSIONS
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let start = skip_trivia(text, 0);
+    let first = Span {
+        file,
+        ..word_at(text, start)
+    };
+    let help = format!(
+        "start the file with `koom {}`",
+        SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.len() - 1]
+    );
+    if &text[first.range()] != "koom" {
+        let (message, label) = if first.start == first.end {
+            ("missing `koom` version header: the file is empty".to_owned(), "expected `koom 1.0` here")
+        } else {
+            (
+                format!("missing `koom` version header: the file starts with `{}`", &text[first.range()]),
+                "expected `koom 1.0` before this",
+            )
+        };
+        return Err(vec![Diagnostic::new(Code::E0002, message, Label::new(first, label))
+            .with_help(help)
+            .with_note(format!("this koomc reads KOOM {supported}"))]);
+    }
+    let at = skip_trivia(text, first.end);
+    let version = Span {
+        file,
+        ..word_at(text, at)
+    };
+    let written = &text[version.range()];
+    if !SUPPORTED_VERSIONS.contains(&written) {
+        let (message, span) = if version.start == version.end || written.starts_with('#') {
+            ("the `koom` header names no version".to_owned(), first)
+        } else {
+            (format!("unsupported KOOM version `{written}`"), version)
+        };
+        return Err(vec![Diagnostic::new(
+            Code::E0002,
+            message,
+            Label::new(span, format!("this koomc reads KOOM {supported}")),
+        )
+        .with_help(help)]);
+    }
+    Ok(())
+}
+
+/// E0001 for input nested deeper than [`MAX_NESTING`], before pest recurses into it.
+fn check_nesting(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut in_comment = false;
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        if in_comment {
+            in_comment = b != b'\n';
+            continue;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'#' => in_comment = true,
+            b'"' => in_string = true,
+            b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(vec![Diagnostic::new(
+                        Code::E0001,
+                        format!("blocks nested more than {MAX_NESTING} deep"),
+                        Label::new(Span::new(file, i, i + 1), "this `{` is too deep"),
+                    )
+                    .with_help("a cycle holds `to` blocks and directives: close each block with `}` before opening the next")]);
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
