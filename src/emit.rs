@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
+use crate::check::quantities::signed;
 use crate::model::*;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::ConstraintBound;
@@ -35,7 +36,10 @@ impl Serialize for Number {
 
 /// The document `koomc build --stdout` writes: every work order at once.
 #[derive(Serialize, JsonSchema)]
-#[schemars(title = "KOOM work orders", description = "All work orders of one `koomc build --stdout`.")]
+#[schemars(
+    title = "KOOM work orders",
+    description = "All work orders of one `koomc build --stdout`."
+)]
 pub struct Bundle {
     /// Always `koom.work-orders/1`.
     pub schema: &'static str,
@@ -44,7 +48,10 @@ pub struct Bundle {
 
 /// Everything the executive layer asks of one manager or CoE unit for one cycle.
 #[derive(Serialize, JsonSchema)]
-#[schemars(title = "KOOM work order", description = "What the executive layer asks of one manager or CoE unit for one cycle: goals, constraints and priorities, never tasks.")]
+#[schemars(
+    title = "KOOM work order",
+    description = "What the executive layer asks of one manager or CoE unit for one cycle: goals, constraints and priorities, never tasks."
+)]
 pub struct WorkOrder {
     /// Always `koom.work-order/1`.
     pub schema: &'static str,
@@ -340,7 +347,13 @@ fn unit_of(metric: &Metric) -> Option<String> {
     metric.unit.as_ref().map(|u| u.node.0.clone())
 }
 
-fn work_order(model: &Model, sources: &SourceMap, cycle: &Cycle, id: UnitId, unit: &Unit) -> WorkOrder {
+fn work_order(
+    model: &Model,
+    sources: &SourceMap,
+    cycle: &Cycle,
+    id: UnitId,
+    unit: &Unit,
+) -> WorkOrder {
     let period = cycle.period.expect("emit takes dated cycles");
     let mut ai = Vec::new();
     let mut note_ai = |notes: &Annotations, item: &str, span: Span| {
@@ -411,7 +424,11 @@ fn work_order(model: &Model, sources: &SourceMap, cycle: &Cycle, id: UnitId, uni
                     source: source(sources, d.span),
                 });
             }
-            DirectiveKind::Constraint { metric, bound, keep: _ } => {
+            DirectiveKind::Constraint {
+                metric,
+                bound,
+                keep: _,
+            } => {
                 note_ai(&d.notes, "constraint", d.span);
                 let m = model.metric(metric.node);
                 let Some(b) = &d.bound else { continue };
@@ -477,7 +494,10 @@ fn work_order(model: &Model, sources: &SourceMap, cycle: &Cycle, id: UnitId, uni
             let (kind, amount, unit, tech) = match &a.what {
                 Allocated::Amount(q) => {
                     let u = q.unit.as_ref().map(|u| u.node.0.clone());
-                    let kind = match u.as_deref().and_then(crate::check::quantities::resource_kind) {
+                    let kind = match u
+                        .as_deref()
+                        .and_then(crate::check::quantities::resource_kind)
+                    {
                         Some(ResourceKind::People) => AllocationKind::People,
                         Some(ResourceKind::Time) => AllocationKind::Time,
                         _ => AllocationKind::Money,
@@ -520,7 +540,11 @@ fn work_order(model: &Model, sources: &SourceMap, cycle: &Cycle, id: UnitId, uni
         .filter(|r| r.units.iter().any(|u| u.node == id))
         .map(|r| ResolutionItem {
             escalation: r.escalation.node.clone(),
-            units: r.units.iter().map(|u| model.unit(u.node).name.node.clone()).collect(),
+            units: r
+                .units
+                .iter()
+                .map(|u| model.unit(u.node).name.node.clone())
+                .collect(),
             text: r.text.node.clone(),
             source: source(sources, r.span),
         })
@@ -560,15 +584,6 @@ fn work_order(model: &Model, sources: &SourceMap, cycle: &Cycle, id: UnitId, uni
             compiler: concat!("koomc ", env!("CARGO_PKG_VERSION")).to_owned(),
             ai,
         },
-    }
-}
-
-fn signed(v: Decimal) -> String {
-    let v = v.normalize();
-    if v.is_sign_negative() {
-        v.to_string()
-    } else {
-        format!("+{v}")
     }
 }
 

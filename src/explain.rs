@@ -12,7 +12,9 @@ pub fn explain(code: &str) -> Result<&'static str, String> {
                 .map(|c| c.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            Err(format!("`{code}` is not a koomc diagnostic code; the codes are: {known}"))
+            Err(format!(
+                "`{code}` is not a koomc diagnostic code; the codes are: {known}"
+            ))
         }
     }
 }

@@ -152,7 +152,8 @@ impl Loader {
         let unreadable = |message: String, help: &str| match via {
             Some(span) => Diagnostic::new(Code::E0004, message, Label::new(span, "named here"))
                 .with_help(help.to_owned()),
-            None => Diagnostic::at_path(Code::E0004, message, display.clone()).with_help(help.to_owned()),
+            None => Diagnostic::at_path(Code::E0004, message, display.clone())
+                .with_help(help.to_owned()),
         };
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
@@ -193,7 +194,10 @@ impl Loader {
         let bytes = match std::fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) => {
-                let d = unreadable(format!("cannot read `{display}`: {}", io_reason(&e)), "check the file's permissions");
+                let d = unreadable(
+                    format!("cannot read `{display}`: {}", io_reason(&e)),
+                    "check the file's permissions",
+                );
                 return self.error(d);
             }
         };
@@ -215,7 +219,9 @@ impl Loader {
         };
         if let Some(at) = text.find('\0') {
             let d = unreadable(
-                format!("`{display}` is a binary file, not KOOM text: it holds a NUL byte at byte {at}"),
+                format!(
+                    "`{display}` is a binary file, not KOOM text: it holds a NUL byte at byte {at}"
+                ),
                 "name a `.koom` text file",
             );
             return self.error(d);
@@ -270,7 +276,9 @@ impl Loader {
                 format!("`use` names `{}`, which does not exist", used.node),
                 Label::new(used.span, "no such file"),
             )
-            .with_note(format!("paths in `use` are relative to the file that names them: this one is `{display}`"));
+            .with_note(format!(
+                "paths in `use` are relative to the file that names them: this one is `{display}`"
+            ));
             if let Some(close) = sibling_suggestion(&target) {
                 d = d.with_help(format!("did you mean `{close}`?"));
             } else {
@@ -285,8 +293,8 @@ impl Loader {
                 Label::new(used.span, "outside the project"),
             )
             .with_note(format!(
-                "the project root is the folder of `{PROJECT_FILE}`, or else of the file named on the command line: `{}`",
-                root.display()
+                "the project root is the folder of `{PROJECT_FILE}`, or else of the file named on the command line: here `{}`",
+                root_display(folder, root, display_folder)
             ))
             .with_help(format!(
                 "move the shared file into the project, or put a `{PROJECT_FILE}` in a folder that holds both"
@@ -303,18 +311,55 @@ impl Loader {
             .iter()
             .position(|(p, _)| p == canonical)
             .unwrap_or(0);
+        let chain: Vec<String> = self.stack[start..]
+            .iter()
+            .chain(std::iter::once(&self.stack[start]))
+            .map(|(p, _)| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            })
+            .collect();
         let mut d = Diagnostic::new(
             Code::E0006,
-            "`use` cycle: this file is already being read",
+            format!(
+                "`use` cycle: {}",
+                chain
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(" uses ")
+            ),
             Label::new(via, "closes the cycle"),
         )
         .with_help("move what both files need into a third file that both `use`, and remove one of these `use` lines");
         for (_, span) in self.stack[start + 1..].iter() {
             if let Some(span) = span {
-                d = d.with_label(*span, "which uses");
+                d = d.with_label(*span, "on the way here");
             }
         }
         self.error(d);
+    }
+}
+
+/// The project root as the user would write it: relative to where koomc runs,
+/// like the file names it was given.
+fn root_display(folder: &Path, root: &Path, display_folder: &Path) -> String {
+    let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let levels = folder
+        .strip_prefix(&root)
+        .map_or(0, |rest| rest.components().count());
+    let mut shown = display_folder.to_path_buf();
+    for _ in 0..levels {
+        shown.push("..");
+    }
+    let shown = normalize(&shown);
+    if shown.as_os_str().is_empty() {
+        "./".to_owned()
+    } else {
+        format!("{}/", shown.display())
     }
 }
 

@@ -55,7 +55,12 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Write DIR/<cycle>/<unit>.json
-        #[arg(long, value_name = "DIR", required_unless_present = "stdout", conflicts_with = "stdout")]
+        #[arg(
+            long,
+            value_name = "DIR",
+            required_unless_present = "stdout",
+            conflicts_with = "stdout"
+        )]
         out_dir: Option<PathBuf>,
         /// Write one JSON document holding every work order to standard output
         #[arg(long)]
@@ -120,7 +125,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { Status::Trouble } else { Status::Clean }.into();
+            return if e.use_stderr() {
+                Status::Trouble
+            } else {
+                Status::Clean
+            }
+            .into();
         }
     };
     match cli.command {
@@ -141,7 +151,10 @@ fn main() -> ExitCode {
                 SchemaName::WorkOrders => "work-orders",
                 SchemaName::Diagnostics => "diagnostics",
             };
-            print!("{}", koomc::schema::get(name).expect("every listed schema exists"));
+            print!(
+                "{}",
+                koomc::schema::get(name).expect("every listed schema exists")
+            );
             Status::Clean.into()
         }
         Command::Explain { code, list } => {
@@ -175,7 +188,11 @@ fn build(files: &[PathBuf], out_dir: Option<PathBuf>, stdout: bool, report: &Rep
     if stdout {
         let text = koomc::emit::bundle_json(orders);
         let mut out = std::io::stdout().lock();
-        if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+        if out
+            .write_all(text.as_bytes())
+            .and_then(|_| out.flush())
+            .is_err()
+        {
             return Status::Trouble;
         }
         return Status::Clean;
@@ -197,7 +214,7 @@ fn build(files: &[PathBuf], out_dir: Option<PathBuf>, stdout: bool, report: &Rep
             let mut failed = Compilation {
                 sources: compilation.sources,
                 model: None,
-                diagnostics: vec![d],
+                diagnostics: vec![*d],
             };
             report_diagnostics(&mut failed, report, stdout, true);
             Status::Trouble
@@ -208,11 +225,21 @@ fn build(files: &[PathBuf], out_dir: Option<PathBuf>, stdout: bool, report: &Rep
 /// Render the diagnostics and decide the exit status. With `build --stdout`,
 /// JSON diagnostics go to standard error so that standard output stays one
 /// JSON document.
-fn report_diagnostics(c: &mut Compilation, report: &Report, stdout_taken: bool, building: bool) -> Status {
+fn report_diagnostics(
+    c: &mut Compilation,
+    report: &Report,
+    stdout_taken: bool,
+    building: bool,
+) -> Status {
     if report.deny.iter().any(|d| d == "warnings") {
-        for d in c.diagnostics.iter_mut().filter(|d| d.severity == Severity::Warning) {
+        for d in c
+            .diagnostics
+            .iter_mut()
+            .filter(|d| d.severity == Severity::Warning)
+        {
             d.severity = Severity::Error;
-            d.notes.push("`--deny warnings` makes this warning an error".to_owned());
+            d.notes
+                .push("`--deny warnings` makes this warning an error".to_owned());
         }
     }
     let diagnostics: &[Diagnostic] = &c.diagnostics;
@@ -231,7 +258,9 @@ fn report_diagnostics(c: &mut Compilation, report: &Report, stdout_taken: bool, 
                 ColorWhen::Always => ColorChoice::Always,
                 ColorWhen::Never => ColorChoice::Never,
                 ColorWhen::Auto => {
-                    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+                    if std::io::stderr().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    {
                         ColorChoice::Always
                     } else {
                         ColorChoice::Never

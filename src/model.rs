@@ -7,8 +7,10 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-pub use crate::syntax::ast::{Annotations, Better, Change, Cmp, Layer, Measure, Name, Quantity, Text};
 use crate::source::{Span, Spanned};
+pub use crate::syntax::ast::{
+    Annotations, Better, Change, Cmp, Layer, Measure, Name, Quantity, Text,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct UnitId(pub u32);

@@ -11,23 +11,28 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::emit::{self, WorkOrder};
 
 /// Write every work order under `dir`; returns the paths written, in order.
-pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Diagnostic> {
+pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let shown = dir.display().to_string();
     let fail = |what: String, e: &std::io::Error| {
-        Diagnostic::at_path(
+        Box::new(Diagnostic::at_path(
             Code::E0007,
             format!("cannot write work orders: {what}: {}", reason(e)),
             shown.clone(),
         )
-        .with_help("name a folder koomc may create and write, with `--out-dir DIR`, or print to standard output with `--stdout`")
+        .with_help("name a folder koomc may create and write, with `--out-dir DIR`, or print to standard output with `--stdout`"))
     };
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::at_path(
-            Code::E0007,
-            format!("cannot write work orders: `{shown}` is a file, not a folder"),
-            shown.clone(),
-        )
-        .with_help("name a folder with `--out-dir DIR`"));
+        return Err(Box::new(
+            Diagnostic::at_path(
+                Code::E0007,
+                format!("cannot write work orders: `{shown}` is a file, not a folder"),
+                shown.clone(),
+            )
+            .with_help("name a folder with `--out-dir DIR`"),
+        ));
+    }
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return Err(fail(format!("cannot create `{shown}`"), &e));
     }
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(orders.len());
     let cleanup = |staged: &[(PathBuf, PathBuf)]| {
@@ -42,7 +47,11 @@ pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Diagn
             return Err(fail(format!("cannot create `{}`", folder.display()), &e));
         }
         let target = folder.join(format!("{}.json", order.to.unit));
-        let tmp = folder.join(format!(".{}.json.koomc-{}.tmp", order.to.unit, std::process::id()));
+        let tmp = folder.join(format!(
+            ".{}.json.koomc-{}.tmp",
+            order.to.unit,
+            std::process::id()
+        ));
         if let Err(e) = std::fs::write(&tmp, emit::to_json(order)) {
             cleanup(&staged);
             return Err(fail(format!("cannot write `{}`", target.display()), &e));

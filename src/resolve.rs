@@ -77,7 +77,11 @@ impl Resolver {
             ItemKind::Unit(decl) => {
                 if let Some(&first) = self.units.get(&decl.name.node) {
                     let first = self.model.unit(first).name.span;
-                    return self.twice(&format!("unit `{}`", decl.name.node), decl.name.span, first);
+                    return self.twice(
+                        &format!("unit `{}`", decl.name.node),
+                        decl.name.span,
+                        first,
+                    );
                 }
                 let id = UnitId(self.model.units.len() as u32);
                 self.units.insert(decl.name.node.clone(), id);
@@ -92,7 +96,11 @@ impl Resolver {
             ItemKind::Metric(decl) => {
                 if let Some(&first) = self.metrics.get(&decl.name.node) {
                     let first = self.model.metric(first).name.span;
-                    return self.twice(&format!("metric `{}`", decl.name.node), decl.name.span, first);
+                    return self.twice(
+                        &format!("metric `{}`", decl.name.node),
+                        decl.name.span,
+                        first,
+                    );
                 }
                 let id = MetricId(self.model.metrics.len() as u32);
                 self.metrics.insert(decl.name.node.clone(), id);
@@ -124,8 +132,11 @@ impl Resolver {
     fn bind_unit_parents(&mut self, files: &[(FileId, ast::File)]) {
         for (_, file) in files {
             for item in &file.items {
-                let ItemKind::Unit(decl) = &item.node else { continue };
-                let (Some(under), Some(&id)) = (&decl.under, self.units.get(&decl.name.node)) else {
+                let ItemKind::Unit(decl) = &item.node else {
+                    continue;
+                };
+                let (Some(under), Some(&id)) = (&decl.under, self.units.get(&decl.name.node))
+                else {
                     continue;
                 };
                 if self.model.unit(id).span != item.span {
@@ -232,7 +243,10 @@ impl Resolver {
         }
         if let Some(&(goal_cycle, index, declared)) = self.goals.get(&name.node) {
             if goal_cycle == cycle {
-                return Some(Spanned::new(Target::Goal(name.node.clone(), index), name.span));
+                return Some(Spanned::new(
+                    Target::Goal(name.node.clone(), index),
+                    name.span,
+                ));
             }
             self.diagnostics.push(
                 Diagnostic::new(
@@ -279,9 +293,15 @@ impl Resolver {
             ),
         };
         self.diagnostics.push(
-            Diagnostic::new(code, message, Label::new(refused.keyword.span, "not the executive layer's"))
-                .with_note("executives speak in goals, constraints and priorities (seed §3, §4 rule 1, §5)")
-                .with_help(help),
+            Diagnostic::new(
+                code,
+                message,
+                Label::new(refused.keyword.span, "not the executive layer's"),
+            )
+            .with_note(
+                "executives speak in goals, constraints and priorities (seed §3, §4 rule 1, §5)",
+            )
+            .with_help(help),
         );
     }
 
@@ -340,9 +360,13 @@ impl Resolver {
     /// The cycle's dates: implied by a calendar id or written with `from`/`to`.
     fn period(&mut self, cycle: &ast::Cycle) -> (Option<Period>, Span) {
         match (&cycle.id.node, &cycle.dates) {
-            (ast::CycleId::Calendar { from, to, .. }, None) => {
-                (Some(Period { from: *from, to: *to }), cycle.id.span)
-            }
+            (ast::CycleId::Calendar { from, to, .. }, None) => (
+                Some(Period {
+                    from: *from,
+                    to: *to,
+                }),
+                cycle.id.span,
+            ),
             (ast::CycleId::Calendar { from, to, text }, Some((f, t))) => {
                 let span = f.span.to(t.span);
                 if f.node != *from || t.node != *to {
@@ -360,7 +384,13 @@ impl Resolver {
                     );
                     return (None, span);
                 }
-                (Some(Period { from: *from, to: *to }), cycle.id.span)
+                (
+                    Some(Period {
+                        from: *from,
+                        to: *to,
+                    }),
+                    cycle.id.span,
+                )
             }
             (ast::CycleId::Named(name), Some((f, t))) => {
                 let span = f.span.to(t.span);
@@ -369,14 +399,25 @@ impl Resolver {
                         Diagnostic::new(
                             Code::E0403,
                             format!("cycle `{name}` ends before it starts"),
-                            Label::new(t.span, format!("`to` {} is before `from` {}", t.node, f.node)),
+                            Label::new(
+                                t.span,
+                                format!("`to` {} is before `from` {}", t.node, f.node),
+                            ),
                         )
                         .with_label(f.span, "starts here")
-                        .with_help("swap the dates: `from` is the first day of the cycle, `to` the last"),
+                        .with_help(
+                            "swap the dates: `from` is the first day of the cycle, `to` the last",
+                        ),
                     );
                     return (None, span);
                 }
-                (Some(Period { from: f.node, to: t.node }), span)
+                (
+                    Some(Period {
+                        from: f.node,
+                        to: t.node,
+                    }),
+                    span,
+                )
             }
             (ast::CycleId::Named(name), None) => {
                 // A malformed calendar id was already reported as E0003.
@@ -398,12 +439,19 @@ impl Resolver {
     }
 
     /// Goals, constraints, outcomes, alignments and resolutions of a cycle.
-    fn cycle_directives(&mut self, index: usize, cycle: &mut Cycle, items: &[ast::CycleItem], scope: &Scope) {
+    fn cycle_directives(
+        &mut self,
+        index: usize,
+        cycle: &mut Cycle,
+        items: &[ast::CycleItem],
+        scope: &Scope,
+    ) {
         for item in items {
             match &item.node {
                 CycleItemKind::Directive(d) => self.directive(index, cycle, d, item.span, scope),
                 CycleItemKind::To { units, items } => {
-                    let resolved: Vec<_> = units.iter().map(|u| self.addressee(u, "`to`")).collect();
+                    let resolved: Vec<_> =
+                        units.iter().map(|u| self.addressee(u, "`to`")).collect();
                     if resolved.iter().all(Option::is_some) {
                         let scope = Scope::Units(resolved.into_iter().flatten().collect());
                         self.cycle_directives(index, cycle, items, &scope);
@@ -417,7 +465,8 @@ impl Resolver {
                     }
                 }
                 CycleItemKind::Align { units, metric } => {
-                    let units: Vec<_> = units.iter().map(|u| self.addressee(u, "`align`")).collect();
+                    let units: Vec<_> =
+                        units.iter().map(|u| self.addressee(u, "`align`")).collect();
                     let metric = self.metric_name(metric);
                     if let (Some(metric), true) = (metric, units.iter().all(Option::is_some)) {
                         cycle.aligns.push(Align {
@@ -432,7 +481,10 @@ impl Resolver {
                     units,
                     text,
                 } => {
-                    let units: Vec<_> = units.iter().map(|u| self.addressee(u, "`resolve`")).collect();
+                    let units: Vec<_> = units
+                        .iter()
+                        .map(|u| self.addressee(u, "`resolve`"))
+                        .collect();
                     if units.iter().all(Option::is_some) {
                         cycle.resolutions.push(Resolution {
                             escalation: escalation.clone(),
@@ -451,7 +503,14 @@ impl Resolver {
         }
     }
 
-    fn directive(&mut self, cycle_index: usize, cycle: &mut Cycle, d: &ast::Directive, span: Span, scope: &Scope) {
+    fn directive(
+        &mut self,
+        cycle_index: usize,
+        cycle: &mut Cycle,
+        d: &ast::Directive,
+        span: Span,
+        scope: &Scope,
+    ) {
         use ast::DirectiveKind as K;
         let kind = match &d.kind {
             K::Goal {
@@ -476,11 +535,27 @@ impl Resolver {
                                 id.node
                             )),
                         );
-                    } else if let Some(&(_, _, first)) = self.goals.get(&id.node) {
-                        self.twice(&format!("goal id `{}`", id.node), id.span, first);
+                    } else if let Some(&(first_cycle, _, first)) = self.goals.get(&id.node) {
+                        let suggestion = format!("{}-{}", id.node, cycle.id.node.to_lowercase());
+                        let help = if first_cycle == cycle_index {
+                            "goal ids are unique: give this goal an id of its own".to_owned()
+                        } else {
+                            format!("goal ids are unique across all cycles: give this one its own, e.g. `{suggestion}`")
+                        };
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::E0104,
+                                format!("goal id `{}` is declared twice", id.node),
+                                Label::new(id.span, "declared again here"),
+                            )
+                            .with_label(first, "first declared here")
+                            .with_help(help),
+                        );
                     } else {
-                        self.goals
-                            .insert(id.node.clone(), (cycle_index, cycle.directives.len(), id.span));
+                        self.goals.insert(
+                            id.node.clone(),
+                            (cycle_index, cycle.directives.len(), id.span),
+                        );
                     }
                 }
                 let metric = self.metric_name(metric);
@@ -495,7 +570,11 @@ impl Resolver {
                     by: by.clone(),
                 }
             }
-            K::Constraint { metric, bound, keep } => {
+            K::Constraint {
+                metric,
+                bound,
+                keep,
+            } => {
                 let metric = self.metric_name(metric);
                 let keep: Vec<_> = keep.iter().map(|k| self.metric_name(k)).collect();
                 if !keep.iter().all(Option::is_some) {
@@ -532,7 +611,11 @@ impl Resolver {
     fn cycle_targets(&mut self, index: usize, cycle: &mut Cycle, items: &[ast::CycleItem]) {
         for item in items {
             match &item.node {
-                CycleItemKind::Priority { rank, target, notes } => {
+                CycleItemKind::Priority {
+                    rank,
+                    target,
+                    notes,
+                } => {
                     if let Some(target) = self.target(index, target) {
                         cycle.priorities.push(Priority {
                             rank: rank.clone(),

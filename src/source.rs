@@ -105,9 +105,7 @@ impl SourceFile {
 
     pub fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
         let start = self.line_start(line_index)?;
-        let end = self
-            .line_start(line_index + 1)
-            .unwrap_or(self.text.len());
+        let end = self.line_start(line_index + 1).unwrap_or(self.text.len());
         Some(start..end)
     }
 

@@ -14,7 +14,10 @@ pub fn check(model: &Model, out: &mut Diagnostics) {
                     Diagnostic::new(
                         Code::E0403,
                         format!("the window of cycle `{id}` ends before it starts"),
-                        Label::new(w.to.span, format!("{} is before {}", w.to.node, w.from.node)),
+                        Label::new(
+                            w.to.span,
+                            format!("{} is before {}", w.to.node, w.from.node),
+                        ),
                     )
                     .with_label(w.from.span, "the window starts here")
                     .with_help("write the window as `window FIRST-DAY to LAST-DAY`"),
@@ -39,7 +42,9 @@ pub fn check(model: &Model, out: &mut Diagnostics) {
             }
         }
         for d in &cycle.directives {
-            let (DirectiveKind::Goal { by: Some(by), .. } | DirectiveKind::Outcome { by: Some(by), .. }) = &d.kind else {
+            let (DirectiveKind::Goal { by: Some(by), .. }
+            | DirectiveKind::Outcome { by: Some(by), .. }) = &d.kind
+            else {
                 continue;
             };
             if !period.contains(by.node) {

@@ -76,12 +76,13 @@ fn unit_matches(metric: &Metric, q: &Quantity, what: &str, out: &mut Diagnostics
                     ),
                     Label::new(written.span, format!("`{}`", written.node.0)),
                 )
-                .with_label(unit.span, format!("`{}` is in `{}`", metric.name.node, unit.node.0))
+                .with_label(
+                    unit.span,
+                    format!("`{}` is in `{}`", metric.name.node, unit.node.0),
+                )
                 .with_help(format!(
                     "write the quantity in `{}` (koomc converts no units): `{} {}`",
-                    unit.node.0,
-                    q.value,
-                    unit.node.0
+                    unit.node.0, q.value, unit.node.0
                 )),
             );
             false
@@ -109,20 +110,22 @@ fn unit_matches(metric: &Metric, q: &Quantity, what: &str, out: &mut Diagnostics
 
 /// Budgets and allocations must be money, people or time.
 fn resources(cycle: &Cycle, out: &mut Diagnostics) {
-    let amounts = cycle
-        .budgets
-        .iter()
-        .map(|q| ("budget", q))
-        .chain(cycle.allocations.iter().filter_map(|a| match &a.what {
-            Allocated::Amount(q) => Some(("allocation", q)),
-            Allocated::Tech(_) => None,
-        }));
+    let amounts =
+        cycle
+            .budgets
+            .iter()
+            .map(|q| ("budget", q))
+            .chain(cycle.allocations.iter().filter_map(|a| match &a.what {
+                Allocated::Amount(q) => Some(("allocation", q)),
+                Allocated::Tech(_) => None,
+            }));
     for (what, q) in amounts {
         let problem = match &q.unit {
             None => Some((q.span, format!("this {what} has no unit"))),
-            Some(u) if resource_kind(&u.node.0).is_none() => {
-                Some((u.span, format!("`{}` is not a resource a {what} can hold", u.node.0)))
-            }
+            Some(u) if resource_kind(&u.node.0).is_none() => Some((
+                u.span,
+                format!("`{}` is not a resource a {what} can hold", u.node.0),
+            )),
             Some(_) => None,
         };
         if let Some((span, message)) = problem {
@@ -137,7 +140,12 @@ fn resources(cycle: &Cycle, out: &mut Diagnostics) {
 }
 
 /// The baseline, or E0305.
-fn baseline<'m>(metric: &'m Metric, at: crate::source::Span, what: &str, out: &mut Diagnostics) -> Option<&'m Quantity> {
+fn baseline<'m>(
+    metric: &'m Metric,
+    at: crate::source::Span,
+    what: &str,
+    out: &mut Diagnostics,
+) -> Option<&'m Quantity> {
     if metric.baseline.is_none() {
         out.push(
             Diagnostic::new(
@@ -156,12 +164,20 @@ fn baseline<'m>(metric: &'m Metric, at: crate::source::Span, what: &str, out: &m
 }
 
 /// `better`, or E0304.
-fn better(metric: &Metric, at: crate::source::Span, what: &str, out: &mut Diagnostics) -> Option<Better> {
+fn better(
+    metric: &Metric,
+    at: crate::source::Span,
+    what: &str,
+    out: &mut Diagnostics,
+) -> Option<Better> {
     if metric.better.is_none() {
         out.push(
             Diagnostic::new(
                 Code::E0304,
-                format!("{what} needs to know which way `{}` is better, and it does not say", metric.name.node),
+                format!(
+                    "{what} needs to know which way `{}` is better, and it does not say",
+                    metric.name.node
+                ),
                 Label::new(at, "no worse than the baseline, in which direction?"),
             )
             .with_label(metric.name.span, "declared without `better`")
@@ -186,24 +202,35 @@ fn toward(better: Better, value: Decimal) -> Bound {
     }
 }
 
-fn directive(model: &Model, d: &Directive, out: &mut Diagnostics) -> (Option<Bound>, Vec<(MetricId, Bound)>) {
+fn directive(
+    model: &Model,
+    d: &Directive,
+    out: &mut Diagnostics,
+) -> (Option<Bound>, Vec<(MetricId, Bound)>) {
     match &d.kind {
-        DirectiveKind::Goal { metric, op, value, .. } => {
+        DirectiveKind::Goal {
+            metric, op, value, ..
+        } => {
             let m = model.metric(metric.node);
             let ok = unit_matches(m, value, "goal", out);
-            let bound = ok.then(|| Bound {
+            let bound = ok.then_some(Bound {
                 op: op.node,
                 value: value.value,
             });
             (bound, Vec::new())
         }
-        DirectiveKind::Constraint { metric, bound, keep } => {
+        DirectiveKind::Constraint {
+            metric,
+            bound,
+            keep,
+        } => {
             let m = model.metric(metric.node);
             let bound = match bound {
-                ConstraintBound::Compare { op, value } => unit_matches(m, value, "constraint", out).then(|| Bound {
-                    op: op.node,
-                    value: value.value,
-                }),
+                ConstraintBound::Compare { op, value } => unit_matches(m, value, "constraint", out)
+                    .then_some(Bound {
+                        op: op.node,
+                        value: value.value,
+                    }),
                 ConstraintBound::Change(change) => change_bound(m, change, out),
             };
             let keeps = keep
@@ -223,17 +250,34 @@ fn directive(model: &Model, d: &Directive, out: &mut Diagnostics) -> (Option<Bou
 }
 
 fn change_bound(m: &Metric, change: &Spanned<Change>, out: &mut Diagnostics) -> Option<Bound> {
-    let what = "a change";
+    let written = match &change.node {
+        Change::Relative(v) => format!("{}%", signed(*v)),
+        Change::Points(v) => format!("{}pp", signed(*v)),
+        Change::Absolute(v, unit) => match unit {
+            Some(u) => format!("{} {}", signed(*v), u.node.0),
+            None => signed(*v),
+        },
+    };
+    let what = &format!("`{written}`");
     if let Change::Points(_) = change.node {
         let is_percent = m.unit.as_ref().is_some_and(|u| u.node.0 == "%");
         if !is_percent {
-            let unit = m.unit.as_ref().map_or("no unit".to_owned(), |u| format!("`{}`", u.node.0));
+            let unit = m
+                .unit
+                .as_ref()
+                .map_or("no unit".to_owned(), |u| format!("`{}`", u.node.0));
             let mut d = Diagnostic::new(
                 Code::E0401,
                 format!("percentage points (`pp`) only apply to `%` metrics, and `{}` is in {unit}", m.name.node),
                 Label::new(change.span, "points"),
             )
-            .with_help("write a relative change such as `+2%` of the baseline, or an absolute one in the metric's unit");
+            .with_help(match &change.node {
+                Change::Points(v) => format!(
+                    "write a relative change such as `{}%` of the baseline, or an absolute one in the metric's unit",
+                    signed(*v)
+                ),
+                _ => "write a relative change or an absolute one in the metric's unit".to_owned(),
+            });
             if let Some(u) = &m.unit {
                 d = d.with_label(u.span, format!("`{}` is in `{}`", m.name.node, u.node.0));
             }
@@ -263,6 +307,16 @@ fn change_bound(m: &Metric, change: &Spanned<Change>, out: &mut Diagnostics) -> 
         Change::Absolute(amount, _) => base.checked_add(*amount)?,
     };
     Some(toward(dir, value))
+}
+
+/// `+5`, `-12`, `0.5` with its sign.
+pub fn signed(v: Decimal) -> String {
+    let v = v.normalize();
+    if v.is_sign_negative() {
+        v.to_string()
+    } else {
+        format!("+{v}")
+    }
 }
 
 #[cfg(test)]

@@ -163,7 +163,11 @@ impl Diagnostics {
     /// duplicates (the same problem reached twice through `use`) dropped.
     pub fn sorted(mut self, sources: &crate::source::SourceMap) -> Vec<Diagnostic> {
         let key = |d: &Diagnostic| match &d.location {
-            Location::Source(l) => (sources.name(l.span.file).to_owned(), l.span.start, l.span.end),
+            Location::Source(l) => (
+                sources.name(l.span.file).to_owned(),
+                l.span.start,
+                l.span.end,
+            ),
             Location::Path(p) => (p.clone(), 0, 0),
         };
         self.items.sort_by(|a, b| {
@@ -187,7 +191,10 @@ impl IntoIterator for Diagnostics {
 
 /// "did you mean `x`?" for a name among candidates: the closest by edit
 /// distance, if close enough to be a plausible typo.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).max(1);
     candidates
         .into_iter()

@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Diagnostic, Location, Severity};
-pub use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use crate::source::{SourceMap, Span};
+pub use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     let severity = match d.severity {
@@ -24,9 +24,11 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
         ),
         Location::Path(path) => notes.push(format!("in `{path}`")),
     }
-    labels.extend(d.secondary.iter().map(|l| {
-        cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)
-    }));
+    labels.extend(
+        d.secondary
+            .iter()
+            .map(|l| cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)),
+    );
     notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
     if let Some(help) = &d.help {
         notes.push(format!("help: {help}"));
@@ -79,7 +81,10 @@ pub struct JsonLabel {
 
 /// One diagnostic, as one line of `--message-format json`.
 #[derive(Serialize, JsonSchema)]
-#[schemars(title = "koomc diagnostic", description = "One line of `koomc check --message-format json`.")]
+#[schemars(
+    title = "koomc diagnostic",
+    description = "One line of `koomc check --message-format json`."
+)]
 pub struct JsonDiagnostic {
     /// The stable code, e.g. `E0101`; `koomc explain CODE` prints its long form.
     pub code: &'static str,
@@ -169,9 +174,7 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
 pub fn json_lines(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(
-            &serde_json::to_string(&to_json(sources, d)).expect("diagnostics serialize"),
-        );
+        out.push_str(&serde_json::to_string(&to_json(sources, d)).expect("diagnostics serialize"));
         out.push('\n');
     }
     out

@@ -116,6 +116,9 @@ impl CycleId {
 /// A statement inside a cycle.
 pub type CycleItem = Spanned<CycleItemKind>;
 
+/// Variants differ in size; the AST is built once and never copied in bulk,
+/// so boxing the large ones would only add allocations.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CycleItemKind {
     Window {

@@ -42,8 +42,7 @@ impl Builder {
 
     fn literal_error(&mut self, span: Span, e: Invalid) {
         self.errors.push(
-            Diagnostic::new(Code::E0003, e.message, Label::new(span, "invalid literal"))
-                .with_help(e.help),
+            Diagnostic::new(Code::E0003, e.message, Label::new(span, e.label)).with_help(e.help),
         );
     }
 
@@ -196,9 +195,7 @@ impl Builder {
                 let to = self.date(inner.next().expect("to"));
                 CycleItemKind::Window { from, to }
             }
-            Rule::budget => {
-                CycleItemKind::Budget(self.quantity(inner.next().expect("quantity")))
-            }
+            Rule::budget => CycleItemKind::Budget(self.quantity(inner.next().expect("quantity"))),
             Rule::direction => {
                 let text = self.string(inner.next().expect("text"));
                 let notes = self.annotations(inner);
@@ -213,6 +210,7 @@ impl Builder {
                         self.literal_error(
                             rank_span,
                             Invalid {
+                                label: "not a rank",
                                 message: format!("`{}` is not a priority rank", rank_pair.as_str()),
                                 help: "ranks are whole numbers from 1 (highest) upward".into(),
                             },
@@ -255,7 +253,11 @@ impl Builder {
         Spanned::new(kind, span)
     }
 
-    fn directive<'i>(&mut self, rule: Rule, inner: impl Iterator<Item = Pair<'i, Rule>>) -> Directive {
+    fn directive<'i>(
+        &mut self,
+        rule: Rule,
+        inner: impl Iterator<Item = Pair<'i, Rule>>,
+    ) -> Directive {
         let mut inner = inner.peekable();
         let mut urgent = None;
         if inner.peek().map(|p| p.as_rule()) == Some(Rule::urgent) {
@@ -367,7 +369,9 @@ impl Builder {
                         format!("`{word}` given twice on one statement"),
                         Label::new(span, "given again here"),
                     )
-                    .with_help(format!("each statement carries at most one `{word}`: merge them into one")),
+                    .with_help(format!(
+                        "each statement carries at most one `{word}`: merge them into one"
+                    )),
                 );
                 continue;
             }
@@ -483,8 +487,14 @@ impl Builder {
                     self.literal_error(
                         span,
                         Invalid {
-                            message: format!("`{}` mixes points and percent", pair_text(&span, &number_pair)),
-                            help: "write `+2pp` for percentage points or `+2%` for a relative change".into(),
+                            label: "points and percent",
+                            message: format!(
+                                "`{}%` mixes points and percent",
+                                number_pair.as_str()
+                            ),
+                            help:
+                                "write `+2pp` for percentage points or `+2%` for a relative change"
+                                    .into(),
                         },
                     );
                 }
@@ -509,10 +519,6 @@ impl Builder {
     }
 }
 
-fn pair_text(_span: &Span, number: &Pair<'_, Rule>) -> String {
-    format!("{}%", number.as_str())
-}
-
 /// The children of a pair without its keyword tokens (they are non-silent only
 /// so that syntax errors can name them).
 fn significant<'i>(pair: Pair<'i, Rule>) -> impl Iterator<Item = Pair<'i, Rule>> {
@@ -523,10 +529,40 @@ fn is_keyword(rule: Rule) -> bool {
     use Rule::*;
     matches!(
         rule,
-        kw_koom | kw_org | kw_revision | kw_executive | kw_manager | kw_coe | kw_worker
-            | kw_under | kw_metric | kw_unit | kw_better | kw_baseline | kw_per | kw_use
-            | kw_cycle | kw_from | kw_to | kw_window | kw_budget | kw_direction | kw_priority
-            | kw_because | kw_align | kw_on | kw_resolve | kw_for | kw_urgent | kw_goal
-            | kw_constraint | kw_keep | kw_outcome | kw_allocate | kw_tech | kw_ai | kw_by
+        kw_koom
+            | kw_org
+            | kw_revision
+            | kw_executive
+            | kw_manager
+            | kw_coe
+            | kw_worker
+            | kw_under
+            | kw_metric
+            | kw_unit
+            | kw_better
+            | kw_baseline
+            | kw_per
+            | kw_use
+            | kw_cycle
+            | kw_from
+            | kw_to
+            | kw_window
+            | kw_budget
+            | kw_direction
+            | kw_priority
+            | kw_because
+            | kw_align
+            | kw_on
+            | kw_resolve
+            | kw_for
+            | kw_urgent
+            | kw_goal
+            | kw_constraint
+            | kw_keep
+            | kw_outcome
+            | kw_allocate
+            | kw_tech
+            | kw_ai
+            | kw_by
     )
 }

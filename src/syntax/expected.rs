@@ -106,9 +106,9 @@ pub(super) fn syntax_error(file: FileId, text: &str, error: Error<Rule>) -> Diag
     // What was expected, in words, without repeats.
     let mut phrases: Vec<&str> = Vec::new();
     let mut keywords: Vec<&str> = Vec::new();
-    let at_statement = positives.iter().any(|r| {
-        describe(*r).is_some_and(|(w, _)| w == CYCLE_STATEMENTS || w == DIRECTIVES)
-    });
+    let at_statement = positives
+        .iter()
+        .any(|r| describe(*r).is_some_and(|(w, _)| w == CYCLE_STATEMENTS || w == DIRECTIVES));
     for rule in &positives {
         // `to` at the start of a statement opens a `to` block.
         let described = match rule {
@@ -158,6 +158,10 @@ pub(super) fn syntax_error(file: FileId, text: &str, error: Error<Rule>) -> Diag
         if let Some(help) = out_of_place(found) {
             return d.with_help(help);
         }
+    }
+    let before = &text[..pos];
+    if (found == ">" || found == "<") && before.ends_with('=') {
+        return d.with_help(format!("did you mean `{found}=`?"));
     }
     if found.is_empty() && in_block {
         d = d.with_help("close every `{` with a `}`");

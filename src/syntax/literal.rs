@@ -8,12 +8,15 @@ use rust_decimal::Decimal;
 #[derive(Debug, PartialEq, Eq)]
 pub struct Invalid {
     pub message: String,
+    /// The primary label: what kind of literal is wrong.
+    pub label: &'static str,
     pub help: String,
 }
 
-fn invalid(message: impl Into<String>, help: impl Into<String>) -> Invalid {
+fn invalid(label: &'static str, message: impl Into<String>, help: impl Into<String>) -> Invalid {
     Invalid {
         message: message.into(),
+        label,
         help: help.into(),
     }
 }
@@ -32,6 +35,7 @@ pub fn number(text: &str, allow_points: bool) -> Result<Number, Invalid> {
         Some(body) if allow_points => (body, true),
         Some(_) => {
             return Err(invalid(
+                "points outside a change",
                 format!("`{text}`: percentage points (`pp`) are only for changes"),
                 "write points as a signed change in a constraint, e.g. `constraint on-time-delivery +2pp`",
             ))
@@ -45,7 +49,9 @@ pub fn number(text: &str, allow_points: bool) -> Result<Number, Invalid> {
         _ => (body, 1),
     };
     let well_formed = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_' || b == b'.')
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'_' || b == b'.')
         && digits.bytes().filter(|&b| b == b'.').count() <= 1
         && !digits.starts_with(['_', '.'])
         && !digits.ends_with(['_', '.'])
@@ -62,7 +68,11 @@ pub fn number(text: &str, allow_points: bool) -> Result<Number, Invalid> {
             ),
             _ => "write a number such as `1200`, `1_200`, `4.2`, `250k` or `1.2m`".to_owned(),
         };
-        return Err(invalid(format!("malformed number `{text}`"), help));
+        return Err(invalid(
+            "not a number",
+            format!("malformed number `{text}`"),
+            help,
+        ));
     }
     let plain: String = digits.chars().filter(|&c| c != '_').collect();
     let value = Decimal::from_str_exact(&plain)
@@ -70,6 +80,7 @@ pub fn number(text: &str, allow_points: bool) -> Result<Number, Invalid> {
         .and_then(|v| v.checked_mul(Decimal::from(scale)))
         .ok_or_else(|| {
             invalid(
+                "too large",
                 format!("the number `{text}` is too large"),
                 "numbers are exact decimals of at most 28 significant digits",
             )
@@ -83,12 +94,11 @@ pub fn number(text: &str, allow_points: bool) -> Result<Number, Invalid> {
 /// `YYYY-MM-DD`, a date that exists.
 pub fn date(text: &str) -> Result<Date, Invalid> {
     let parts: Vec<&str> = text.split('-').collect();
-    let shape_ok = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2;
+    let shape_ok =
+        parts.len() == 3 && parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2;
     if !shape_ok {
         return Err(invalid(
+            "not a date",
             format!("malformed date `{text}`"),
             "write dates as `YYYY-MM-DD`, e.g. `2026-03-31`",
         ));
@@ -100,6 +110,7 @@ pub fn date(text: &str) -> Result<Date, Invalid> {
     );
     if !(1..=9999).contains(&y) || !(1..=12).contains(&m) {
         return Err(invalid(
+            "no such month",
             format!("`{text}` is not a date: there is no month {}", parts[1]),
             "months run from `01` to `12`",
         ));
@@ -109,16 +120,33 @@ pub fn date(text: &str) -> Result<Date, Invalid> {
             .map(|first| first.last_of_month().day())
             .unwrap_or(28);
         invalid(
-            format!("`{text}` is not a date: {} {y} has {last} days", month_name(m)),
-            format!("the last day of that month is `{}-{}-{last:02}`", parts[0], parts[1]),
+            "no such day",
+            format!(
+                "`{text}` is not a date: {} {y} has {last} days",
+                month_name(m)
+            ),
+            format!(
+                "the last day of that month is `{}-{}-{last:02}`",
+                parts[0], parts[1]
+            ),
         )
     })
 }
 
 fn month_name(m: i8) -> &'static str {
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     NAMES[(m as usize).clamp(1, 12) - 1]
 }
@@ -126,7 +154,13 @@ fn month_name(m: i8) -> &'static str {
 /// A calendar cycle id: `2026`, `2026-Q1`…`Q4`, `2026-H1`/`H2`, with its dates.
 pub fn calendar_cycle(text: &str) -> Result<(Date, Date), Invalid> {
     let help = "write a year `2026`, a quarter `2026-Q1` to `2026-Q4`, a half `2026-H1` or `2026-H2`, or a name with `from DATE to DATE`";
-    let bad = || invalid(format!("malformed cycle id `{text}`"), help);
+    let bad = || {
+        invalid(
+            "not a cycle id",
+            format!("malformed cycle id `{text}`"),
+            help,
+        )
+    };
     let (year, part) = match text.split_once('-') {
         Some((y, p)) => (y, Some(p)),
         None => (text, None),
@@ -166,6 +200,7 @@ pub fn measure(text: &str) -> Result<(), Invalid> {
     };
     if parts.len() > 2 || !parts.iter().all(|w| word_ok(w)) {
         return Err(invalid(
+            "not a unit",
             format!("malformed unit `{text}`"),
             "a unit is `%`, a currency such as `USD`, a word such as `people`, or a ratio of two words such as `crates/week`",
         ));
@@ -187,7 +222,11 @@ pub fn check_name(text: &str) -> Result<(), String> {
     }
     let mut kebab = String::new();
     for c in text.chars() {
-        let c = if c == '_' { '-' } else { c.to_ascii_lowercase() };
+        let c = if c == '_' {
+            '-'
+        } else {
+            c.to_ascii_lowercase()
+        };
         if !(c == '-' && (kebab.is_empty() || kebab.ends_with('-'))) {
             kebab.push(c);
         }
@@ -211,6 +250,7 @@ pub fn unescape(body: &str) -> Result<String, (usize, Invalid)> {
                 return Err((
                     i,
                     invalid(
+                        "unknown escape",
                         format!("unknown escape `\\{other}` in a string"),
                         "strings know two escapes: `\\\"` for a quote and `\\\\` for a backslash",
                     ),
@@ -227,7 +267,9 @@ mod tests {
     use super::*;
 
     fn n(text: &str) -> String {
-        number(text, true).map(|n| n.value.to_string()).unwrap_or_else(|e| e.message)
+        number(text, true)
+            .map(|n| n.value.to_string())
+            .unwrap_or_else(|e| e.message)
     }
 
     #[test]
@@ -247,9 +289,15 @@ mod tests {
         assert_eq!(n("12kk"), "malformed number `12kk`");
         assert_eq!(n("1__200"), "malformed number `1__200`");
         assert_eq!(n("1_"), "malformed number `1_`");
-        assert_eq!(n("99999999999999999999999999999b"), "the number `99999999999999999999999999999b` is too large");
+        assert_eq!(
+            n("99999999999999999999999999999b"),
+            "the number `99999999999999999999999999999b` is too large"
+        );
         let e = number("1300crates", false).unwrap_err();
-        assert_eq!(e.help, "put a space between the number and its unit: `1300 crates`");
+        assert_eq!(
+            e.help,
+            "put a space between the number and its unit: `1300 crates`"
+        );
         assert!(number("2pp", false).is_err());
     }
 
@@ -258,10 +306,19 @@ mod tests {
         assert_eq!(date("2026-03-31").unwrap().to_string(), "2026-03-31");
         assert_eq!(date("2028-02-29").unwrap().to_string(), "2028-02-29");
         let e = date("2026-02-30").unwrap_err();
-        assert_eq!(e.message, "`2026-02-30` is not a date: February 2026 has 28 days");
+        assert_eq!(
+            e.message,
+            "`2026-02-30` is not a date: February 2026 has 28 days"
+        );
         assert_eq!(e.help, "the last day of that month is `2026-02-28`");
-        assert!(date("2026-13-01").unwrap_err().message.contains("no month 13"));
-        assert!(date("2026-1-5").unwrap_err().message.contains("malformed date"));
+        assert!(date("2026-13-01")
+            .unwrap_err()
+            .message
+            .contains("no month 13"));
+        assert!(date("2026-1-5")
+            .unwrap_err()
+            .message
+            .contains("malformed date"));
     }
 
     #[test]
@@ -299,7 +356,10 @@ mod tests {
 
     #[test]
     fn strings_know_two_escapes() {
-        assert_eq!(unescape(r#"say \"hi\" \\ bye"#).unwrap(), r#"say "hi" \ bye"#);
+        assert_eq!(
+            unescape(r#"say \"hi\" \\ bye"#).unwrap(),
+            r#"say "hi" \ bye"#
+        );
         assert_eq!(unescape(r"a\nb").unwrap_err().0, 1);
     }
 }

@@ -83,16 +83,26 @@ fn check_header(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
     );
     if &text[first.range()] != "koom" {
         let (message, label) = if first.start == first.end {
-            ("missing `koom` version header: the file is empty".to_owned(), "expected `koom 1.0` here")
+            (
+                "missing `koom` version header: the file is empty".to_owned(),
+                "expected `koom 1.0` here",
+            )
         } else {
             (
-                format!("missing `koom` version header: the file starts with `{}`", &text[first.range()]),
+                format!(
+                    "missing `koom` version header: the file starts with `{}`",
+                    &text[first.range()]
+                ),
                 "expected `koom 1.0` before this",
             )
         };
-        return Err(vec![Diagnostic::new(Code::E0002, message, Label::new(first, label))
-            .with_help(help)
-            .with_note(format!("this koomc reads KOOM {supported}"))]);
+        return Err(vec![Diagnostic::new(
+            Code::E0002,
+            message,
+            Label::new(first, label),
+        )
+        .with_help(help)
+        .with_note(format!("this koomc reads KOOM {supported}"))]);
     }
     let at = skip_trivia(text, first.end);
     let version = Span {

@@ -1,0 +1,256 @@
+//! The command line as CI and managers' tooling use it: exit statuses,
+//! `--stdout`, `--out-dir`, the refusal to write on error, the JSON formats.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const CLEAN: &str = "examples/raccoons.koom";
+const BROKEN: &str = "examples/errors/E0102-unknown-unit.koom";
+
+fn koomc() -> Command {
+    let mut cmd = Command::cargo_bin("koomc").expect("binary");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8")
+}
+
+#[test]
+fn check_clean_file_exits_0_silently() {
+    koomc()
+        .args(["check", CLEAN])
+        .assert()
+        .code(0)
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn check_with_errors_exits_1() {
+    let out = koomc()
+        .args(["check", BROKEN, "--color", "never"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).expect("UTF-8");
+    assert!(
+        stderr.contains("error[E0102]: unknown unit `logistcs`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `logistics`?"), "{stderr}");
+    assert!(stderr.ends_with("koomc: 1 error\n"), "{stderr}");
+}
+
+#[test]
+fn missing_file_exits_2() {
+    let out = koomc()
+        .args(["check", "no/such/file.koom"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).expect("UTF-8");
+    assert!(
+        stderr.contains("error[E0004]: cannot read `no/such/file.koom`: no such file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_folder_or_binary_file_exits_2() {
+    koomc().args(["check", "examples"]).assert().code(2);
+    let dir = tempfile::tempdir().expect("tmp");
+    let bin = dir.path().join("logo.koom");
+    std::fs::write(&bin, b"koom 1.0\n\x00\x01\x02PNG").expect("write");
+    let out = koomc().arg("check").arg(&bin).assert().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("is a binary file"));
+}
+
+#[test]
+fn a_file_over_the_size_limit_exits_2_without_being_read() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let big = dir.path().join("big.koom");
+    let f = std::fs::File::create(&big).expect("create");
+    f.set_len(koomc::load::MAX_FILE_BYTES + 1)
+        .expect("sparse file");
+    let out = koomc().arg("check").arg(&big).assert().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("is too large"));
+}
+
+#[test]
+fn misuse_exits_2() {
+    koomc().args(["check"]).assert().code(2);
+    koomc().args(["build", CLEAN]).assert().code(2); // neither --out-dir nor --stdout
+    koomc()
+        .args(["build", CLEAN, "--stdout", "--out-dir", "x"])
+        .assert()
+        .code(2);
+    koomc().args(["frobnicate"]).assert().code(2);
+    koomc().args(["explain", "E9999"]).assert().code(2);
+    koomc()
+        .args(["check", CLEAN, "--deny", "everything"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn json_messages_are_one_object_per_line_with_positions() {
+    let text = stdout(koomc().args(["check", BROKEN, "--message-format", "json"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "{text}");
+    let d: serde_json::Value = serde_json::from_str(lines[0]).expect("JSON");
+    assert_eq!(d["code"], "E0102");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], BROKEN);
+    assert_eq!(d["start"]["line"], 22);
+    assert_eq!(d["start"]["column"], 6);
+    assert_eq!(d["end"]["column"], 14);
+    assert_eq!(d["help"], "did you mean `logistics`?");
+    // And it validates against the published schema.
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout(koomc().args(["schema", "diagnostics"]))).expect("schema");
+    assert!(jsonschema::draft202012::is_valid(&schema, &d));
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let colored = koomc()
+        .args(["check", BROKEN, "--color", "always"])
+        .output()
+        .expect("runs");
+    assert!(
+        colored.stderr.contains(&0x1b),
+        "no escape codes with --color always"
+    );
+    let plain = koomc()
+        .args(["check", BROKEN])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!plain.stderr.contains(&0x1b));
+    // Standard error is not a terminal here, so `auto` means no color.
+    let auto = koomc().args(["check", BROKEN]).output().expect("runs");
+    assert!(!auto.stderr.contains(&0x1b));
+}
+
+#[test]
+fn build_stdout_is_one_json_document() {
+    let text = stdout(koomc().args(["build", CLEAN, "--stdout"]));
+    let v: serde_json::Value = serde_json::from_str(&text).expect("one JSON document");
+    assert_eq!(v["schema"], "koom.work-orders/1");
+    assert_eq!(v["work_orders"].as_array().expect("array").len(), 3);
+    // Deterministic bytes.
+    assert_eq!(text, stdout(koomc().args(["build", CLEAN, "--stdout"])));
+}
+
+#[test]
+fn build_out_dir_writes_one_file_per_unit_and_cycle() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("orders");
+    koomc()
+        .args(["build", CLEAN, "--out-dir"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let mut written: Vec<String> = walk(&out);
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "2026-Q1/logistics.json",
+            "2026-Q1/operations.json",
+            "2026-Q1/quality.json"
+        ]
+    );
+    let ops: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("2026-Q1/operations.json")).expect("read"),
+    )
+    .expect("JSON");
+    assert_eq!(ops["to"]["unit"], "operations");
+    assert_eq!(ops["constraints"][0]["bound"]["value"], 422400);
+    // Rebuilding replaces the files and leaves no temporary files behind.
+    koomc()
+        .args(["build", CLEAN, "--out-dir"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    assert_eq!(walk(&out).len(), 3);
+}
+
+#[test]
+fn build_with_errors_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("orders");
+    koomc()
+        .args(["build", BROKEN, "--out-dir"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert!(!out.exists(), "an output folder was created despite errors");
+    // Nor on standard output.
+    koomc()
+        .args(["build", BROKEN, "--stdout"])
+        .assert()
+        .code(1)
+        .stdout("");
+    // A good file and a bad one together: still nothing.
+    koomc()
+        .args(["build", CLEAN, BROKEN, "--out-dir"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    assert!(!out.exists());
+}
+
+#[test]
+fn unwritable_output_is_e0007_and_exits_2() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("orders");
+    std::fs::write(&file, "not a folder").expect("write");
+    let out = koomc()
+        .args(["build", CLEAN, "--out-dir"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("error[E0007]"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "not a folder"
+    );
+    // Under /proc nothing can be created.
+    koomc()
+        .args(["build", CLEAN, "--out-dir", "/proc/koomc-orders"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn schema_and_explain() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout(koomc().args(["schema", "work-order"]))).expect("JSON");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let text = stdout(koomc().args(["explain", "E0101"]));
+    assert!(text.starts_with("# E0101"), "{text}");
+    assert_eq!(stdout(koomc().args(["explain", "e101"])), text);
+    let list = stdout(koomc().args(["explain", "--list"]));
+    assert_eq!(list.lines().count(), koomc::diagnostic::Code::ALL.len());
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let entry = entry.expect("entry");
+        let path = entry.path();
+        if path.is_dir() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            out.extend(walk(&path).into_iter().map(|f| format!("{name}/{f}")));
+        } else {
+            out.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out
+}

@@ -1,0 +1,402 @@
+//! One test per rule: a text that breaks it gets exactly its code, and the
+//! same text put right gets nothing.
+
+use std::path::Path;
+
+const HEAD: &str = r#"koom 1.0
+org "Test Org"
+manager operations "Rita Ringtail"
+manager logistics "Bandit Masks"
+coe quality "Quality CoE"
+worker night-shift under operations
+metric overhead unit USD/month better lower baseline 480k
+metric throughput unit crates/week better higher baseline 1150
+metric variance unit % better lower baseline 4.2
+metric headcount unit people better lower baseline 212
+metric score unit points
+metric rating unit points baseline 7
+"#;
+
+fn codes(body: &str) -> Vec<String> {
+    let text = format!("{HEAD}{body}");
+    let c = koomc::compile_text(Path::new("rules.koom"), text);
+    let mut codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    codes.dedup();
+    codes
+}
+
+fn cycle(inner: &str) -> String {
+    format!("cycle 2026-Q1 {{\n{inner}\n}}\n")
+}
+
+/// `wrong` gives exactly `code`; `right` gives nothing.
+fn rule(code: &str, wrong: &str, right: &str) {
+    assert_eq!(codes(wrong), [code], "wrong text for {code}:\n{wrong}");
+    assert_eq!(
+        codes(right),
+        Vec::<String>::new(),
+        "right text for {code}:\n{right}"
+    );
+}
+
+#[test]
+fn e0101_worker_addressed_in_every_form() {
+    for (wrong, right) in [
+        (
+            "to night-shift { goal throughput >= 1300 }",
+            "to operations { goal throughput >= 1300 }",
+        ),
+        (
+            "allocate 10k USD to night-shift for throughput",
+            "allocate 10k USD to operations for throughput",
+        ),
+        (
+            "align night-shift, logistics on throughput",
+            "align operations, logistics on throughput",
+        ),
+        (
+            r#"resolve ESC-7 for night-shift: "Overtime is approved up to 40 hours.""#,
+            r#"resolve ESC-7 for operations: "Overtime is approved up to 40 hours.""#,
+        ),
+    ] {
+        rule(
+            "E0101",
+            &cycle(&format!("budget 10k USD\n{wrong}")),
+            &cycle(&format!("budget 10k USD\n{right}")),
+        );
+    }
+}
+
+#[test]
+fn e0102_unknown_unit() {
+    rule(
+        "E0102",
+        &cycle("to operatons { goal throughput >= 1300 }"),
+        &cycle("to operations { goal throughput >= 1300 }"),
+    );
+    rule(
+        "E0102",
+        "worker day-shift under operatons\n",
+        "worker day-shift under operations\n",
+    );
+}
+
+#[test]
+fn e0103_unknown_metric_or_goal() {
+    rule(
+        "E0103",
+        &cycle("goal thruput >= 1300"),
+        &cycle("goal throughput >= 1300"),
+    );
+    rule(
+        "E0103",
+        &cycle("priority 1 ship-more"),
+        &cycle("goal ship-more: throughput >= 1300\npriority 1 ship-more"),
+    );
+    rule(
+        "E0103",
+        &cycle("constraint overhead -12% keep thruput"),
+        &cycle("constraint overhead -12% keep throughput"),
+    );
+    // A goal id of another cycle is not this cycle's target.
+    let other = "cycle 2026-Q2 {\n  goal ship-more: throughput >= 1300\n}\n";
+    rule(
+        "E0103",
+        &format!("{other}{}", cycle("priority 1 ship-more")),
+        &format!("{other}{}", cycle("priority 1 throughput")),
+    );
+}
+
+#[test]
+fn e0104_declared_twice() {
+    rule(
+        "E0104",
+        "manager operations \"Someone Else\"\n",
+        "manager finance \"Someone Else\"\n",
+    );
+    rule(
+        "E0104",
+        "metric overhead unit USD\n",
+        "metric rent unit USD\n",
+    );
+    rule("E0104", &format!("{}{}", cycle(""), cycle("")), &cycle(""));
+    rule(
+        "E0104",
+        &cycle("goal a: throughput >= 1\ngoal a: throughput >= 2"),
+        &cycle("goal a: throughput >= 1\ngoal b: throughput >= 2"),
+    );
+    rule(
+        "E0104",
+        &cycle("goal overhead: throughput >= 1"),
+        &cycle("goal more: throughput >= 1"),
+    );
+    rule("E0104", "org \"Other\"\n", "executive \"Other\"\n");
+}
+
+#[test]
+fn e0202_e0203_e0204_refused_forms() {
+    rule(
+        "E0202",
+        &cycle("workflow intake {\n  step one\n}"),
+        &cycle(""),
+    );
+    rule(
+        "E0202",
+        &cycle("to operations { task \"Count the pallets.\" }"),
+        &cycle(""),
+    );
+    rule("E0202", "process hiring\n", "");
+    rule("E0203", &cycle("standard pallet-labels"), &cycle(""));
+    rule("E0203", &cycle("training forklift { weekly }"), &cycle(""));
+    rule(
+        "E0204",
+        &cycle("assign night-shift \"Recount\""),
+        &cycle(""),
+    );
+}
+
+#[test]
+fn e0304_keep_or_change_without_better() {
+    rule(
+        "E0304",
+        &cycle("constraint overhead -5% keep rating"),
+        &cycle("constraint overhead -5% keep throughput"),
+    );
+    rule(
+        "E0304",
+        "metric rent unit USD baseline 10k\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+        "metric rent unit USD better lower baseline 10k\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+    );
+}
+
+#[test]
+fn e0305_relative_change_without_baseline() {
+    rule(
+        "E0305",
+        "metric rent unit USD better lower\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+        "metric rent unit USD better lower baseline 10k\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+    );
+    rule("E0305", "metric rent unit USD better lower\ncycle 2026-Q1 {\nconstraint overhead -5% keep rent\n}\n", "metric rent unit USD better lower baseline 9k\ncycle 2026-Q1 {\nconstraint overhead -5% keep rent\n}\n");
+}
+
+#[test]
+fn e0401_units() {
+    rule(
+        "E0401",
+        &cycle("goal throughput >= 1300 crates/day"),
+        &cycle("goal throughput >= 1300 crates/weeks"),
+    );
+    rule(
+        "E0401",
+        &cycle("constraint throughput +2pp"),
+        &cycle("constraint variance -1pp"),
+    );
+    rule(
+        "E0401",
+        &cycle("constraint overhead -40k USD"),
+        &cycle("constraint overhead -40k USD/month"),
+    );
+    rule(
+        "E0401",
+        &cycle("budget 50 crates"),
+        &cycle("budget 50 person"),
+    );
+    rule(
+        "E0401",
+        &cycle("budget 5 people\nallocate 5 pallets to operations for throughput"),
+        &cycle("budget 5 people\nallocate 5 people to operations for throughput"),
+    );
+    rule(
+        "E0401",
+        "metric rent unit USD better lower baseline 10k EUR\n",
+        "metric rent unit USD better lower baseline 10k USD\n",
+    );
+    rule(
+        "E0401",
+        &cycle("goal score >= 5 points\ngoal headcount <= 200 crates"),
+        &cycle("goal score >= 5 points\ngoal headcount <= 200 person"),
+    );
+}
+
+#[test]
+fn e0402_by_date_outside_cycle() {
+    rule(
+        "E0402",
+        &cycle("goal throughput >= 1300 by 2026-04-01"),
+        &cycle("goal throughput >= 1300 by 2026-03-31"),
+    );
+    rule(
+        "E0402",
+        &cycle(r#"outcome "Variance must fall below 3%." by 2025-12-31"#),
+        &cycle(r#"outcome "Variance must fall below 3%." by 2026-01-01"#),
+    );
+}
+
+#[test]
+fn e0403_malformed_cycles() {
+    rule(
+        "E0403",
+        &cycle("window 2026-03-20 to 2026-04-02"),
+        &cycle("window 2026-03-20 to 2026-03-31"),
+    );
+    rule(
+        "E0403",
+        &cycle("window 2026-01-09 to 2026-01-01"),
+        &cycle("window 2026-01-01 to 2026-01-09"),
+    );
+    rule(
+        "E0403",
+        "cycle launch from 2026-05-01 to 2026-02-01 {\n}\n",
+        "cycle launch from 2026-02-01 to 2026-05-01 {\n}\n",
+    );
+    rule(
+        "E0403",
+        "cycle launch {\n}\n",
+        "cycle launch from 2026-02-01 to 2026-05-01 {\n}\n",
+    );
+    rule(
+        "E0403",
+        "cycle 2026-Q1 from 2026-01-01 to 2026-03-30 {\n}\n",
+        "cycle 2026-Q1 from 2026-01-01 to 2026-03-31 {\n}\n",
+    );
+    rule(
+        "E0403",
+        "cycle 2026-H1 {\n}\ncycle 2026-Q2 {\n}\n",
+        "cycle 2026-H1 {\n}\ncycle 2026-Q3 {\n}\n",
+    );
+    rule(
+        "E0403",
+        "cycle 2026 {\n}\ncycle launch from 2026-12-31 to 2027-01-05 {\n}\n",
+        "cycle 2026 {\n}\ncycle launch from 2027-01-01 to 2027-01-05 {\n}\n",
+    );
+}
+
+#[test]
+fn e0801_ai_uses() {
+    rule(
+        "E0801",
+        &cycle("goal throughput >= 1300 ai decide"),
+        &cycle("goal throughput >= 1300 ai scenario"),
+    );
+    rule(
+        "E0801",
+        &cycle(r#"direction "Every crate ships within 24 hours." ai advise"#),
+        &cycle(r#"direction "Every crate ships within 24 hours." ai draft"#),
+    );
+    rule(
+        "E0801",
+        &cycle("priority 1 throughput ai direct"),
+        &cycle("priority 1 throughput ai summarize"),
+    );
+}
+
+#[test]
+fn syntax_literal_and_header_errors() {
+    rule(
+        "E0001",
+        &cycle("gaol throughput >= 1300"),
+        &cycle("goal throughput >= 1300"),
+    );
+    rule(
+        "E0001",
+        &cycle("goal throughput >= 1300 because \"a 5% drop\" because \"b\""),
+        &cycle("goal throughput >= 1300 because \"a 5% drop\""),
+    );
+    rule("E0001", "manager Night_Shift\n", "manager night-shift-2\n");
+    rule(
+        "E0003",
+        &cycle("goal throughput >= 1300 by 2026-02-29"),
+        &cycle("goal throughput >= 1300 by 2026-02-28"),
+    );
+    rule(
+        "E0003",
+        &cycle("goal throughput >= 13kk"),
+        &cycle("goal throughput >= 13k"),
+    );
+    rule(
+        "E0003",
+        &cycle("goal throughput >= 1300 crates//week"),
+        &cycle("goal throughput >= 1300 crates/week"),
+    );
+    rule("E0003", "cycle 2026-Q5 {\n}\n", "cycle 2026-Q4 {\n}\n");
+    rule(
+        "E0003",
+        &cycle(r#"outcome "Say \n""#),
+        &cycle(r#"outcome "Say \"5%\"""#),
+    );
+}
+
+#[test]
+fn a_file_that_does_not_parse_reports_nothing_else() {
+    // The header is missing: one E0002, no cascade of unknown names.
+    let c = koomc::compile_text(
+        Path::new("x.koom"),
+        "org \"X\"\ncycle 2026-Q1 {\n to nobody { goal nothing >= 1 }\n}\n".into(),
+    );
+    let codes: Vec<_> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(codes, ["E0002"]);
+}
+
+#[test]
+fn bounds_are_exact_decimals() {
+    let c = koomc::compile_text(
+        Path::new("b.koom"),
+        format!(
+            "{HEAD}{}",
+            cycle("constraint overhead -12%\nconstraint variance -0.5pp\nconstraint throughput +5% keep headcount\nconstraint headcount -12 people\nconstraint overhead -40k USD/month")
+        ),
+    );
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let cycle = &c.model.as_ref().expect("model").cycles[0];
+    let bounds: Vec<String> = cycle
+        .directives
+        .iter()
+        .map(|d| {
+            let b = d.bound.as_ref().expect("bound");
+            format!("{} {}", b.op.as_str(), b.value)
+        })
+        .collect();
+    assert_eq!(
+        bounds,
+        ["<= 422400", "<= 3.7", ">= 1207.5", "<= 200", "<= 440000"]
+    );
+    let keep = &cycle.directives[2].keep_bounds[0].1;
+    assert_eq!(format!("{} {}", keep.op.as_str(), keep.value), "<= 212");
+}
+
+#[test]
+fn mutated_input_never_panics() {
+    let base = std::fs::read_to_string("examples/raccoons.koom").expect("example");
+    let bytes = base.as_bytes();
+    let inserts = [
+        "{", "}", "\"", "#", "-", "%", "é", "\n", "to", "9", "goal", ":", ",", "\\",
+    ];
+    for i in (0..bytes.len()).step_by(7) {
+        if !base.is_char_boundary(i) {
+            continue;
+        }
+        let deleted = format!(
+            "{}{}",
+            &base[..i],
+            &base[(i + 1).min(base.len())..].trim_start_matches(|_: char| false)
+        );
+        let _ = std::panic::catch_unwind(|| ()).ok();
+        let _ = koomc::compile_text(Path::new("m.koom"), deleted);
+        let insert = inserts[i % inserts.len()];
+        let inserted = format!("{}{insert}{}", &base[..i], &base[i..]);
+        let _ = koomc::compile_text(Path::new("m.koom"), inserted);
+    }
+}
+
+#[test]
+fn deeply_nested_input_is_refused_not_overflowed() {
+    let text = format!(
+        "koom 1.0\nworkflow deep {}{}\n",
+        "{".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    let c = koomc::compile_text(Path::new("deep.koom"), text);
+    let codes: Vec<_> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(codes, ["E0001"]);
+    assert!(c.diagnostics[0].message.contains("nested more than"));
+}
