@@ -678,7 +678,7 @@ impl std::fmt::Display for Date {
 // ---------------------------------------------------------------------------
 
 #[derive(Default)]
-struct Stats {
+pub(crate) struct Stats {
     bytes: u64,
     units: usize,
     workers: usize,
@@ -1359,7 +1359,7 @@ fn gen_cycle(g: &mut Gen, c: usize, n_cycles: usize, b: &mut Bufs, out: &mut Str
 // The whole file
 // ---------------------------------------------------------------------------
 
-fn generate<W: Write>(scale: u64, w: &mut W) -> io::Result<Stats> {
+pub(crate) fn generate<W: Write>(scale: u64, w: &mut W) -> io::Result<Stats> {
     let org = build_org(scale);
     let mut bytes = 0u64;
     let mut out = String::with_capacity(1 << 21);

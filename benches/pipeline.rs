@@ -1,1 +1,58 @@
-fn main() {}
+//! Release-mode benchmark of the pipeline on synthetic organizations
+//! (`gen_org.rs`): `check` (load → syntax → resolve → check) and `build`
+//! (the same plus emit and serialization), at three sizes, so that the
+//! throughput figures also show whether the pipeline stays linear.
+//!
+//! Run: `cargo bench --bench pipeline`. Whole-process figures with peak memory:
+//! `benches/measure.sh`.
+
+use std::path::Path;
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+
+#[allow(dead_code)]
+#[path = "gen_org.rs"]
+mod gen_org;
+
+fn main() {
+    divan::main();
+}
+
+fn organization(scale: u64) -> String {
+    let mut out = Vec::new();
+    gen_org::generate(scale, &mut out).expect("generate in memory");
+    String::from_utf8(out).expect("the generator writes UTF-8")
+}
+
+const SCALES: [u64; 3] = [1, 8, 64];
+
+#[divan::bench(args = SCALES, sample_count = 10)]
+fn check(bencher: Bencher, scale: u64) {
+    let text = organization(scale);
+    let c = koomc::compile_text(Path::new("synthetic.koom"), text.clone());
+    assert!(
+        c.diagnostics.is_empty(),
+        "the synthetic organization is not clean"
+    );
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .with_inputs(|| text.clone())
+        .bench_values(|text| {
+            koomc::compile_text(Path::new("synthetic.koom"), text)
+                .diagnostics
+                .len()
+        });
+}
+
+#[divan::bench(args = SCALES, sample_count = 10)]
+fn build(bencher: Bencher, scale: u64) {
+    let text = organization(scale);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .with_inputs(|| text.clone())
+        .bench_values(|text| {
+            let c = koomc::compile_text(Path::new("synthetic.koom"), text);
+            koomc::emit::bundle_json(c.work_orders().expect("clean")).len()
+        });
+}

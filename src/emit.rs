@@ -316,11 +316,72 @@ pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
     units.sort_by(|a, b| a.1.name.node.cmp(&b.1.name.node));
     let mut orders = Vec::with_capacity(cycles.len() * units.len());
     for cycle in cycles {
+        let reach = Reach::of(cycle, model.units.len());
         for &(id, unit) in &units {
-            orders.push(work_order(model, sources, cycle, id, unit));
+            orders.push(work_order(
+                model,
+                sources,
+                cycle,
+                &reach.units[id.0 as usize],
+                id,
+                unit,
+            ));
         }
     }
     orders
+}
+
+/// What reaches each unit in one cycle, as indexes in source order, built in
+/// one pass over the cycle so that a work order never scans what is not its own.
+#[derive(Default, Clone)]
+struct Reached {
+    directives: Vec<usize>,
+    allocations: Vec<usize>,
+    aligns: Vec<usize>,
+    resolutions: Vec<usize>,
+}
+
+struct Reach {
+    units: Vec<Reached>,
+}
+
+impl Reach {
+    fn of(cycle: &Cycle, unit_count: usize) -> Reach {
+        let mut units = vec![Reached::default(); unit_count];
+        for (i, d) in cycle.directives.iter().enumerate() {
+            match &d.scope {
+                Scope::Cycle => units.iter_mut().for_each(|u| u.directives.push(i)),
+                Scope::Units(to) => {
+                    for u in to {
+                        let list = &mut units[u.node.0 as usize].directives;
+                        if list.last() != Some(&i) {
+                            list.push(i); // `to a, a { … }` reaches `a` once
+                        }
+                    }
+                }
+            }
+        }
+        for (i, a) in cycle.allocations.iter().enumerate() {
+            units[a.to.node.0 as usize].allocations.push(i);
+        }
+        for (i, a) in cycle.aligns.iter().enumerate() {
+            for u in &a.units {
+                let list = &mut units[u.node.0 as usize].aligns;
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        for (i, r) in cycle.resolutions.iter().enumerate() {
+            for u in &r.units {
+                let list = &mut units[u.node.0 as usize].resolutions;
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Reach { units }
+    }
 }
 
 fn source(sources: &SourceMap, span: Span) -> Source {
@@ -351,6 +412,7 @@ fn work_order(
     model: &Model,
     sources: &SourceMap,
     cycle: &Cycle,
+    reached: &Reached,
     id: UnitId,
     unit: &Unit,
 ) -> WorkOrder {
@@ -398,7 +460,7 @@ fn work_order(
     let mut goals = Vec::new();
     let mut constraints = Vec::new();
     let mut outcomes = Vec::new();
-    for d in cycle.directives.iter().filter(|d| d.scope.reaches(id)) {
+    for d in reached.directives.iter().map(|&i| &cycle.directives[i]) {
         let urgent = d.urgent.is_some();
         let because = text(&d.notes.because);
         match &d.kind {
@@ -481,10 +543,10 @@ fn work_order(
         }
     }
 
-    let allocations = cycle
+    let allocations = reached
         .allocations
         .iter()
-        .filter(|a| a.to.node == id)
+        .map(|&i| &cycle.allocations[i])
         .map(|a| {
             note_ai(&a.notes, "allocation", a.span);
             let target = a.target.as_ref().map(|t| match &t.node {
@@ -518,10 +580,10 @@ fn work_order(
         })
         .collect();
 
-    let alignments = cycle
+    let alignments = reached
         .aligns
         .iter()
-        .filter(|a| a.units.iter().any(|u| u.node == id))
+        .map(|&i| &cycle.aligns[i])
         .map(|a| AlignmentItem {
             on: model.metric(a.metric.node).name.node.clone(),
             with: a
@@ -534,10 +596,10 @@ fn work_order(
         })
         .collect();
 
-    let resolutions = cycle
+    let resolutions = reached
         .resolutions
         .iter()
-        .filter(|r| r.units.iter().any(|u| u.node == id))
+        .map(|&i| &cycle.resolutions[i])
         .map(|r| ResolutionItem {
             escalation: r.escalation.node.clone(),
             units: r

@@ -398,7 +398,18 @@ impl Builder {
     fn name(&mut self, pair: Pair<'_, Rule>) -> Name {
         let span = self.span(&pair);
         let text = pair.as_str();
-        if let Err(kebab) = literal::check_name(text) {
+        if super::is_keyword(text) {
+            self.errors.push(
+                Diagnostic::new(
+                    Code::E0001,
+                    format!("`{text}` is a keyword and cannot be used as a name"),
+                    Label::new(span, "a keyword"),
+                )
+                .with_help(format!(
+                    "choose another name, such as `{text}-team` or `{text}s`"
+                )),
+            );
+        } else if let Err(kebab) = literal::check_name(text) {
             self.errors.push(
                 Diagnostic::new(
                     Code::E0001,

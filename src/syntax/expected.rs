@@ -2,8 +2,6 @@
 //! the user: each rule that can be "expected" has a phrase here, and the
 //! statement rules are grouped ("a directive such as `goal` or `constraint`").
 
-use pest::error::{Error, ErrorVariant, InputLocation};
-
 use super::Rule;
 use crate::diagnostic::{did_you_mean, Code, Diagnostic, Label};
 use crate::source::{FileId, Span};
@@ -77,15 +75,9 @@ fn describe(rule: Rule) -> Option<(&'static str, Option<&'static str>)> {
 }
 
 /// Build the E0001 diagnostic for a failed parse.
-pub(super) fn syntax_error(file: FileId, text: &str, error: Error<Rule>) -> Diagnostic {
-    let pos = match error.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
-    let positives = match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => positives.clone(),
-        ErrorVariant::CustomError { .. } => Vec::new(),
-    };
+pub(super) fn syntax_error(file: FileId, text: &str, failure: super::Failure) -> Diagnostic {
+    let pos = failure.pos;
+    let positives = failure.rules;
 
     // What is at the error position.
     let rest = &text[pos..];
@@ -124,6 +116,10 @@ pub(super) fn syntax_error(file: FileId, text: &str, error: Error<Rule>) -> Diag
             }
         }
     }
+    // A name cannot be what is missing where a name stands.
+    if !found.is_empty() && found.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        phrases.retain(|p| *p != "a name");
+    }
     let in_block = at_statement;
     // Directives are cycle statements too: say the wider thing once.
     if phrases.contains(&CYCLE_STATEMENTS) {
@@ -132,9 +128,17 @@ pub(super) fn syntax_error(file: FileId, text: &str, error: Error<Rule>) -> Diag
     if phrases.contains(&FILE_STATEMENTS) || in_block {
         phrases.retain(|p| *p != "the end of the file");
     }
-    if in_block {
-        phrases.push("`}`");
+    let mut extra: Vec<String> = failure
+        .punctuation
+        .iter()
+        .map(|token| format!("`{token}`"))
+        .collect();
+    if in_block && !extra.iter().any(|t| t == "`}`") {
+        extra.push("`}`".to_owned());
     }
+    extra.sort();
+    let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+    phrases.extend(extra.iter().copied());
     let expected = match phrases.as_slice() {
         [] => "something else".to_owned(),
         [one] => (*one).to_owned(),
