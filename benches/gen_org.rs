@@ -703,13 +703,13 @@ impl Stats {
 // Cycles
 // ---------------------------------------------------------------------------
 
-/// Number of calendar quarters for a scale: 4 per year, ceil(sqrt(scale)) years.
-fn cycle_count(scale: u64) -> usize {
-    let mut y = 1u64;
-    while y * y < scale {
-        y += 1;
-    }
-    4 * y as usize
+/// Number of calendar quarters: two years, whatever the scale. A real
+/// directive file covers a year or two; organizations grow in units, metrics
+/// and `to` blocks, not in cycles. (Every manager and CoE unit gets a work
+/// order per cycle with every cycle-level item, so growing cycles and
+/// cycle-level items with the scale would make the output grow with its square.)
+fn cycle_count(_scale: u64) -> usize {
+    8
 }
 
 /// The share of `total` items that falls to cycle `c` of `n` (exact in sum).
@@ -717,12 +717,14 @@ fn share(total: usize, n: usize, c: usize) -> usize {
     total * (c + 1) / n - total * c / n
 }
 
-// Per-cycle counts at scale 1 (four cycles); totals grow linearly with scale.
+// Per-cycle counts at scale 1 (four cycles' worth); totals grow linearly with
+// scale. Cycle-level items (constraints, goals, outcomes, priorities) reach
+// every unit, so their number per cycle is fixed: a cycle has a handful.
 const BLOCKS: usize = 34;
-const CYCLE_CONSTRAINTS: usize = 28;
-const CYCLE_GOALS: usize = 9;
-const CYCLE_OUTCOMES: usize = 4;
-const PRIORITIES: usize = 26;
+const CYCLE_CONSTRAINTS: usize = 6;
+const CYCLE_GOALS: usize = 3;
+const CYCLE_OUTCOMES: usize = 2;
+const PRIORITIES: usize = 8;
 const MONEY_ALLOCS: usize = 18;
 const PEOPLE_ALLOCS: usize = 10;
 const DAY_ALLOCS: usize = 7;
@@ -1146,14 +1148,14 @@ fn gen_cycle(g: &mut Gen, c: usize, n_cycles: usize, b: &mut Bufs, out: &mut Str
 
     // --- the directives first (priorities and budgets follow from them)
     let body = &mut b.body;
-    for _ in 0..total(CYCLE_CONSTRAINTS) {
+    for _ in 0..CYCLE_CONSTRAINTS {
         g.constraint(body);
     }
-    for _ in 0..total(CYCLE_GOALS) {
+    for _ in 0..CYCLE_GOALS {
         let mi = g.random_metric();
         g.goal(body, "  ", mi);
     }
-    for _ in 0..total(CYCLE_OUTCOMES) {
+    for _ in 0..CYCLE_OUTCOMES {
         g.outcome(body, "  ");
     }
 
@@ -1240,7 +1242,7 @@ fn gen_cycle(g: &mut Gen, c: usize, n_cycles: usize, b: &mut Bufs, out: &mut Str
         let j = g.rng.idx(i + 1);
         targets.swap(i, j);
     }
-    targets.truncate(total(PRIORITIES).max(1).min(targets.len()));
+    targets.truncate(PRIORITIES.min(targets.len()));
     for (rank, &t) in targets.iter().enumerate() {
         b.prio.push_str("  priority ");
         put_u64(&mut b.prio, rank as u64 + 1);
