@@ -450,19 +450,13 @@ impl Resolver {
             match &item.node {
                 CycleItemKind::Directive(d) => self.directive(index, cycle, d, item.span, scope),
                 CycleItemKind::To { units, items } => {
-                    let resolved: Vec<_> =
-                        units.iter().map(|u| self.addressee(u, "`to`")).collect();
-                    if resolved.iter().all(Option::is_some) {
-                        let scope = Scope::Units(resolved.into_iter().flatten().collect());
-                        self.cycle_directives(index, cycle, items, &scope);
-                    } else {
-                        // Still sort out refused forms and goal ids inside.
-                        for inner in items {
-                            if let CycleItemKind::Refused(r) = &inner.node {
-                                self.refused(r);
-                            }
-                        }
-                    }
+                    // The units that resolve; an unknown or worker unit has
+                    // its own error, and the directives are still checked.
+                    let resolved = units
+                        .iter()
+                        .filter_map(|u| self.addressee(u, "`to`"))
+                        .collect();
+                    self.cycle_directives(index, cycle, items, &Scope::Units(resolved));
                 }
                 CycleItemKind::Align { units, metric } => {
                     let units: Vec<_> =

@@ -400,3 +400,10 @@ fn deeply_nested_input_is_refused_not_overflowed() {
     assert_eq!(codes, ["E0001"]);
     assert!(c.diagnostics[0].message.contains("nested more than"));
 }
+
+#[test]
+fn independent_mistakes_are_all_reported() {
+    // An unknown unit does not hide the date error of the directive inside.
+    let found = codes(&cycle("to opps { goal throughput >= 1300 by 2026-04-02 }"));
+    assert_eq!(found, ["E0102", "E0402"]);
+}

@@ -81,8 +81,9 @@ fn unit_matches(metric: &Metric, q: &Quantity, what: &str, out: &mut Diagnostics
                     format!("`{}` is in `{}`", metric.name.node, unit.node.0),
                 )
                 .with_help(format!(
-                    "write the quantity in `{}` (koomc converts no units): `{} {}`",
-                    unit.node.0, q.value, unit.node.0
+                    "write the quantity in `{}` (koomc converts no units): `{}`",
+                    unit.node.0,
+                    with_unit(q.value, &unit.node.0)
                 )),
             );
             false
@@ -307,6 +308,15 @@ fn change_bound(m: &Metric, change: &Spanned<Change>, out: &mut Diagnostics) -> 
         Change::Absolute(amount, _) => base.checked_add(*amount)?,
     };
     Some(toward(dir, value))
+}
+
+/// A quantity as it is written: `96%`, `1300 crates/week`.
+pub fn with_unit(value: Decimal, unit: &str) -> String {
+    if unit == "%" {
+        format!("{}%", value.normalize())
+    } else {
+        format!("{} {unit}", value.normalize())
+    }
 }
 
 /// `+5`, `-12`, `0.5` with its sign.
