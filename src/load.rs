@@ -43,47 +43,19 @@ struct Loader {
 
 /// Load the named files and everything they `use`.
 pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
-    let mut loader = Loader {
-        sources: SourceMap::new(),
-        files: Vec::new(),
-        diagnostics: Diagnostics::new(),
-        seen: HashMap::new(),
-        stack: Vec::new(),
-        failed: false,
-    };
+    let mut loader = Loader::new();
     for path in paths {
         let display = path.to_string_lossy().into_owned();
         let root = project_root(path);
         loader.file(path, display, &root, None);
     }
-    let Loader {
-        sources,
-        files,
-        diagnostics,
-        failed,
-        ..
-    } = loader;
-    (
-        Loaded {
-            sources,
-            files,
-            failed,
-        },
-        diagnostics,
-    )
+    loader.finish()
 }
 
 /// Load a file from text already in memory (tests, benchmarks, the language
 /// server), with `use` resolved against `path`'s folder.
 pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
-    let mut loader = Loader {
-        sources: SourceMap::new(),
-        files: Vec::new(),
-        diagnostics: Diagnostics::new(),
-        seen: HashMap::new(),
-        stack: Vec::new(),
-        failed: false,
-    };
+    let mut loader = Loader::new();
     let root = project_root(path);
     let display = path.to_string_lossy().into_owned();
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
@@ -93,21 +65,7 @@ pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
     loader.parse(id, path, &root);
     loader.stack.pop();
     loader.seen.insert(canonical, Some(id));
-    let Loader {
-        sources,
-        files,
-        diagnostics,
-        failed,
-        ..
-    } = loader;
-    (
-        Loaded {
-            sources,
-            files,
-            failed,
-        },
-        diagnostics,
-    )
+    loader.finish()
 }
 
 /// The nearest folder upward from the file's folder that holds `koom.toml`,
@@ -142,6 +100,26 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 impl Loader {
+    fn new() -> Self {
+        Loader {
+            sources: SourceMap::new(),
+            files: Vec::new(),
+            diagnostics: Diagnostics::new(),
+            seen: HashMap::new(),
+            stack: Vec::new(),
+            failed: false,
+        }
+    }
+
+    fn finish(self) -> (Loaded, Diagnostics) {
+        let loaded = Loaded {
+            sources: self.sources,
+            files: self.files,
+            failed: self.failed,
+        };
+        (loaded, self.diagnostics)
+    }
+
     fn error(&mut self, d: Diagnostic) {
         self.failed = true;
         self.diagnostics.push(d);
