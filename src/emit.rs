@@ -199,6 +199,8 @@ pub struct ConstraintItem {
     pub bound: BoundInfo,
     /// Metrics that must get no worse than their baseline.
     pub keep: Vec<KeepInfo>,
+    /// When the bound must hold: the `by` date, or the cycle's last day.
+    pub by: String,
     pub urgent: bool,
     pub scope: ItemScope,
     pub because: Option<String>,
@@ -487,9 +489,7 @@ fn work_order(
                 });
             }
             DirectiveKind::Constraint {
-                metric,
-                bound,
-                keep: _,
+                metric, bound, by, ..
             } => {
                 note_ai(&d.notes, "constraint", d.span);
                 let m = model.metric(metric.node);
@@ -517,12 +517,13 @@ fn work_order(
                         .keep_bounds
                         .iter()
                         .map(|(k, kb)| KeepInfo {
-                            metric: model.metric(*k).name.node.clone(),
+                            metric: model.metric(k.node).name.node.clone(),
                             op: kb.op.into(),
                             value: Number(kb.value),
-                            unit: unit_of(model.metric(*k)),
+                            unit: unit_of(model.metric(k.node)),
                         })
                         .collect(),
+                    by: by.as_ref().map_or(period.to, |b| b.node).to_string(),
                     urgent,
                     scope: scope(&d.scope),
                     because,

@@ -15,12 +15,14 @@
 //! rendered at the edge ([`diagnostic::render`]).
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod explain;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod phrasing;
 pub mod resolve;
 pub mod schema;
 pub mod source;
@@ -46,9 +48,12 @@ impl Compilation {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Whether a file could not be read at all (exit status 2).
+    /// Whether a file could not be read at all, or the project file is
+    /// invalid (exit status 2).
     pub fn has_unreadable_file(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code == Code::E0004)
+        self.diagnostics
+            .iter()
+            .any(|d| matches!(d.code, Code::E0004 | Code::E0008))
     }
 
     /// The work orders, if there is no error.
@@ -60,29 +65,41 @@ impl Compilation {
     }
 }
 
-/// Compile the files named on the command line (and all they `use`).
+/// Compile the files named on the command line (and all they `use`), with
+/// the `koom.toml` of the first file's project.
 pub fn compile(paths: &[PathBuf]) -> Compilation {
     let (loaded, diagnostics) = load::load(paths);
-    finish(loaded, diagnostics)
+    let root = paths.first().map(|p| load::project_root(p));
+    finish(loaded, diagnostics, root.as_deref())
 }
 
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
-    finish(loaded, diagnostics)
+    finish(loaded, diagnostics, Some(&load::project_root(path)))
 }
 
-fn finish(loaded: load::Loaded, mut diagnostics: Diagnostics) -> Compilation {
-    let model = if loaded.failed {
+fn finish(
+    mut loaded: load::Loaded,
+    mut diagnostics: Diagnostics,
+    root: Option<&Path>,
+) -> Compilation {
+    let (config, problems) = match root {
+        Some(root) => config::load(root, &mut loaded.sources),
+        None => (config::Config::default(), Diagnostics::new()),
+    };
+    let model = if loaded.failed || !problems.is_empty() {
+        diagnostics.extend(problems);
         None
     } else {
         let (mut model, resolved) = resolve::resolve(&loaded.files);
         diagnostics.extend(resolved);
-        diagnostics.extend(check::check(&mut model));
+        let lexicon = phrasing::Lexicon::with(&config.phrasing);
+        diagnostics.extend(check::check(&mut model, &loaded.sources, &lexicon));
         Some(model)
     };
     Compilation {
-        diagnostics: diagnostics.sorted(&loaded.sources),
+        diagnostics: config.apply(diagnostics).sorted(&loaded.sources),
         sources: loaded.sources,
         model,
     }

@@ -114,7 +114,7 @@ pub struct Direction {
 }
 
 /// What a priority or an allocation's `for` names.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     Metric(MetricId),
     /// A goal id, and the index of that goal in its cycle's directives.
@@ -173,7 +173,7 @@ pub struct Directive {
     /// constraints; computed by `check::bounds`.
     pub bound: Option<Bound>,
     /// The bounds `keep` puts on other metrics, in `keep` order.
-    pub keep_bounds: Vec<(MetricId, Bound)>,
+    pub keep_bounds: Vec<(Spanned<MetricId>, Bound)>,
 }
 
 #[derive(Debug)]
@@ -188,6 +188,7 @@ pub enum DirectiveKind {
     Constraint {
         metric: Spanned<MetricId>,
         bound: crate::syntax::ast::ConstraintBound,
+        by: Option<Spanned<Date>>,
         keep: Vec<Spanned<MetricId>>,
     },
     Outcome {
@@ -197,6 +198,15 @@ pub enum DirectiveKind {
 }
 
 impl DirectiveKind {
+    /// The `by` date, for the kinds that take one.
+    pub fn by(&self) -> Option<&Spanned<Date>> {
+        match self {
+            DirectiveKind::Goal { by, .. }
+            | DirectiveKind::Constraint { by, .. }
+            | DirectiveKind::Outcome { by, .. } => by.as_ref(),
+        }
+    }
+
     pub fn metric(&self) -> Option<&Spanned<MetricId>> {
         match self {
             DirectiveKind::Goal { metric, .. } | DirectiveKind::Constraint { metric, .. } => {

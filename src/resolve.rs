@@ -567,6 +567,7 @@ impl Resolver {
             K::Constraint {
                 metric,
                 bound,
+                by,
                 keep,
             } => {
                 let metric = self.metric_name(metric);
@@ -580,6 +581,7 @@ impl Resolver {
                         None => return,
                     },
                     bound: bound.clone(),
+                    by: by.clone(),
                     keep: keep.into_iter().flatten().collect(),
                 }
             }

@@ -61,8 +61,8 @@ fn e0101_worker_addressed_in_every_form() {
     ] {
         rule(
             "E0101",
-            &cycle(&format!("budget 10k USD\n{wrong}")),
-            &cycle(&format!("budget 10k USD\n{right}")),
+            &cycle(&format!("budget 10k USD\npriority 1 throughput\n{wrong}")),
+            &cycle(&format!("budget 10k USD\npriority 1 throughput\n{right}")),
         );
     }
 }
@@ -203,8 +203,8 @@ fn e0401_units() {
     );
     rule(
         "E0401",
-        &cycle("budget 5 people\nallocate 5 pallets to operations for throughput"),
-        &cycle("budget 5 people\nallocate 5 people to operations for throughput"),
+        &cycle("budget 5 people\npriority 1 throughput\nallocate 5 pallets to operations for throughput"),
+        &cycle("budget 5 people\npriority 1 throughput\nallocate 5 people to operations for throughput"),
     );
     rule(
         "E0401",

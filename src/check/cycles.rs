@@ -2,7 +2,7 @@
 //! (E0403), and `by` dates inside their cycle (E0402).
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
-use crate::model::{DirectiveKind, Model};
+use crate::model::Model;
 
 pub fn check(model: &Model, out: &mut Diagnostics) {
     for cycle in &model.cycles {
@@ -42,11 +42,7 @@ pub fn check(model: &Model, out: &mut Diagnostics) {
             }
         }
         for d in &cycle.directives {
-            let (DirectiveKind::Goal { by: Some(by), .. }
-            | DirectiveKind::Outcome { by: Some(by), .. }) = &d.kind
-            else {
-                continue;
-            };
+            let Some(by) = d.kind.by() else { continue };
             if !period.contains(by.node) {
                 out.push(
                     Diagnostic::new(

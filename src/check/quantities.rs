@@ -207,7 +207,7 @@ fn directive(
     model: &Model,
     d: &Directive,
     out: &mut Diagnostics,
-) -> (Option<Bound>, Vec<(MetricId, Bound)>) {
+) -> (Option<Bound>, Vec<(Spanned<MetricId>, Bound)>) {
     match &d.kind {
         DirectiveKind::Goal {
             metric, op, value, ..
@@ -224,6 +224,7 @@ fn directive(
             metric,
             bound,
             keep,
+            ..
         } => {
             let m = model.metric(metric.node);
             let bound = match bound {
@@ -241,7 +242,7 @@ fn directive(
                     let what = format!("`keep {}`", km.name.node);
                     let dir = better(km, k.span, &what, out);
                     let base = baseline(km, k.span, &what, out);
-                    Some((k.node, toward(dir?, base?.value)))
+                    Some((k.clone(), toward(dir?, base?.value)))
                 })
                 .collect();
             (bound, keeps)

@@ -66,6 +66,7 @@ codes! {
     E0005 => Error, "", "`use` of a path outside the project root, or a missing file";
     E0006 => Error, "", "`use` cycle";
     E0007 => Error, "", "the output cannot be written";
+    E0008 => Error, "", "`koom.toml` is not valid";
     E0101 => Error, "", "a worker unit addressed: bypassing the spine";
     E0102 => Error, "", "an undeclared unit named";
     E0103 => Error, "", "an undeclared metric or goal id named";

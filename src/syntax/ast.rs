@@ -200,6 +200,7 @@ pub enum DirectiveKind {
     Constraint {
         metric: Name,
         bound: ConstraintBound,
+        by: Option<Spanned<Date>>,
         keep: Vec<Name>,
     },
     Outcome {

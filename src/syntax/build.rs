@@ -292,6 +292,7 @@ impl Builder {
                     let value = self.quantity(inner.next().expect("quantity"));
                     ConstraintBound::Compare { op, value }
                 };
+                let by = self.by(&mut inner);
                 let mut keep = Vec::new();
                 if inner.peek().map(|p| p.as_rule()) == Some(Rule::keep) {
                     let mut k = significant(inner.next().expect("keep"));
@@ -300,6 +301,7 @@ impl Builder {
                 DirectiveKind::Constraint {
                     metric,
                     bound,
+                    by,
                     keep,
                 }
             }

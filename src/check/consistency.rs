@@ -1,0 +1,396 @@
+//! Consistency and alignment (seed §2, §4 rule 5, §8 failure mode 1):
+//! priority ranks (E0601), bounds that cannot all hold for one addressee or the
+//! cycle level (E0602) or across departments (E0603), and goals of several
+//! units on one organization-wide metric without `align` (E0604).
+//!
+//! The bound analysis is an interval intersection per metric, exact in
+//! decimal: the strongest lower bound must not exceed the strongest upper bound.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::ast::ConstraintBound;
+
+use super::quantities::with_unit;
+
+pub fn check(model: &Model, out: &mut Diagnostics) {
+    for cycle in &model.cycles {
+        ranks(model, cycle, out);
+        bounds(model, cycle, out);
+        alignment(model, cycle, out);
+    }
+}
+
+fn target_name(model: &Model, t: &Target) -> String {
+    match t {
+        Target::Metric(m) => model.metric(*m).name.node.clone(),
+        Target::Goal(g, _) => g.clone(),
+    }
+}
+
+/// E0601: ranks 1, 2, 3… without gaps or repeats; each target ranked once.
+fn ranks(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    let mut by_rank: BTreeMap<u32, &Priority> = BTreeMap::new();
+    let mut by_target: HashMap<String, &Priority> = HashMap::new();
+    for p in &cycle.priorities {
+        if let Some(first) = by_rank.get(&p.rank.node) {
+            out.push(
+                Diagnostic::new(
+                    Code::E0601,
+                    format!(
+                        "priority rank {} is given twice in cycle `{}`",
+                        p.rank.node, cycle.id.node
+                    ),
+                    Label::new(p.rank.span, "given again here"),
+                )
+                .with_label(
+                    first.rank.span,
+                    format!(
+                        "rank {} is `{}` here",
+                        p.rank.node,
+                        target_name(model, &first.target.node)
+                    ),
+                )
+                .with_help("ranks order the priorities: give each its own rank, 1 for the highest"),
+            );
+        } else {
+            by_rank.insert(p.rank.node, p);
+        }
+        let name = target_name(model, &p.target.node);
+        if let Some(first) = by_target.get(&name) {
+            out.push(
+                Diagnostic::new(
+                    Code::E0601,
+                    format!("`{name}` is ranked twice in cycle `{}`", cycle.id.node),
+                    Label::new(p.target.span, format!("ranked {} here", p.rank.node)),
+                )
+                .with_label(
+                    first.target.span,
+                    format!("ranked {} here", first.rank.node),
+                )
+                .with_help("a target has one rank: remove one of these priorities"),
+            );
+        } else {
+            by_target.insert(name, p);
+        }
+    }
+    // Gaps: every rank below the highest given must be there.
+    let mut expected = 1;
+    for (&rank, p) in &by_rank {
+        if rank > expected {
+            let missing = if rank == expected + 1 {
+                format!("rank {expected} is missing")
+            } else {
+                format!("ranks {expected} to {} are missing", rank - 1)
+            };
+            let given: Vec<String> = by_rank.keys().map(u32::to_string).collect();
+            out.push(
+                Diagnostic::new(
+                    Code::E0601,
+                    format!("{missing} in cycle `{}`", cycle.id.node),
+                    Label::new(
+                        p.rank.span,
+                        format!("rank {rank} follows rank {}", expected - 1),
+                    ),
+                )
+                .with_note(format!("the ranks given are {}", given.join(", ")))
+                .with_help(format!(
+                    "number the priorities 1, 2, 3… without gaps: this one is rank {expected}"
+                )),
+            );
+        }
+        expected = rank + 1;
+    }
+}
+
+/// One bound taking part in the interval analysis.
+#[derive(Clone)]
+struct Limit {
+    op: Cmp,
+    value: Decimal,
+    /// The words that set it.
+    span: Span,
+    /// `None`: the cycle level; otherwise the units of its `to` block.
+    units: Option<Vec<UnitId>>,
+}
+
+impl Limit {
+    fn is_lower(&self) -> bool {
+        matches!(self.op, Cmp::Gt | Cmp::Ge | Cmp::Eq)
+    }
+
+    fn is_upper(&self) -> bool {
+        matches!(self.op, Cmp::Lt | Cmp::Le | Cmp::Eq)
+    }
+
+    fn strict(&self) -> bool {
+        matches!(self.op, Cmp::Gt | Cmp::Lt)
+    }
+}
+
+/// Whether lower bound `lo` and upper bound `up` leave no value between them.
+fn clash(lo: &Limit, up: &Limit) -> bool {
+    lo.value > up.value || (lo.value == up.value && (lo.strict() || up.strict()))
+}
+
+/// The strongest lower and upper bound of a set.
+fn strongest<'a>(
+    limits: impl Iterator<Item = &'a Limit> + Clone,
+) -> (Option<&'a Limit>, Option<&'a Limit>) {
+    let lower = limits
+        .clone()
+        .filter(|l| l.is_lower())
+        .max_by(|a, b| a.value.cmp(&b.value).then(a.strict().cmp(&b.strict())));
+    let upper = limits
+        .filter(|l| l.is_upper())
+        .min_by(|a, b| a.value.cmp(&b.value).then(b.strict().cmp(&a.strict())));
+    (lower, upper)
+}
+
+/// The bounds that take part in a contradiction: every lower bound that clashes
+/// with the strongest upper, every upper bound that clashes with the strongest
+/// lower. Empty when the set can hold.
+fn contradiction<'a>(limits: &[&'a Limit]) -> Vec<&'a Limit> {
+    let (Some(lo), Some(up)) = strongest(limits.iter().copied()) else {
+        return Vec::new();
+    };
+    if !clash(lo, up) {
+        return Vec::new();
+    }
+    let mut parts: Vec<&Limit> = limits
+        .iter()
+        .copied()
+        .filter(|l| (l.is_lower() && clash(l, up)) || (l.is_upper() && clash(lo, l)))
+        .collect();
+    parts.sort_by_key(|l| (l.span.file, l.span.start));
+    parts.dedup_by_key(|l| (l.span.file, l.span.start, l.span.end));
+    parts
+}
+
+fn allows(l: &Limit, unit: Option<&str>) -> String {
+    let amount = match unit {
+        Some(u) => with_unit(l.value, u),
+        None => l.value.normalize().to_string(),
+    };
+    format!("allows `{} {amount}`", l.op.as_str())
+}
+
+/// The limits every goal and constraint of the cycle puts on each metric.
+fn limits(cycle: &Cycle) -> BTreeMap<MetricId, Vec<Limit>> {
+    let mut by_metric: BTreeMap<MetricId, Vec<Limit>> = BTreeMap::new();
+    for d in &cycle.directives {
+        let units = match &d.scope {
+            Scope::Cycle => None,
+            Scope::Units(us) => Some(us.iter().map(|u| u.node).collect()),
+        };
+        let words = match &d.kind {
+            DirectiveKind::Goal { metric, value, .. } => Some((metric, metric.span.to(value.span))),
+            DirectiveKind::Constraint { metric, bound, .. } => {
+                let end = match bound {
+                    ConstraintBound::Change(c) => c.span,
+                    ConstraintBound::Compare { value, .. } => value.span,
+                };
+                Some((metric, metric.span.to(end)))
+            }
+            DirectiveKind::Outcome { .. } => None,
+        };
+        if let (Some((metric, span)), Some(b)) = (words, &d.bound) {
+            by_metric.entry(metric.node).or_default().push(Limit {
+                op: b.op,
+                value: b.value,
+                span,
+                units: units.clone(),
+            });
+        }
+        for (k, b) in &d.keep_bounds {
+            by_metric.entry(k.node).or_default().push(Limit {
+                op: b.op,
+                value: b.value,
+                span: k.span,
+                units: units.clone(),
+            });
+        }
+    }
+    by_metric
+}
+
+/// E0602 and E0603.
+fn bounds(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    for (metric_id, limits) in limits(cycle) {
+        let metric = model.metric(metric_id);
+        let unit = metric.unit.as_ref().map(|u| u.node.0.as_str());
+        let shared: Vec<&Limit> = limits.iter().filter(|l| l.units.is_none()).collect();
+        let mut per_unit: BTreeMap<UnitId, Vec<&Limit>> = BTreeMap::new();
+        for l in &limits {
+            for u in l.units.iter().flatten() {
+                per_unit.entry(*u).or_default().push(l);
+            }
+        }
+        // One addressee at a time: the cycle level, then each unit with the
+        // cycle level (what that unit's work order asks of it).
+        let mut reported: BTreeSet<Vec<(u32, usize)>> = BTreeSet::new();
+        let mut groups: Vec<(Option<UnitId>, Vec<&Limit>)> = vec![(None, shared.clone())];
+        for (u, own) in &per_unit {
+            let mut all = shared.clone();
+            all.extend(own.iter().copied());
+            groups.push((Some(*u), all));
+        }
+        for (addressee, group) in groups {
+            let parts = contradiction(&group);
+            if parts.is_empty() {
+                continue;
+            }
+            let key: Vec<(u32, usize)> = parts
+                .iter()
+                .map(|l| (l.span.file.0, l.span.start))
+                .collect();
+            if !reported.insert(key) {
+                continue;
+            }
+            let whom = match addressee {
+                None => format!("at the cycle level of `{}`", cycle.id.node),
+                Some(u) => format!(
+                    "for `{}` in cycle `{}`",
+                    model.unit(u).name.node,
+                    cycle.id.node
+                ),
+            };
+            let last = parts.last().expect("a contradiction has parts");
+            let mut d = Diagnostic::new(
+                Code::E0602,
+                format!(
+                    "the bounds on `{}` {whom} cannot all hold",
+                    metric.name.node
+                ),
+                Label::new(last.span, allows(last, unit)),
+            );
+            for l in &parts[..parts.len() - 1] {
+                d = d.with_label(l.span, allows(l, unit));
+            }
+            out.push(
+                d.with_note("no value satisfies every bound at once (seed §2: constraints must be accurate)")
+                    .with_help("change one target so that some value meets them all, or drop the one that no longer holds"),
+            );
+        }
+        if metric.per_unit || !reported.is_empty() {
+            continue; // per-unit metrics never meet across units
+        }
+        // Across departments: every unit's bounds on the one shared value.
+        let all: Vec<&Limit> = limits.iter().collect();
+        let parts = contradiction(&all);
+        if parts.is_empty() {
+            continue;
+        }
+        let mut units: BTreeSet<&str> = BTreeSet::new();
+        for l in &parts {
+            for u in l.units.iter().flatten() {
+                units.insert(&model.unit(*u).name.node);
+            }
+        }
+        let names: Vec<&str> = units.into_iter().collect();
+        let listed = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let last = parts.last().expect("a conflict has parts");
+        let owner = |l: &Limit| match &l.units {
+            None => "the cycle level".to_owned(),
+            Some(us) => us
+                .iter()
+                .map(|u| format!("`{}`", model.unit(*u).name.node))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        let mut d = Diagnostic::new(
+            Code::E0603,
+            format!(
+                "cross-department conflict on `{}` in cycle `{}`: {listed} are held to bounds that cannot all hold",
+                metric.name.node, cycle.id.node
+            ),
+            Label::new(last.span, format!("{}: {}", owner(last), allows(last, unit))),
+        );
+        for l in &parts[..parts.len() - 1] {
+            d = d.with_label(l.span, format!("{}: {}", owner(l), allows(l, unit)));
+        }
+        out.push(
+            d.with_note(format!(
+                "`{}` is organization-wide: every unit's target is on the same value",
+                metric.name.node
+            ))
+            .with_help(format!(
+                "agree one target: `align {} on {}` with a goal they share, change one unit's target, or mark the metric `per unit` if each unit has its own value",
+                names.join(", "),
+                metric.name.node
+            )),
+        );
+    }
+}
+
+type Owners = (BTreeSet<UnitId>, Vec<Span>, BTreeSet<Vec<UnitId>>);
+
+/// E0604: goals of two or more units on one organization-wide metric, in
+/// their own `to` blocks, with no `align` covering them.
+fn alignment(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    // Metric → the units with goals on it, the goals' spans, the blocks.
+    let mut owners: BTreeMap<MetricId, Owners> = BTreeMap::new();
+    for d in &cycle.directives {
+        let (DirectiveKind::Goal { metric, .. }, Scope::Units(us)) = (&d.kind, &d.scope) else {
+            continue;
+        };
+        if model.metric(metric.node).per_unit {
+            continue;
+        }
+        let entry = owners.entry(metric.node).or_default();
+        let block: Vec<UnitId> = us.iter().map(|u| u.node).collect();
+        entry.0.extend(block.iter().copied());
+        entry.1.push(metric.span);
+        entry.2.insert(block);
+    }
+    for (metric_id, (units, spans, blocks)) in owners {
+        if units.len() < 2 || blocks.len() < 2 {
+            continue; // one block, even to several units, is one shared directive
+        }
+        let aligned: BTreeSet<UnitId> = cycle
+            .aligns
+            .iter()
+            .filter(|a| a.metric.node == metric_id)
+            .flat_map(|a| a.units.iter().map(|u| u.node))
+            .collect();
+        let missing: Vec<UnitId> = units
+            .iter()
+            .copied()
+            .filter(|u| !aligned.contains(u))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let name = &model.metric(metric_id).name.node;
+        let all: Vec<&str> = units
+            .iter()
+            .map(|u| model.unit(*u).name.node.as_str())
+            .collect();
+        let mut d = Diagnostic::new(
+            Code::E0604,
+            format!(
+                "{} units have goals on `{name}` in cycle `{}` without an `align`",
+                all.len(),
+                cycle.id.node
+            ),
+            Label::new(spans[spans.len() - 1], format!("another goal on `{name}`")),
+        );
+        for s in &spans[..spans.len() - 1] {
+            d = d.with_label(*s, format!("a goal on `{name}`"));
+        }
+        out.push(
+            d.with_note(format!(
+                "`{name}` is organization-wide, so these units share one value (seed §2: cross-department alignment)"
+            ))
+            .with_help(format!("record the shared ownership: `align {} on {name}`", all.join(", "))),
+        );
+    }
+}

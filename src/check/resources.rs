@@ -1,0 +1,274 @@
+//! Resources (seed §2, §7 "resource allocation discipline"): allocations
+//! within the cycle's budget of their kind (E0501), a budget for every kind
+//! allocated (E0502), every allocation serving what the cycle prioritizes or
+//! sets (E0503), and no time allocation longer than the cycle (E0504).
+//!
+//! Money is compared per currency (there is no conversion). Time is compared
+//! in days: a week is 7 days, an hour 1/24 of a day, and, where units are mixed,
+//! a month 30, a quarter 91 and a year 365 days.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
+use crate::model::*;
+use crate::source::Span;
+
+use super::quantities::{canonical, resource_kind, with_unit};
+
+/// A pool: a currency, `people`, or time.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Pool {
+    Money(String),
+    People,
+    Time,
+}
+
+impl Pool {
+    fn of(q: &Quantity) -> Option<(Pool, Decimal)> {
+        let unit = &q.unit.as_ref()?.node.0;
+        match resource_kind(unit)? {
+            ResourceKind::Money => Some((Pool::Money(unit.clone()), q.value)),
+            ResourceKind::People => Some((Pool::People, q.value)),
+            ResourceKind::Time => Some((Pool::Time, q.value * days_per(unit))),
+            ResourceKind::Tech => None,
+        }
+    }
+
+    /// How to write an amount of this pool.
+    fn amount(&self, v: Decimal) -> String {
+        match self {
+            Pool::Money(c) => with_unit(v, c),
+            Pool::People => with_unit(v, "people"),
+            Pool::Time => with_unit(v.round_dp(2), "days"),
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Pool::Money(c) => format!("money in {c}"),
+            Pool::People => "people".to_owned(),
+            Pool::Time => "time".to_owned(),
+        }
+    }
+
+    /// A budget line to suggest.
+    fn budget_example(&self, v: Decimal) -> String {
+        format!("budget {}", self.amount(v))
+    }
+}
+
+/// Days in one of a time unit.
+fn days_per(unit: &str) -> Decimal {
+    match canonical(unit).as_str() {
+        "week" => Decimal::from(7),
+        "month" => Decimal::from(30),
+        "quarter" => Decimal::from(91),
+        "year" => Decimal::from(365),
+        "hour" => Decimal::ONE / Decimal::from(24),
+        _ => Decimal::ONE,
+    }
+}
+
+pub fn check(model: &Model, out: &mut Diagnostics) {
+    for cycle in &model.cycles {
+        budgets(model, cycle, out);
+        discipline(model, cycle, out);
+    }
+}
+
+fn budgets(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    let mut budget: BTreeMap<Pool, (Decimal, Vec<Span>)> = BTreeMap::new();
+    for q in &cycle.budgets {
+        if let Some((pool, v)) = Pool::of(q) {
+            let entry = budget.entry(pool).or_default();
+            entry.0 += v;
+            entry.1.push(q.span);
+        }
+    }
+    let days = cycle
+        .period
+        .map(|p| Decimal::from(p.from.until(p.to).map_or(0, |s| s.get_days()) + 1));
+    let mut allocated: BTreeMap<Pool, Vec<(&Allocation, Decimal)>> = BTreeMap::new();
+    for a in &cycle.allocations {
+        let Allocated::Amount(q) = &a.what else {
+            continue;
+        };
+        let Some((pool, v)) = Pool::of(q) else {
+            continue;
+        };
+        if let (Pool::Time, Some(days)) = (&pool, days) {
+            if v > days {
+                out.push(
+                    Diagnostic::new(
+                        Code::E0504,
+                        format!(
+                            "this allocation of {} is longer than cycle `{}`, which has {days} days",
+                            with_unit(q.value, &q.unit.as_ref().expect("time has a unit").node.0),
+                            cycle.id.node
+                        ),
+                        Label::new(q.span, format!("{} days", v.round_dp(2).normalize())),
+                    )
+                    .with_label(cycle.period_span, format!("{days} days"))
+                    .with_help(format!(
+                        "allocate at most {days} days in this cycle, and the rest in the next one"
+                    )),
+                );
+            }
+        }
+        if !budget.contains_key(&pool) {
+            let kind_budgets: Vec<String> = budget.keys().map(Pool::name).collect();
+            let mut d = Diagnostic::new(
+                Code::E0502,
+                format!(
+                    "cycle `{}` has no budget of {} for this allocation",
+                    cycle.id.node,
+                    pool.name()
+                ),
+                Label::new(q.span, "no budget of this kind"),
+            )
+            .with_help(format!(
+                "add the pool it draws on to the cycle: `{}`",
+                pool.budget_example(q.value)
+            ));
+            if !kind_budgets.is_empty() {
+                d = d.with_note(format!(
+                    "the cycle budgets {}; koomc converts no currencies",
+                    kind_budgets.join(", ")
+                ));
+            }
+            out.push(d);
+        }
+        allocated.entry(pool).or_default().push((a, v));
+    }
+    for (pool, allocations) in allocated {
+        let Some((limit, budget_spans)) = budget.get(&pool) else {
+            continue;
+        };
+        let sum: Decimal = allocations.iter().map(|(_, v)| *v).sum();
+        if sum <= *limit {
+            continue;
+        }
+        // The allocation that takes the sum over the budget is the primary label.
+        let mut running = Decimal::ZERO;
+        let tipping = allocations
+            .iter()
+            .position(|(_, v)| {
+                running += *v;
+                running > *limit
+            })
+            .unwrap_or(allocations.len() - 1);
+        let label = |a: &Allocation, v: Decimal| {
+            format!(
+                "{} to `{}`",
+                pool.amount(v),
+                model.unit(a.to.node).name.node
+            )
+        };
+        let (tip, tip_v) = allocations[tipping];
+        let mut d = Diagnostic::new(
+            Code::E0501,
+            format!(
+                "allocations of {} in cycle `{}` exceed its budget: {} allocated against {}",
+                pool.name(),
+                cycle.id.node,
+                pool.amount(sum),
+                pool.amount(*limit)
+            ),
+            Label::new(
+                tip.span,
+                format!("{}: this one goes over", label(tip, tip_v)),
+            ),
+        );
+        for (i, (a, v)) in allocations.iter().enumerate() {
+            if i != tipping {
+                d = d.with_label(a.span, label(a, *v));
+            }
+        }
+        for s in budget_spans {
+            d = d.with_label(*s, "the budget");
+        }
+        let parts: Vec<String> = allocations.iter().map(|(_, v)| pool.amount(*v)).collect();
+        out.push(
+            d.with_note(format!(
+                "{} = {}, over the budget of {} by {}",
+                parts.join(" + "),
+                pool.amount(sum),
+                pool.amount(*limit),
+                pool.amount(sum - limit)
+            ))
+            .with_help(format!(
+                "lower the allocations by {} in all, or raise the budget to `{}`",
+                pool.amount(sum - limit),
+                pool.budget_example(sum)
+            )),
+        );
+    }
+}
+
+/// E0503: every allocation serves a priority target, or a metric or goal the
+/// cycle sets.
+fn discipline(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    let prioritized: BTreeSet<&Target> = cycle.priorities.iter().map(|p| &p.target.node).collect();
+    let set: BTreeSet<MetricId> = cycle
+        .directives
+        .iter()
+        .flat_map(|d| {
+            d.kind
+                .metric()
+                .map(|m| m.node)
+                .into_iter()
+                .chain(d.keep_bounds.iter().map(|(k, _)| k.node))
+        })
+        .collect();
+    let priority_list = || {
+        let names: Vec<String> = cycle
+            .priorities
+            .iter()
+            .map(|p| match &p.target.node {
+                Target::Metric(m) => model.metric(*m).name.node.clone(),
+                Target::Goal(g, _) => g.clone(),
+            })
+            .collect();
+        names
+    };
+    for a in &cycle.allocations {
+        let problem = match &a.target {
+            None => Some((a.span, "it names no `for`".to_owned())),
+            Some(t) => {
+                let serves = prioritized.contains(&t.node)
+                    || matches!(&t.node, Target::Goal(..))
+                    || matches!(&t.node, Target::Metric(m) if set.contains(m));
+                (!serves).then(|| {
+                    let name = match &t.node {
+                        Target::Metric(m) => model.metric(*m).name.node.clone(),
+                        Target::Goal(g, _) => g.clone(),
+                    };
+                    (t.span, format!("`{name}` is neither a priority nor set by any goal or constraint of the cycle"))
+                })
+            }
+        };
+        let Some((span, why)) = problem else { continue };
+        let targets = priority_list();
+        let help = match targets.first() {
+            Some(first) => format!(
+                "say what it serves: `for {first}` (the priorities are {})",
+                targets.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+            ),
+            None => "say what it serves with `for TARGET`, naming a priority or a metric the cycle sets a goal on".to_owned(),
+        };
+        out.push(
+            Diagnostic::new(
+                Code::E0503,
+                format!(
+                    "an allocation to `{}` in cycle `{}` serves no stated target: {why}",
+                    model.unit(a.to.node).name.node,
+                    cycle.id.node
+                ),
+                Label::new(span, "serves no priority or goal of the cycle"),
+            )
+            .with_help(help),
+        );
+    }
+}

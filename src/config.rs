@@ -1,0 +1,186 @@
+//! The project file, `koom.toml`, at the project root: lint levels and the
+//! phrasing lexicon's additions and removals.
+//!
+//! ```toml
+//! [lints]
+//! vague-term = "warn"            # allow | warn | deny
+//! unmeasurable-outcome = "deny"
+//!
+//! [phrasing]
+//! method-verbs = ["onboard"]     # more verbs that prescribe how
+//! means-nouns = ["hackathon"]    # more nouns that name a means
+//! vague-terms = ["synergistic"]  # more vague terms (words or phrases)
+//! allow = ["robust"]             # words removed from every built-in list
+//! ```
+//!
+//! Entry point: [`load`]. Problems are E0008, pointing into the file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label, Severity};
+use crate::phrasing::Adjustments;
+use crate::source::{FileId, SourceMap, Span};
+
+/// What a lint is set to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    pub fn parse(text: &str) -> Option<Level> {
+        match text {
+            "allow" => Some(Level::Allow),
+            "warn" => Some(Level::Warn),
+            "deny" => Some(Level::Deny),
+            _ => None,
+        }
+    }
+}
+
+/// The project's settings; the default when there is no `koom.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub lints: BTreeMap<Code, Level>,
+    pub phrasing: Adjustments,
+}
+
+impl Config {
+    /// Apply the lint levels: `allow` drops a diagnostic, `warn` and `deny`
+    /// set its severity.
+    pub fn apply(&self, diagnostics: Diagnostics) -> Diagnostics {
+        let mut out = Diagnostics::new();
+        for mut d in diagnostics {
+            match self.lints.get(&d.code) {
+                Some(Level::Allow) => continue,
+                Some(Level::Warn) => d.severity = Severity::Warning,
+                Some(Level::Deny) => d.severity = Severity::Error,
+                None => {}
+            }
+            out.push(d);
+        }
+        out
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(default)]
+    lints: BTreeMap<String, toml::Spanned<String>>,
+    #[serde(default)]
+    phrasing: RawPhrasing,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPhrasing {
+    #[serde(default)]
+    method_verbs: Vec<String>,
+    #[serde(default)]
+    means_nouns: Vec<String>,
+    #[serde(default)]
+    vague_terms: Vec<String>,
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+/// The lint names, for messages and did-you-mean.
+pub fn lint_names() -> impl Iterator<Item = (&'static str, Code)> {
+    Code::ALL
+        .iter()
+        .filter_map(|c| c.lint_name().map(|n| (n, *c)))
+}
+
+/// Read `koom.toml` from the project root, if there is one.
+pub fn load(root: &Path, sources: &mut SourceMap) -> (Config, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let path = root.join(crate::load::PROJECT_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return (Config::default(), diagnostics);
+    };
+    let file = sources.add(path.to_string_lossy().into_owned(), text);
+    let text = &sources.get(file).text;
+    let raw: Raw = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            diagnostics.push(invalid(
+                file,
+                span,
+                format!("`koom.toml` is not valid: {}", e.message().trim()),
+            ));
+            return (Config::default(), diagnostics);
+        }
+    };
+    let mut config = Config {
+        lints: BTreeMap::new(),
+        phrasing: Adjustments {
+            method_verbs: raw.phrasing.method_verbs,
+            means_nouns: raw.phrasing.means_nouns,
+            vague_terms: raw.phrasing.vague_terms,
+            allow: raw.phrasing.allow,
+        },
+    };
+    for (name, level) in &raw.lints {
+        let span = level.span();
+        let Some((_, code)) = lint_names().find(|(n, _)| n == name) else {
+            let mut d = invalid(
+                file,
+                key_span(text, name, span.start),
+                format!("unknown lint `{name}` in `koom.toml`"),
+            );
+            d = match did_you_mean(name, lint_names().map(|(n, _)| n)) {
+                Some(close) => d.with_help(format!("did you mean `{close}`?")),
+                None => d.with_help(format!(
+                    "the lints are {}",
+                    lint_names()
+                        .map(|(n, _)| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            diagnostics.push(d);
+            continue;
+        };
+        match Level::parse(level.get_ref()) {
+            Some(l) => {
+                config.lints.insert(code, l);
+            }
+            None => diagnostics.push(
+                invalid(
+                    file,
+                    span,
+                    format!("`{}` is not a lint level", level.get_ref()),
+                )
+                .with_help(format!(
+                    "write `{name} = \"allow\"`, `\"warn\"` or `\"deny\"`"
+                )),
+            ),
+        }
+    }
+    (config, diagnostics)
+}
+
+fn invalid(file: FileId, span: std::ops::Range<usize>, message: String) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0008,
+        message,
+        Label::new(Span::new(file, span.start, span.end), "here"),
+    )
+    .with_help("see the README's section on `koom.toml`")
+}
+
+/// The span of a key written before `value_at` (for an unknown lint name).
+fn key_span(text: &str, key: &str, value_at: usize) -> std::ops::Range<usize> {
+    let before = &text[..value_at.min(text.len())];
+    match before.rfind(key) {
+        Some(at) => at..at + key.len(),
+        None => value_at..value_at,
+    }
+}

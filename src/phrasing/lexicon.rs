@@ -1,0 +1,853 @@
+//! The built-in lexicon of the phrasing analyzer, with inflections, and its
+//! per-project extension and trimming (`koom.toml` `[phrasing]`).
+//!
+//! Every list is plain words; [`Lexicon::builtin`] inflects verbs (`hire`,
+//! `hires`, `hired`, `hiring`) so that the lists stay short and readable.
+
+use std::collections::HashSet;
+
+/// Verbs that prescribe how: at a clause head, after a modal (`should hire`),
+/// or in the passive (`must be implemented`), they make a method.
+pub const METHOD_VERBS: &[&str] = &[
+    "add",
+    "adopt",
+    "appoint",
+    "arrange",
+    "assign",
+    "audit",
+    "automate",
+    "build",
+    "buy",
+    "call",
+    "change",
+    "conduct",
+    "consolidate",
+    "create",
+    "deploy",
+    "design",
+    "develop",
+    "digitize",
+    "draft",
+    "email",
+    "enforce",
+    "establish",
+    "form",
+    "hire",
+    "host",
+    "collect",
+    "generate",
+    "implement",
+    "install",
+    "institute",
+    "integrate",
+    "introduce",
+    "invest",
+    "launch",
+    "mandate",
+    "merge",
+    "migrate",
+    "move",
+    "onboard",
+    "organize",
+    "organise",
+    "outsource",
+    "partner",
+    "pilot",
+    "purchase",
+    "recruit",
+    "redesign",
+    "reorganize",
+    "reorganise",
+    "replace",
+    "require",
+    "restructure",
+    "review",
+    "revise",
+    "rewrite",
+    "roll",
+    "run",
+    "schedule",
+    "send",
+    "set",
+    "setup",
+    "shift",
+    "staff",
+    "standardize",
+    "standardise",
+    "start",
+    "switch",
+    "train",
+    "transfer",
+    "upgrade",
+    "use",
+    "write",
+    "renegotiate",
+    "negotiate",
+    "publish",
+    "survey",
+    "interview",
+    "contract",
+    "subscribe",
+    "offer",
+    "provide",
+    "retrain",
+    "reassign",
+    "relocate",
+    "open",
+    "fire",
+    "rotate",
+    "map",
+    "document",
+    "track",
+    "monitor",
+    "meet",
+    "centralize",
+    "centralise",
+    "decentralize",
+    "adjust",
+    "allocate",
+    "approve",
+    "begin",
+    "campaign",
+    "coach",
+    "consider",
+    "cross-train",
+    "double-check",
+    "enroll",
+    "evaluate",
+    "explore",
+    "inspect",
+    "invite",
+    "mentor",
+    "post",
+    "prepare",
+    "promote",
+    "put",
+    "reallocate",
+    "rebuild",
+    "redeploy",
+    "refactor",
+    "reorganize",
+    "report",
+    "research",
+    "return",
+    "streamline",
+    "test",
+    "update",
+];
+
+/// Verbs of change in a measure: with a threshold they state a key result
+/// ("Lower average handle time to 6 minutes"), without one they are vague
+/// ("Improve customer satisfaction"), on a means they are a method ("Reduce
+/// meetings").
+pub const DIRECTION_VERBS: &[&str] = &[
+    "improve",
+    "increase",
+    "reduce",
+    "lower",
+    "raise",
+    "cut",
+    "grow",
+    "decrease",
+    "boost",
+    "double",
+    "halve",
+    "shrink",
+    "accelerate",
+    "minimize",
+    "minimise",
+    "maximize",
+    "maximise",
+    "lift",
+    "drop",
+    "shorten",
+    "speed",
+    "enhance",
+    "strengthen",
+    "expand",
+    "eliminate",
+    "trim",
+    "slash",
+    "decline",
+    "rise",
+    "fall",
+    "climb",
+    "reverse",
+    "scale",
+    "widen",
+    "narrow",
+    "tighten",
+    "drive",
+    "push",
+];
+
+/// Verbs that name a result: with a threshold they are an outcome ("Reach 95%
+/// on-time delivery"), without one vague.
+pub const RESULT_VERBS: &[&str] = &[
+    "achieve", "reach", "hit", "attain", "get", "keep", "maintain", "sustain", "bring", "exceed",
+    "ensure", "secure", "win", "serve", "ship", "resolve", "answer", "process", "fill", "close",
+    "deliver", "complete", "retain", "stay", "remain", "hold",
+];
+
+/// Nouns that name a means (an activity, a tool, a procedure), not a measure:
+/// a direction verb on one of these is a method ("Reduce meetings").
+pub const MEANS_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "stand-up",
+    "stand-ups",
+    "standup",
+    "standups",
+    "approval",
+    "approvals",
+    "sign-off",
+    "sign-offs",
+    "handoff",
+    "handoffs",
+    "email",
+    "emails",
+    "call",
+    "calls",
+    "tool",
+    "tools",
+    "software",
+    "system",
+    "systems",
+    "vendor",
+    "vendors",
+    "workflow",
+    "workflows",
+    "procedure",
+    "procedures",
+    "checklist",
+    "checklists",
+    "workshop",
+    "workshops",
+    "initiative",
+    "initiatives",
+    "project",
+    "projects",
+    "program",
+    "programs",
+    "programme",
+    "programmes",
+    "campaign",
+    "campaigns",
+    "automation",
+    "use",
+    "step",
+    "steps",
+    "layer",
+    "layers",
+    "committee",
+    "committees",
+    "report",
+    "reports",
+    "reporting",
+    "paperwork",
+    "forms",
+    "huddle",
+    "huddles",
+    "contractors",
+    "consultants",
+    "spreadsheets",
+    "dashboards",
+    "tickets",
+    "jira",
+    "slack",
+    "salesforce",
+    "sap",
+    "excel",
+    "ai",
+    "chatbot",
+    "chatbots",
+    "kiosk",
+    "kiosks",
+    "training",
+    "trainings",
+    "sessions",
+    "session",
+    "hiring",
+    "interviews",
+    "reviews",
+    "audits",
+    "inspections",
+    "shifts",
+    "rotations",
+    "huddles",
+    "syncs",
+    "check-ins",
+    "policies",
+    "policy",
+];
+
+/// Vague terms (spec §6), flagged wherever they stand outside a comparator.
+pub const VAGUE_TERMS: &[&str] = &[
+    "soon",
+    "optimize",
+    "optimise",
+    "optimized",
+    "optimised",
+    "optimizing",
+    "optimising",
+    "optimization",
+    "optimisation",
+    "significantly",
+    "significant",
+    "world-class",
+    "several",
+    "acceptable",
+    "best-in-class",
+    "robust",
+    "seamless",
+    "seamlessly",
+    "synergy",
+    "synergies",
+    "holistic",
+    "holistically",
+    "cutting-edge",
+    "state-of-the-art",
+    "substantially",
+    "substantial",
+    "dramatically",
+    "dramatic",
+    "drastically",
+    "greatly",
+    "considerably",
+    "considerable",
+    "meaningfully",
+    "meaningful",
+    "materially",
+    "noticeably",
+    "vastly",
+    "massively",
+    "hugely",
+    "sufficient",
+    "sufficiently",
+    "adequate",
+    "adequately",
+    "appropriate",
+    "appropriately",
+    "reasonable",
+    "reasonably",
+    "timely",
+    "efficiently",
+    "effectively",
+    "excellent",
+    "excellence",
+    "prioritise",
+    "prioritize",
+    "leading",
+    "next-level",
+    "game-changing",
+    "innovative",
+    "streamlined",
+    "agile",
+    "various",
+    "numerous",
+    "many",
+    "some",
+    "somewhat",
+    "better",
+    "faster",
+    "stronger",
+    "smoother",
+    "healthier",
+    "more",
+    "less",
+    "fewer",
+    "lots",
+    "great",
+    "good",
+    "high-quality",
+    "top-notch",
+    "first-class",
+    "premier",
+    "superior",
+    "exceptional",
+    "outstanding",
+    "amazing",
+    "delight",
+    "delightful",
+    "customer-centric",
+    "customer-obsessed",
+    "empower",
+    "empowered",
+    "leverage",
+    "best",
+    "ideal",
+    "optimal",
+    "improved",
+    "enhanced",
+    "increased",
+    "reduced",
+];
+
+/// Vague phrases (several words).
+pub const VAGUE_PHRASES: &[&str] = &[
+    "as much as possible",
+    "as far as possible",
+    "where possible",
+    "whenever possible",
+    "if possible",
+    "as needed",
+    "in due course",
+    "going forward",
+    "at some point",
+    "best in class",
+    "state of the art",
+    "world class",
+    "in the near future",
+    "over time",
+    "more or less",
+    "to the extent possible",
+    "a lot",
+    "a bit",
+    "top of mind",
+    "next level",
+];
+
+/// Urgency words that stand in for a date: always unclear.
+pub const URGENCY_TERMS: &[&str] = &["asap", "immediately", "urgently", "instantly"];
+
+/// Urgency phrases that stand in for a date.
+pub const URGENCY_PHRASES: &[&str] = &[
+    "as soon as possible",
+    "right away",
+    "at once",
+    "right now",
+    "straight away",
+    "without delay",
+    "drop everything",
+    "all hands",
+    "before it is too late",
+    "as a matter of urgency",
+];
+
+/// Urgency emphasis: unclear only without a threshold and a date.
+pub const URGENCY_EMPHASIS: &[&str] = &["urgent"];
+
+/// Words after which a comparative is a comparator, not vague.
+pub const COMPARATOR_PHRASES: &[&str] = &[
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "no more than",
+    "no less than",
+    "no fewer than",
+    "or more",
+    "or less",
+    "or fewer",
+    "or higher",
+    "or lower",
+    "or better",
+    "or above",
+    "or below",
+    "greater than",
+    "higher than",
+    "lower than",
+    "better than",
+    "up to",
+    "not more than",
+    "not less than",
+];
+
+/// Modals and the like: the verb after one is the clause's verb.
+pub const MODALS: &[&str] = &[
+    "should", "must", "will", "shall", "need", "needs", "needed", "has", "have", "had", "is",
+    "are", "was", "were", "be", "ought", "plan", "plans", "want", "wants", "going", "aim", "aims",
+    "intend", "intends", "expect", "expects", "let's", "lets", "please", "we'll", "we'd", "let",
+];
+
+/// Words that may stand between a modal and its verb.
+pub const ADVERBS: &[&str] = &[
+    "to",
+    "not",
+    "also",
+    "always",
+    "consistently",
+    "all",
+    "each",
+    "then",
+    "be",
+    "able",
+    "now",
+    "first",
+    "quickly",
+    "immediately",
+    "urgently",
+    "soon",
+    "finally",
+    "still",
+    "really",
+    "actively",
+    "jointly",
+    "together",
+    "further",
+    "again",
+    "continue",
+    "continues",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+];
+
+/// Words that begin a clause without being its verb ("Please hire…").
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "please",
+    "let's",
+    "lets",
+    "we",
+    "and",
+    "then",
+    "also",
+    "so",
+    "next",
+    "first",
+    "finally",
+    "just",
+    "urgent",
+    "urgently",
+    "immediately",
+];
+
+/// Number words: a number written out is still a number ("zero defects").
+pub const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "thousand", "million", "billion", "half", "double", "twice",
+    "triple", "percent", "per cent", "none", "every", "all", "no",
+];
+
+/// Words of the calendar: a date or deadline.
+pub const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "quarter",
+    "year-end",
+    "eoy",
+    "eoq",
+    "month-end",
+    "week",
+    "month",
+    "year",
+    "fy",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "deadline",
+    "morning",
+    "evening",
+    "tonight",
+    "tomorrow",
+    "today",
+];
+
+/// Project settings: words added to or removed from the built-in lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Adjustments {
+    pub method_verbs: Vec<String>,
+    pub means_nouns: Vec<String>,
+    pub vague_terms: Vec<String>,
+    /// Words removed from every list ("our people say `robust` precisely").
+    pub allow: Vec<String>,
+}
+
+/// The lexicon the analyzer reads, with inflections expanded.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    pub method_base: HashSet<String>,
+    pub method_participle: HashSet<String>,
+    pub direction_any: HashSet<String>,
+    pub direction_base: HashSet<String>,
+    pub result_base: HashSet<String>,
+    pub means: HashSet<String>,
+    pub vague: HashSet<String>,
+    pub vague_phrases: Vec<Vec<String>>,
+    pub urgency: HashSet<String>,
+    pub urgency_phrases: Vec<Vec<String>>,
+    pub emphasis: HashSet<String>,
+    pub comparators: Vec<Vec<String>>,
+    pub modals: HashSet<String>,
+    pub adverbs: HashSet<String>,
+    pub openers: HashSet<String>,
+    pub numbers: HashSet<String>,
+    pub dates: HashSet<String>,
+    /// Proper names that stand as subjects: the organization's name.
+    pub subjects: Vec<Vec<String>>,
+}
+
+/// Irregular past participles and past forms.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("build", &["built"]),
+    ("buy", &["bought"]),
+    ("cut", &["cut"]),
+    ("hold", &["held"]),
+    ("run", &["ran"]),
+    ("set", &["set"]),
+    ("write", &["wrote", "written"]),
+    ("rewrite", &["rewrote", "rewritten"]),
+    ("send", &["sent"]),
+    ("put", &["put"]),
+    ("grow", &["grew", "grown"]),
+    ("rise", &["rose", "risen"]),
+    ("fall", &["fell", "fallen"]),
+    ("drive", &["drove", "driven"]),
+    ("bring", &["brought"]),
+    ("keep", &["kept"]),
+    ("get", &["got", "gotten"]),
+    ("hit", &["hit"]),
+    ("meet", &["met"]),
+    ("begin", &["began", "begun"]),
+    ("shrink", &["shrank", "shrunk"]),
+    ("win", &["won"]),
+    ("speed", &["sped"]),
+    ("rebuild", &["rebuilt"]),
+];
+
+/// `hire` → `hires`, `hired`, `hiring`; `cut` → `cuts`, `cutting`.
+pub fn inflect(base: &str) -> Vec<String> {
+    let mut forms = vec![base.to_owned()];
+    let b = base;
+    let ends_consonant_y =
+        b.ends_with('y') && !b.ends_with("ay") && !b.ends_with("ey") && !b.ends_with("oy");
+    // third person
+    if b.ends_with('s')
+        || b.ends_with('x')
+        || b.ends_with("sh")
+        || b.ends_with("ch")
+        || b.ends_with('z')
+    {
+        forms.push(format!("{b}es"));
+    } else if ends_consonant_y {
+        forms.push(format!("{}ies", &b[..b.len() - 1]));
+    } else {
+        forms.push(format!("{b}s"));
+    }
+    // past and participle
+    let double = matches!(
+        b,
+        "cut"
+            | "set"
+            | "put"
+            | "run"
+            | "hit"
+            | "get"
+            | "begin"
+            | "win"
+            | "ship"
+            | "drop"
+            | "slash"
+            | "trim"
+            | "plan"
+            | "stop"
+            | "map"
+            | "shut"
+    );
+    let last = b.chars().last().unwrap_or('x');
+    if let Some(stem) = b.strip_suffix('e') {
+        forms.push(format!("{b}d"));
+        forms.push(format!("{stem}ing"));
+    } else if ends_consonant_y {
+        forms.push(format!("{}ied", &b[..b.len() - 1]));
+        forms.push(format!("{b}ing"));
+    } else if double && !matches!(b, "slash") {
+        forms.push(format!("{b}{last}ed"));
+        forms.push(format!("{b}{last}ing"));
+    } else {
+        forms.push(format!("{b}ed"));
+        forms.push(format!("{b}ing"));
+    }
+    if let Some((_, irregular)) = IRREGULAR.iter().find(|(v, _)| *v == b) {
+        forms.extend(irregular.iter().map(|f| (*f).to_owned()));
+    }
+    forms
+}
+
+fn set(words: &[&str]) -> HashSet<String> {
+    words.iter().map(|w| (*w).to_owned()).collect()
+}
+
+fn phrases(list: &[&str]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|p| p.split(' ').map(str::to_owned).collect())
+        .collect()
+}
+
+impl Lexicon {
+    pub fn builtin() -> Self {
+        let method_base = set(METHOD_VERBS);
+        let mut method_participle = HashSet::new();
+        for v in METHOD_VERBS {
+            let forms = inflect(v);
+            // the -ed form and irregular participles
+            method_participle.insert(forms[2].clone());
+            method_participle.extend(forms.iter().skip(4).cloned());
+        }
+        method_participle.insert("rolled".to_owned());
+        let mut direction_any = HashSet::new();
+        for v in DIRECTION_VERBS {
+            direction_any.extend(inflect(v));
+        }
+        Lexicon {
+            method_base,
+            method_participle,
+            direction_any,
+            direction_base: set(DIRECTION_VERBS),
+            result_base: set(RESULT_VERBS),
+            means: set(MEANS_NOUNS),
+            vague: set(VAGUE_TERMS),
+            vague_phrases: phrases(VAGUE_PHRASES),
+            urgency: set(URGENCY_TERMS),
+            urgency_phrases: phrases(URGENCY_PHRASES),
+            emphasis: set(URGENCY_EMPHASIS),
+            comparators: phrases(COMPARATOR_PHRASES),
+            modals: set(MODALS),
+            adverbs: set(ADVERBS),
+            openers: set(CLAUSE_OPENERS),
+            numbers: set(NUMBER_WORDS),
+            dates: set(DATE_WORDS),
+            subjects: Vec::new(),
+        }
+    }
+
+    /// The built-in lexicon with a project's additions and removals.
+    pub fn with(adjust: &Adjustments) -> Self {
+        let mut lex = Self::builtin();
+        lex.adjust(adjust);
+        lex
+    }
+
+    /// Treat a proper name (the organization's) as a subject: its first two
+    /// words, so that "Open Harvest serves…" and "Open Harvest Food Network
+    /// serves…" both read as statements.
+    pub fn add_subject(&mut self, name: &str) {
+        let words: Vec<String> = name
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .take(2)
+            .collect();
+        if !words.is_empty() && !self.subjects.contains(&words) {
+            self.subjects.push(words);
+        }
+    }
+
+    pub fn adjust(&mut self, adjust: &Adjustments) {
+        for v in &adjust.method_verbs {
+            let v = v.to_lowercase();
+            let forms = inflect(&v);
+            self.method_participle.insert(forms[2].clone());
+            self.method_base.insert(v);
+        }
+        for n in &adjust.means_nouns {
+            self.means.insert(n.to_lowercase());
+        }
+        for t in &adjust.vague_terms {
+            let t = t.to_lowercase();
+            if t.contains(' ') {
+                self.vague_phrases
+                    .push(t.split(' ').map(str::to_owned).collect());
+            } else {
+                self.vague.insert(t);
+            }
+        }
+        for w in &adjust.allow {
+            let w = w.to_lowercase();
+            let forms = inflect(&w);
+            for set in [
+                &mut self.method_base,
+                &mut self.method_participle,
+                &mut self.direction_any,
+                &mut self.direction_base,
+                &mut self.result_base,
+                &mut self.means,
+                &mut self.vague,
+                &mut self.urgency,
+                &mut self.emphasis,
+            ] {
+                for f in &forms {
+                    set.remove(f);
+                }
+            }
+            let words: Vec<String> = w.split(' ').map(str::to_owned).collect();
+            self.vague_phrases.retain(|p| *p != words);
+            self.urgency_phrases.retain(|p| *p != words);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert_eq!(inflect("hire"), ["hire", "hires", "hired", "hiring"]);
+        assert!(inflect("cut").contains(&"cutting".to_owned()));
+        assert!(inflect("optimize").contains(&"optimizing".to_owned()));
+        assert!(inflect("write").contains(&"written".to_owned()));
+        assert!(inflect("apply").contains(&"applies".to_owned()));
+    }
+
+    #[test]
+    fn projects_extend_and_trim() {
+        let lex = Lexicon::with(&Adjustments {
+            method_verbs: vec!["Onboard".into()],
+            vague_terms: vec!["synergistic".into(), "moving the needle".into()],
+            allow: vec!["robust".into()],
+            ..Default::default()
+        });
+        assert!(lex.method_base.contains("onboard"));
+        assert!(lex.method_participle.contains("onboarded"));
+        assert!(lex.vague.contains("synergistic"));
+        assert!(!lex.vague.contains("robust"));
+        assert!(lex
+            .vague_phrases
+            .iter()
+            .any(|p| p.join(" ") == "moving the needle"));
+    }
+}

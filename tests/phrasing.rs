@@ -1,0 +1,127 @@
+//! The phrasing analyzer against the labelled evaluation set
+//! (`tests/phrasing/`, described in its NOTES.md): accuracy per label on the
+//! tuning part and on the held-out part, which the lexicon was not tuned on.
+//! Run with `--nocapture` to see the report and every miss.
+
+use std::collections::BTreeMap;
+
+use koomc::phrasing::{analyze, Lexicon};
+
+struct Score {
+    per_label: BTreeMap<String, (usize, usize)>,
+    outcome_false_alarms: usize,
+    outcomes: usize,
+    misses: Vec<String>,
+}
+
+impl Score {
+    fn exact(&self) -> f64 {
+        let (ok, all) = self
+            .per_label
+            .values()
+            .fold((0, 0), |(a, b), (ok, all)| (a + ok, b + all));
+        ok as f64 / all as f64
+    }
+
+    fn false_alarm_rate(&self) -> f64 {
+        self.outcome_false_alarms as f64 / self.outcomes.max(1) as f64
+    }
+
+    fn merged(mut self, other: Score) -> Score {
+        for (label, (ok, all)) in other.per_label {
+            let e = self.per_label.entry(label).or_default();
+            e.0 += ok;
+            e.1 += all;
+        }
+        self.outcome_false_alarms += other.outcome_false_alarms;
+        self.outcomes += other.outcomes;
+        self.misses.extend(other.misses);
+        self
+    }
+
+    /// Figures per label; the misses only where asked (never for the held-out
+    /// part, so that reading a test run cannot tune the lexicon on it).
+    fn report(&self, name: &str, show_misses: bool) {
+        println!(
+            "{name}: {:.1}% exact, {:.1}% false alarms on outcomes",
+            100.0 * self.exact(),
+            100.0 * self.false_alarm_rate()
+        );
+        for (label, (ok, all)) in &self.per_label {
+            println!(
+                "  {label:<15} {ok:>3}/{all:<3} {:.1}%",
+                100.0 * *ok as f64 / *all as f64
+            );
+        }
+        if show_misses {
+            for m in &self.misses {
+                println!("  miss: {m}");
+            }
+        }
+    }
+}
+
+fn score(file: &str) -> Score {
+    let text = std::fs::read_to_string(file).expect("the evaluation set");
+    let lex = Lexicon::builtin();
+    let mut s = Score {
+        per_label: BTreeMap::new(),
+        outcome_false_alarms: 0,
+        outcomes: 0,
+        misses: Vec::new(),
+    };
+    for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let mut cols = line.split('\t');
+        let (label, sentence) = (cols.next().expect("label"), cols.next().expect("text"));
+        let got = analyze(sentence, &lex).label();
+        let entry = s.per_label.entry(label.to_owned()).or_default();
+        entry.1 += 1;
+        if got == label {
+            entry.0 += 1;
+        } else {
+            s.misses.push(format!("{label} judged {got}: {sentence}"));
+        }
+        if label == "outcome" {
+            s.outcomes += 1;
+            if got != "outcome" {
+                s.outcome_false_alarms += 1;
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn evaluation_set_accuracy() {
+    let tune = score("tests/phrasing/tune.tsv");
+    let held = score("tests/phrasing/holdout.tsv");
+    tune.report("tuning part", true);
+    held.report("held-out part", false);
+    assert!(tune.per_label.values().map(|(_, all)| all).sum::<usize>() >= 100);
+    assert!(held.per_label.values().map(|(_, all)| all).sum::<usize>() >= 40);
+    // The held-out part is reported; it is held only to a floor that catches
+    // an analyzer overfitted to the tuning part.
+    assert!(
+        held.exact() >= 0.85,
+        "held-out accuracy {:.1}%",
+        100.0 * held.exact()
+    );
+    assert!(
+        held.false_alarm_rate() <= 0.02,
+        "held-out false alarms {:.1}%",
+        100.0 * held.false_alarm_rate()
+    );
+    let all = tune.merged(held);
+    all.report("whole set", false);
+    assert!(all.per_label.values().map(|(_, all)| all).sum::<usize>() >= 150);
+    assert!(
+        all.exact() >= 0.95,
+        "exact accuracy {:.1}% is below 95%",
+        100.0 * all.exact()
+    );
+    assert!(
+        all.false_alarm_rate() <= 0.02,
+        "false alarms on outcomes {:.1}% above 2%",
+        100.0 * all.false_alarm_rate()
+    );
+}
