@@ -102,8 +102,8 @@ struct Report {
     /// When to color human diagnostics (`auto`: when standard error is a terminal and NO_COLOR is unset)
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
-    /// Treat warnings as errors: `--deny warnings`
-    #[arg(long, value_name = "LINTS", value_parser = ["warnings"])]
+    /// Treat warnings as errors (`--deny warnings`), or one lint (`--deny vague-term`); repeatable
+    #[arg(long, value_name = "LINT", value_parser = deny_values())]
     deny: Vec<String>,
 }
 
@@ -118,6 +118,12 @@ enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+/// `warnings` and every lint name.
+fn deny_values() -> clap::builder::PossibleValuesParser {
+    let names = std::iter::once("warnings").chain(koomc::config::lint_names().map(|(n, _)| n));
+    clap::builder::PossibleValuesParser::new(names)
 }
 
 fn main() -> ExitCode {
@@ -231,15 +237,18 @@ fn report_diagnostics(
     stdout_taken: bool,
     building: bool,
 ) -> Status {
-    if report.deny.iter().any(|d| d == "warnings") {
+    for denied in &report.deny {
+        let all = denied == "warnings";
         for d in c
             .diagnostics
             .iter_mut()
             .filter(|d| d.severity == Severity::Warning)
         {
-            d.severity = Severity::Error;
-            d.notes
-                .push("`--deny warnings` makes this warning an error".to_owned());
+            if all || d.code.lint_name() == Some(denied.as_str()) {
+                d.severity = Severity::Error;
+                d.notes
+                    .push(format!("`--deny {denied}` makes this warning an error"));
+            }
         }
     }
     let diagnostics: &[Diagnostic] = &c.diagnostics;
@@ -279,7 +288,7 @@ fn report_diagnostics(
     let unreadable = c
         .diagnostics
         .iter()
-        .any(|d| matches!(d.code, Code::E0004 | Code::E0007));
+        .any(|d| matches!(d.code, Code::E0004 | Code::E0007 | Code::E0008));
     if unreadable {
         Status::Trouble
     } else if c.has_errors() {

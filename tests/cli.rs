@@ -254,3 +254,96 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     out
 }
+
+/// A project folder with a koom.toml and one file.
+fn project(toml: &str, koom: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    if !toml.is_empty() {
+        std::fs::write(dir.path().join("koom.toml"), toml).expect("write");
+    }
+    std::fs::write(dir.path().join("plan.koom"), koom).expect("write");
+    dir
+}
+
+const VAGUE_DIRECTION: &str = "koom 1.0\nmanager ops \"Ann\"\ncycle 2026-Q1 {\n  direction \"Our service is world-class in every branch.\"\n}\n";
+
+#[test]
+fn a_warning_fails_only_under_deny() {
+    let dir = project("", VAGUE_DIRECTION);
+    let plan = dir.path().join("plan.koom");
+    let out = koomc().arg("check").arg(&plan).assert().code(0);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("warning[E0301]"));
+    koomc()
+        .arg("check")
+        .arg(&plan)
+        .args(["--deny", "warnings"])
+        .assert()
+        .code(1);
+    koomc()
+        .arg("check")
+        .arg(&plan)
+        .args(["--deny", "vague-term"])
+        .assert()
+        .code(1);
+    koomc()
+        .arg("check")
+        .arg(&plan)
+        .args(["--deny", "narrative-cause"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn koom_toml_sets_lint_levels() {
+    let allow = project("[lints]\nvague-term = \"allow\"\n", VAGUE_DIRECTION);
+    koomc()
+        .arg("check")
+        .arg(allow.path().join("plan.koom"))
+        .assert()
+        .code(0)
+        .stderr("");
+    let deny = project("[lints]\nvague-term = \"deny\"\n", VAGUE_DIRECTION);
+    let out = koomc()
+        .arg("check")
+        .arg(deny.path().join("plan.koom"))
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("error[E0301]"));
+    // The phrasing lexicon can be trimmed.
+    let trim = project("[phrasing]\nallow = [\"world-class\"]\n", VAGUE_DIRECTION);
+    koomc()
+        .arg("check")
+        .arg(trim.path().join("plan.koom"))
+        .assert()
+        .code(0)
+        .stderr("");
+}
+
+#[test]
+fn a_bad_koom_toml_is_e0008_with_a_did_you_mean() {
+    let dir = project("[lints]\nvague-terms = \"warn\"\n", VAGUE_DIRECTION);
+    let out = koomc()
+        .arg("check")
+        .arg(dir.path().join("plan.koom"))
+        .args(["--color", "never"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("error[E0008]: unknown lint `vague-terms`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `vague-term`?"), "{stderr}");
+    let dir = project("[lints]\nvague-term = \"loud\"\n", VAGUE_DIRECTION);
+    koomc()
+        .arg("check")
+        .arg(dir.path().join("plan.koom"))
+        .assert()
+        .code(2);
+    let dir = project("[lintz]\n", VAGUE_DIRECTION);
+    koomc()
+        .arg("check")
+        .arg(dir.path().join("plan.koom"))
+        .assert()
+        .code(2);
+}

@@ -407,3 +407,272 @@ fn independent_mistakes_are_all_reported() {
     let found = codes(&cycle("to opps { goal throughput >= 1300 by 2026-04-02 }"));
     assert_eq!(found, ["E0102", "E0402"]);
 }
+
+#[test]
+fn e0201_method_phrasing() {
+    rule(
+        "E0201",
+        &cycle(r#"to quality { outcome "Rewrite the QA workflow to add a second inspection." }"#),
+        &cycle(r#"to quality { outcome "Quality variance must drop below 3% by 2026-03-31." }"#),
+    );
+    rule(
+        "E0201",
+        &cycle(r#"outcome "Variance must fall below 3% by introducing peer review.""#),
+        &cycle(r#"outcome "Variance must fall below 3% by 2026-03-31.""#),
+    );
+    rule(
+        "E0201",
+        &cycle(r#"direction "Hire two inspectors for every shift.""#),
+        &cycle(r#"direction "Every crate leaves the burrow inspected.""#),
+    );
+}
+
+#[test]
+fn e0301_vague_terms_are_errors_in_outcomes_and_warnings_in_directions() {
+    rule(
+        "E0301",
+        &cycle(r#"outcome "Improve customer satisfaction.""#),
+        &cycle(r#"outcome "Customer satisfaction must reach 85% by 2026-03-31.""#),
+    );
+    rule(
+        "E0301",
+        &cycle(r#"outcome "Significantly reduce defects to below 1%.""#),
+        &cycle(r#"outcome "Defects must fall below 1% by 2026-03-31.""#),
+    );
+    rule(
+        "E0301",
+        &cycle(r#"outcome "Fix the backlog ASAP.""#),
+        &cycle(r#"outcome "The backlog must stay below 200 tickets.""#),
+    );
+    let severity = |body: &str| {
+        let c = koomc::compile_text(Path::new("s.koom"), format!("{HEAD}{}", cycle(body)));
+        c.diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.severity.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        severity(r#"outcome "Become world-class in delivery by 2026-03-31.""#),
+        ["E0301 error"]
+    );
+    assert_eq!(
+        severity(r#"direction "Become world-class in delivery.""#),
+        ["E0301 warning"]
+    );
+}
+
+#[test]
+fn e0302_unmeasurable_outcome() {
+    rule(
+        "E0302",
+        &cycle(r#"outcome "Every customer trusts our delivery promise.""#),
+        &cycle(r#"outcome "Every customer gets delivery within 48 hours.""#),
+    );
+    // A declared metric, named in words, is measurable.
+    rule(
+        "E0302",
+        &cycle(r#"outcome "The burrow is proud of its crates.""#),
+        &cycle(r#"outcome "Throughput stays where the burrow needs it.""#),
+    );
+}
+
+#[test]
+fn e0303_urgency_needs_clarity() {
+    rule(
+        "E0303",
+        &cycle("urgent goal throughput >= 1300"),
+        &cycle("urgent goal throughput >= 1300 by 2026-02-15"),
+    );
+    rule(
+        "E0303",
+        &cycle("urgent constraint overhead -12%"),
+        &cycle("urgent constraint overhead -12% by 2026-03-01"),
+    );
+    rule(
+        "E0303",
+        &cycle(r#"urgent outcome "Every pallet leaves the dock inspected." by 2026-02-01"#),
+        &cycle(r#"urgent outcome "Every pallet leaves the dock within 4 hours." by 2026-02-01"#),
+    );
+}
+
+#[test]
+fn e0306_narrative_causes() {
+    rule(
+        "E0306",
+        &cycle(r#"priority 1 throughput because "The board asked for it.""#),
+        &cycle(r#"priority 1 throughput because "Throughput fell 8% in December.""#),
+    );
+    rule(
+        "E0306",
+        &cycle(r#"goal throughput >= 1300 because "It feels right.""#),
+        &cycle(r#"goal throughput >= 1300 because "Demand grew to 1400 crates a week.""#),
+    );
+}
+
+const SPEND: &str = "priority 1 throughput\n";
+
+#[test]
+fn e0501_allocations_over_budget() {
+    rule(
+        "E0501",
+        &cycle(&format!("{SPEND}budget 300k USD\nallocate 180k USD to operations for throughput\nallocate 150k USD to logistics for throughput")),
+        &cycle(&format!("{SPEND}budget 330k USD\nallocate 180k USD to operations for throughput\nallocate 150k USD to logistics for throughput")),
+    );
+    // Time in mixed units is compared in days.
+    rule(
+        "E0501",
+        &cycle(&format!("{SPEND}budget 20 days\nallocate 2 weeks to operations for throughput\nallocate 7 days to logistics for throughput")),
+        &cycle(&format!("{SPEND}budget 21 days\nallocate 2 weeks to operations for throughput\nallocate 7 days to logistics for throughput")),
+    );
+}
+
+#[test]
+fn e0502_allocation_without_budget() {
+    rule(
+        "E0502",
+        &cycle(&format!(
+            "{SPEND}allocate 4 people to logistics for throughput"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 4 people\nallocate 4 people to logistics for throughput"
+        )),
+    );
+    // No conversion between currencies.
+    rule(
+        "E0502",
+        &cycle(&format!(
+            "{SPEND}budget 10k USD\nallocate 5k EUR to logistics for throughput"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 10k EUR\nallocate 5k EUR to logistics for throughput"
+        )),
+    );
+}
+
+#[test]
+fn e0503_allocation_discipline() {
+    rule(
+        "E0503",
+        &cycle(&format!(
+            "{SPEND}budget 10k USD\nallocate 5k USD to logistics"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 10k USD\nallocate 5k USD to logistics for throughput"
+        )),
+    );
+    rule("E0503", &cycle(&format!("{SPEND}budget 10k USD\nallocate 5k USD to logistics for overhead")), &cycle(&format!("{SPEND}budget 10k USD\nconstraint overhead -5%\nallocate 5k USD to logistics for overhead")));
+    rule(
+        "E0503",
+        &cycle(&format!(
+            "{SPEND}allocate tech \"Forecasting\" to logistics for variance"
+        )),
+        &cycle(&format!(
+            "{SPEND}allocate tech \"Forecasting\" to logistics for throughput"
+        )),
+    );
+}
+
+#[test]
+fn e0504_time_allocation_longer_than_the_cycle() {
+    rule(
+        "E0504",
+        &cycle(&format!(
+            "{SPEND}budget 30 weeks\nallocate 14 weeks to operations for throughput"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 30 weeks\nallocate 12 weeks to operations for throughput"
+        )),
+    );
+}
+
+#[test]
+fn e0601_priority_ranks() {
+    rule(
+        "E0601",
+        &cycle("priority 1 throughput\npriority 3 overhead"),
+        &cycle("priority 1 throughput\npriority 2 overhead"),
+    );
+    rule(
+        "E0601",
+        &cycle("priority 1 throughput\npriority 1 overhead"),
+        &cycle("priority 1 throughput\npriority 2 overhead"),
+    );
+    rule(
+        "E0601",
+        &cycle("priority 1 throughput\npriority 2 throughput"),
+        &cycle("priority 1 throughput\npriority 2 overhead"),
+    );
+}
+
+#[test]
+fn e0602_contradictions() {
+    rule(
+        "E0602",
+        &cycle("goal throughput >= 1300\nconstraint throughput <= 1200 crates/week"),
+        &cycle("goal throughput >= 1300\nconstraint throughput <= 1400 crates/week"),
+    );
+    // `keep` is a bound too: no worse than the baseline of 1150.
+    rule(
+        "E0602",
+        &cycle("constraint overhead -12% keep throughput\ngoal throughput < 1100"),
+        &cycle("constraint overhead -12% keep throughput\ngoal throughput < 1300"),
+    );
+    // Strict bounds that meet leave nothing.
+    rule(
+        "E0602",
+        &cycle("goal throughput > 1300\ngoal throughput <= 1300"),
+        &cycle("goal throughput >= 1300\ngoal throughput <= 1300"),
+    );
+    // One unit's own directives with the cycle level.
+    rule(
+        "E0602",
+        &cycle("constraint variance <= 3\nto quality { goal variance >= 3.5 }"),
+        &cycle("constraint variance <= 3\nto quality { goal variance >= 2.5 }"),
+    );
+}
+
+#[test]
+fn e0603_cross_department_conflicts() {
+    rule(
+        "E0603",
+        &cycle("align operations, logistics on throughput\nto operations { goal throughput >= 1300 }\nto logistics { goal throughput <= 1250 }"),
+        &cycle("align operations, logistics on throughput\nto operations { goal throughput >= 1300 }\nto logistics { goal throughput <= 1350 }"),
+    );
+    // A `per unit` metric never meets across units.
+    rule(
+        "E0603",
+        "metric nps unit points better higher baseline 30\ncycle 2026-Q1 {\nalign operations, logistics on nps\nto operations { goal nps >= 40 }\nto logistics { goal nps <= 35 }\n}\n",
+        "metric nps unit points better higher baseline 30 per unit\ncycle 2026-Q1 {\nto operations { goal nps >= 40 }\nto logistics { goal nps <= 35 }\n}\n",
+    );
+}
+
+#[test]
+fn e0604_unaligned_metrics() {
+    rule(
+        "E0604",
+        &cycle("to operations { goal throughput >= 1300 }\nto logistics { goal throughput >= 1250 }"),
+        &cycle("align operations, logistics on throughput\nto operations { goal throughput >= 1300 }\nto logistics { goal throughput >= 1250 }"),
+    );
+    // One block to two units is one shared directive, and needs no align.
+    assert!(codes(&cycle(
+        "to operations, logistics { goal throughput >= 1300 }"
+    ))
+    .is_empty());
+}
+
+#[test]
+fn the_examples_that_would_be_false_alarms_are_not() {
+    for text in [
+        "Time to hire must fall below 35 days by 2026-03-31.",
+        "Safety training completion must reach 100% by 2026-03-31.",
+        "Lower average handle time to 6 minutes by the end of Q1.",
+        "Process yield on Line 4 must stay above 98% every week.",
+        "Meeting load must fall below 10 hours per week per manager.",
+        "On-time delivery must reach 96% or higher.",
+    ] {
+        assert!(
+            codes(&cycle(&format!("outcome \"{text}\""))).is_empty(),
+            "{text}"
+        );
+    }
+}

@@ -76,7 +76,8 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
                     let clean = judge(sources, lex, text, Place::Outcome, out);
                     let measurable =
                         phrasing::has_number(&text.node, lex) || metrics.named_in(&text.node);
-                    if clean && !measurable {
+                    // An urgent one gets E0303, which says the same and more.
+                    if clean && !measurable && d.urgent.is_none() {
                         out.push(
                             Diagnostic::new(
                                 Code::E0302,
