@@ -251,11 +251,7 @@ const OUTCOMES: &[(&str, u64, u64)] = &[
         2,
         12,
     ),
-    (
-        "No more than {n} crates per week are returned as damaged",
-        5,
-        40,
-    ),
+    ("Damaged returns must stay below {n} crates per week", 5, 40),
     (
         "Open security findings older than {n} days must number zero",
         30,
@@ -277,7 +273,7 @@ const DIRECTIONS: &[&str] = &[
     "{org} is the most reliable distributor in the burrow.",
     "Every customer of {org} gets a working answer within one business day.",
     "{org} delivers every order on the promised day at a margin of at least {n}%.",
-    "{org} ships {n} crates a week with fewer returns than any competitor.",
+    "{org} ships {n} crates a week, and at most 2% of them come back.",
     "Every unit of {org} runs within its budget and no team works more than {n} hours a week.",
 ];
 

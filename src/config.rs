@@ -98,13 +98,13 @@ pub fn lint_names() -> impl Iterator<Item = (&'static str, Code)> {
 }
 
 /// Read `koom.toml` from the project root, if there is one.
-pub fn load(root: &Path, sources: &mut SourceMap) -> (Config, Diagnostics) {
+pub fn load(root: &Path, shown: &str, sources: &mut SourceMap) -> (Config, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let path = root.join(crate::load::PROJECT_FILE);
     let Ok(text) = std::fs::read_to_string(&path) else {
         return (Config::default(), diagnostics);
     };
-    let file = sources.add(path.to_string_lossy().into_owned(), text);
+    let file = sources.add(format!("{shown}{}", crate::load::PROJECT_FILE), text);
     let text = &sources.get(file).text;
     let raw: Raw = match toml::from_str(text) {
         Ok(raw) => raw,

@@ -69,23 +69,37 @@ impl Compilation {
 /// the `koom.toml` of the first file's project.
 pub fn compile(paths: &[PathBuf]) -> Compilation {
     let (loaded, diagnostics) = load::load(paths);
-    let root = paths.first().map(|p| load::project_root(p));
-    finish(loaded, diagnostics, root.as_deref())
+    let root = paths.first().map(|p| project(p));
+    finish(loaded, diagnostics, root)
+}
+
+/// The project root of a file and how to show it (relative, as the file was given).
+fn project(file: &Path) -> (PathBuf, String) {
+    let root = load::project_root(file);
+    if file.is_absolute() {
+        return (root, String::new()); // files are then shown relative to the root
+    }
+    let folder = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let shown = load::root_display(folder, &root, file.parent().unwrap_or(Path::new("")));
+    (root, shown)
 }
 
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
-    finish(loaded, diagnostics, Some(&load::project_root(path)))
+    finish(loaded, diagnostics, Some(project(path)))
 }
 
 fn finish(
     mut loaded: load::Loaded,
     mut diagnostics: Diagnostics,
-    root: Option<&Path>,
+    root: Option<(PathBuf, String)>,
 ) -> Compilation {
-    let (config, problems) = match root {
-        Some(root) => config::load(root, &mut loaded.sources),
+    let (config, problems) = match &root {
+        Some((root, shown)) => config::load(root, shown, &mut loaded.sources),
         None => (config::Config::default(), Diagnostics::new()),
     };
     let model = if loaded.failed || !problems.is_empty() {

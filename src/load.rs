@@ -45,8 +45,8 @@ struct Loader {
 pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
     let mut loader = Loader::new();
     for path in paths {
-        let display = path.to_string_lossy().into_owned();
         let root = project_root(path);
+        let display = display_name(path, &root);
         loader.file(path, display, &root, None);
     }
     loader.finish()
@@ -57,7 +57,7 @@ pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
 pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
     let mut loader = Loader::new();
     let root = project_root(path);
-    let display = path.to_string_lossy().into_owned();
+    let display = display_name(path, &root);
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     loader.seen.insert(canonical.clone(), None);
     loader.stack.push((canonical.clone(), None));
@@ -80,6 +80,21 @@ pub fn project_root(file: &Path) -> PathBuf {
         .ancestors()
         .find(|dir| dir.join(PROJECT_FILE).is_file())
         .map_or(folder.clone(), Path::to_path_buf)
+}
+
+/// How a file named on the command line is shown in diagnostics and work
+/// orders: as given when relative; relative to the project root when absolute,
+/// so that no absolute path reaches a work order.
+pub fn display_name(path: &Path, root: &Path) -> String {
+    if !path.is_absolute() {
+        return path.to_string_lossy().into_owned();
+    }
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    match canonical.strip_prefix(&root) {
+        Ok(rest) => rest.to_string_lossy().into_owned(),
+        Err(_) => path.to_string_lossy().into_owned(),
+    }
 }
 
 /// `a/b/../c` to `a/c`, without touching the file system.
@@ -272,7 +287,10 @@ impl Loader {
             )
             .with_note(format!(
                 "the project root is the folder of `{PROJECT_FILE}`, or else of the file named on the command line: here `{}`",
-                root_display(folder, root, display_folder)
+                match root_display(folder, root, display_folder) {
+                    shown if shown.is_empty() => "./".to_owned(),
+                    shown => shown,
+                }
             ))
             .with_help(format!(
                 "move the shared file into the project, or put a `{PROJECT_FILE}` in a folder that holds both"
@@ -323,7 +341,7 @@ impl Loader {
 
 /// The project root as the user would write it: relative to where koomc runs,
 /// like the file names it was given.
-fn root_display(folder: &Path, root: &Path, display_folder: &Path) -> String {
+pub(crate) fn root_display(folder: &Path, root: &Path, display_folder: &Path) -> String {
     let folder = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let levels = folder
@@ -335,7 +353,7 @@ fn root_display(folder: &Path, root: &Path, display_folder: &Path) -> String {
     }
     let shown = normalize(&shown);
     if shown.as_os_str().is_empty() {
-        "./".to_owned()
+        String::new()
     } else {
         format!("{}/", shown.display())
     }

@@ -347,3 +347,11 @@ fn a_bad_koom_toml_is_e0008_with_a_did_you_mean() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn work_orders_carry_no_absolute_path() {
+    let absolute = std::fs::canonicalize(CLEAN).expect("example");
+    let text = stdout(koomc().arg("build").arg(&absolute).arg("--stdout"));
+    assert!(text.contains("\"file\": \"raccoons.koom\""), "{text}");
+    assert!(!text.contains(&*absolute.to_string_lossy()));
+}

@@ -322,13 +322,31 @@ fn bounds(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
                 "`{}` is organization-wide: every unit's target is on the same value",
                 metric.name.node
             ))
-            .with_help(format!(
-                "agree one target: `align {} on {}` with a goal they share, change one unit's target, or mark the metric `per unit` if each unit has its own value",
-                names.join(", "),
-                metric.name.node
-            )),
+            .with_help(if aligned(cycle, metric_id, &parts) {
+                "they are aligned on it already: change one unit's target so that both can hold, or mark the metric `per unit` if each unit has its own value".to_owned()
+            } else {
+                format!(
+                    "agree one target: `align {} on {}` with a goal they share, change one unit's target, or mark the metric `per unit` if each unit has its own value",
+                    names.join(", "),
+                    metric.name.node
+                )
+            }),
         );
     }
+}
+
+/// Whether an `align` on the metric covers every unit in the conflict.
+fn aligned(cycle: &Cycle, metric: MetricId, parts: &[&Limit]) -> bool {
+    let covered: BTreeSet<UnitId> = cycle
+        .aligns
+        .iter()
+        .filter(|a| a.metric.node == metric)
+        .flat_map(|a| a.units.iter().map(|u| u.node))
+        .collect();
+    parts
+        .iter()
+        .flat_map(|l| l.units.iter().flatten())
+        .all(|u| covered.contains(u))
 }
 
 type Owners = (BTreeSet<UnitId>, Vec<Span>, BTreeSet<Vec<UnitId>>);

@@ -39,7 +39,7 @@ impl Pool {
     /// How to write an amount of this pool.
     fn amount(&self, v: Decimal) -> String {
         match self {
-            Pool::Money(c) => with_unit(v, c),
+            Pool::Money(c) => format!("{} {c}", money(v)),
             Pool::People => with_unit(v, "people"),
             Pool::Time => with_unit(v.round_dp(2), "days"),
         }
@@ -57,6 +57,18 @@ impl Pool {
     fn budget_example(&self, v: Decimal) -> String {
         format!("budget {}", self.amount(v))
     }
+}
+
+/// Money as an executive writes it: `180k`, `1.2m`, `950`.
+fn money(v: Decimal) -> String {
+    let v = v.normalize();
+    for (suffix, scale) in [("b", 1_000_000_000u64), ("m", 1_000_000), ("k", 1_000)] {
+        let scaled = v / Decimal::from(scale);
+        if scaled.abs() >= Decimal::ONE && scaled.normalize().scale() <= 2 {
+            return format!("{}{suffix}", scaled.normalize());
+        }
+    }
+    v.to_string()
 }
 
 /// Days in one of a time unit.

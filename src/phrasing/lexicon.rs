@@ -136,6 +136,43 @@ pub const METHOD_VERBS: &[&str] = &[
     "update",
 ];
 
+/// Method verbs whose passive still prescribes how ("A new CRM must be
+/// implemented"); other participles after `be` read as states ("crates are
+/// returned").
+pub const PASSIVE_METHOD_VERBS: &[&str] = &[
+    "implement",
+    "introduce",
+    "roll",
+    "adopt",
+    "deploy",
+    "install",
+    "hire",
+    "recruit",
+    "train",
+    "migrate",
+    "schedule",
+    "launch",
+    "build",
+    "create",
+    "establish",
+    "outsource",
+    "automate",
+    "restructure",
+    "reorganize",
+    "reorganise",
+    "rewrite",
+    "redesign",
+    "mandate",
+    "purchase",
+    "buy",
+    "institute",
+    "integrate",
+    "upgrade",
+    "replace",
+    "standardize",
+    "standardise",
+];
+
 /// Verbs of change in a measure: with a threshold they state a key result
 /// ("Lower average handle time to 6 minutes"), without one they are vague
 /// ("Improve customer satisfaction"), on a means they are a method ("Reduce
@@ -718,7 +755,7 @@ impl Lexicon {
     pub fn builtin() -> Self {
         let method_base = set(METHOD_VERBS);
         let mut method_participle = HashSet::new();
-        for v in METHOD_VERBS {
+        for v in PASSIVE_METHOD_VERBS {
             let forms = inflect(v);
             // the -ed form and irregular participles
             method_participle.insert(forms[2].clone());

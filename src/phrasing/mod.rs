@@ -456,7 +456,10 @@ fn clause(
         let mut i = m + 1;
         // After a copula only a passive counts: "beds are open" is a state,
         // "a CRM is implemented" a method.
-        let mut passive = matches!(t.tokens[m].text.as_str(), "is" | "are" | "was" | "were");
+        let mut passive = matches!(
+            t.tokens[m].text.as_str(),
+            "is" | "are" | "was" | "were" | "be"
+        );
         while i < to && lex.adverbs.contains(&t.tokens[i].text) {
             passive |= t.tokens[i].text == "be";
             i += 1;
@@ -464,8 +467,10 @@ fn clause(
         if i < to {
             verb_at = i;
             let v = t.tokens[i].text.as_str();
+            // "rolled out" prescribes; "rolled back" is a capability.
+            let particle_ok = v != "rolled" || t.word(i + 1) == "out";
             if (!passive && lex.method_base.contains(v))
-                || (passive && lex.method_participle.contains(v))
+                || (passive && particle_ok && lex.method_participle.contains(v))
             {
                 set(method, t.finding(i, i, Reason::ActionVerb(v.to_owned())));
                 return;

@@ -40,6 +40,19 @@ impl Builder {
         Span::new(self.file, s.start(), s.end())
     }
 
+    /// A statement's span, ending at its last token: pest counts the blank
+    /// space before an optional or repeated part that did not match as part of
+    /// the rule, and a label should stop at the statement's last word.
+    fn statement_span(&self, pair: &Pair<'_, Rule>) -> Span {
+        fn end(pair: &Pair<'_, Rule>) -> usize {
+            match pair.clone().into_inner().last() {
+                Some(last) => end(&last),
+                None => pair.as_span().end(),
+            }
+        }
+        Span::new(self.file, pair.as_span().start(), end(pair))
+    }
+
     fn literal_error(&mut self, span: Span, e: Invalid) {
         self.errors.push(
             Diagnostic::new(Code::E0003, e.message, Label::new(span, e.label)).with_help(e.help),
@@ -47,7 +60,7 @@ impl Builder {
     }
 
     fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
-        let span = self.span(&pair);
+        let span = self.statement_span(&pair);
         let rule = pair.as_rule();
         let pair_keyword_span = pair
             .clone()
@@ -186,7 +199,7 @@ impl Builder {
     }
 
     fn cycle_item(&mut self, pair: Pair<'_, Rule>) -> CycleItem {
-        let span = self.span(&pair);
+        let span = self.statement_span(&pair);
         let rule = pair.as_rule();
         let mut inner = significant(pair);
         let kind = match rule {
