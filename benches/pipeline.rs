@@ -56,3 +56,30 @@ fn build(bencher: Bencher, scale: u64) {
             koomc::emit::bundle_json(c.work_orders().expect("clean")).len()
         });
 }
+
+/// The phrasing analyzer on every sentence of the evaluation set
+/// (`tests/phrasing/`): time per directive text.
+#[divan::bench(sample_count = 50)]
+fn phrasing(bencher: Bencher) {
+    let mut sentences = Vec::new();
+    for file in ["tests/phrasing/tune.tsv", "tests/phrasing/holdout.tsv"] {
+        let text = std::fs::read_to_string(file).expect("the evaluation set");
+        sentences.extend(
+            text.lines()
+                .skip(1)
+                .filter_map(|l| l.split('\t').nth(1))
+                .map(str::to_owned),
+        );
+    }
+    let lexicon = koomc::phrasing::Lexicon::builtin();
+    bencher
+        .counter(divan::counter::ItemsCount::new(sentences.len()))
+        .bench(|| {
+            sentences
+                .iter()
+                .filter(|s| {
+                    koomc::phrasing::analyze(s, &lexicon) != koomc::phrasing::Verdict::Outcome
+                })
+                .count()
+        });
+}

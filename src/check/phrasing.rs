@@ -40,9 +40,16 @@ impl Metrics {
     /// "quality variance").
     fn named_in(&self, text: &str) -> bool {
         let words = phrasing::words(text);
+        let mut phrase = String::new();
         (0..words.len()).any(|i| {
-            (1..=self.longest.min(words.len() - i))
-                .any(|k| self.phrases.contains(&words[i..i + k].join(" ")))
+            phrase.clear();
+            words[i..].iter().take(self.longest).any(|w| {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+                self.phrases.contains(&phrase)
+            })
         })
     }
 }

@@ -5,6 +5,65 @@
 //! `hires`, `hired`, `hiring`) so that the lists stay short and readable.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the word sets are looked up for every word of every text, and
+/// short keys hash several times faster with it than with SipHash.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words.
+pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// Phrases of several words, with the set of their first words so that most
+/// positions are rejected with one lookup.
+#[derive(Clone, Debug, Default)]
+pub struct Phrases {
+    pub list: Vec<Vec<String>>,
+    pub firsts: WordSet,
+}
+
+impl Phrases {
+    pub fn new(list: Vec<Vec<String>>) -> Self {
+        let firsts = list.iter().filter_map(|p| p.first().cloned()).collect();
+        Phrases { list, firsts }
+    }
+
+    pub fn push(&mut self, phrase: Vec<String>) {
+        if let Some(first) = phrase.first() {
+            self.firsts.insert(first.clone());
+        }
+        self.list.push(phrase);
+    }
+
+    pub fn retain(&mut self, keep: impl FnMut(&Vec<String>) -> bool) {
+        self.list.retain(keep);
+        self.firsts = self
+            .list
+            .iter()
+            .filter_map(|p| p.first().cloned())
+            .collect();
+    }
+}
 
 /// Verbs that prescribe how: at a clause head, after a modal (`should hire`),
 /// or in the passive (`must be implemented`), they make a method.
@@ -633,23 +692,24 @@ pub struct Adjustments {
 /// The lexicon the analyzer reads, with inflections expanded.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
-    pub method_base: HashSet<String>,
-    pub method_participle: HashSet<String>,
-    pub direction_any: HashSet<String>,
-    pub direction_base: HashSet<String>,
-    pub result_base: HashSet<String>,
-    pub means: HashSet<String>,
-    pub vague: HashSet<String>,
-    pub vague_phrases: Vec<Vec<String>>,
-    pub urgency: HashSet<String>,
-    pub urgency_phrases: Vec<Vec<String>>,
-    pub emphasis: HashSet<String>,
-    pub comparators: Vec<Vec<String>>,
-    pub modals: HashSet<String>,
-    pub adverbs: HashSet<String>,
-    pub openers: HashSet<String>,
-    pub numbers: HashSet<String>,
-    pub dates: HashSet<String>,
+    pub method_base: WordSet,
+    pub method_participle: WordSet,
+    pub direction_any: WordSet,
+    pub direction_base: WordSet,
+    pub result_base: WordSet,
+    pub means: WordSet,
+    pub vague: WordSet,
+    pub vague_phrases: Phrases,
+    pub urgency: WordSet,
+    pub urgency_phrases: Phrases,
+    pub priority_phrases: Phrases,
+    pub emphasis: WordSet,
+    pub comparators: Phrases,
+    pub modals: WordSet,
+    pub adverbs: WordSet,
+    pub openers: WordSet,
+    pub numbers: WordSet,
+    pub dates: WordSet,
     /// Proper names that stand as subjects: the organization's name.
     pub subjects: Vec<Vec<String>>,
 }
@@ -741,20 +801,22 @@ pub fn inflect(base: &str) -> Vec<String> {
     forms
 }
 
-fn set(words: &[&str]) -> HashSet<String> {
+fn set(words: &[&str]) -> WordSet {
     words.iter().map(|w| (*w).to_owned()).collect()
 }
 
-fn phrases(list: &[&str]) -> Vec<Vec<String>> {
-    list.iter()
-        .map(|p| p.split(' ').map(str::to_owned).collect())
-        .collect()
+fn phrases(list: &[&str]) -> Phrases {
+    Phrases::new(
+        list.iter()
+            .map(|p| p.split(' ').map(str::to_owned).collect())
+            .collect(),
+    )
 }
 
 impl Lexicon {
     pub fn builtin() -> Self {
         let method_base = set(METHOD_VERBS);
-        let mut method_participle = HashSet::new();
+        let mut method_participle = WordSet::default();
         for v in PASSIVE_METHOD_VERBS {
             let forms = inflect(v);
             // the -ed form and irregular participles
@@ -762,7 +824,7 @@ impl Lexicon {
             method_participle.extend(forms.iter().skip(4).cloned());
         }
         method_participle.insert("rolled".to_owned());
-        let mut direction_any = HashSet::new();
+        let mut direction_any = WordSet::default();
         for v in DIRECTION_VERBS {
             direction_any.extend(inflect(v));
         }
@@ -777,6 +839,7 @@ impl Lexicon {
             vague_phrases: phrases(VAGUE_PHRASES),
             urgency: set(URGENCY_TERMS),
             urgency_phrases: phrases(URGENCY_PHRASES),
+            priority_phrases: phrases(&["top priority", "highest priority", "number one priority"]),
             emphasis: set(URGENCY_EMPHASIS),
             comparators: phrases(COMPARATOR_PHRASES),
             modals: set(MODALS),
@@ -884,7 +947,9 @@ mod tests {
         assert!(!lex.vague.contains("robust"));
         assert!(lex
             .vague_phrases
+            .list
             .iter()
             .any(|p| p.join(" ") == "moving the needle"));
+        assert!(lex.vague_phrases.firsts.contains("moving"));
     }
 }

@@ -117,7 +117,10 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             let raw = text[start..j].trim_end_matches(['-', '\'', '’', '/']);
             let end = start + raw.len();
-            let lower = raw.to_lowercase().replace('’', "'");
+            let mut lower = raw.to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
             let kind = if lower.bytes().any(|b| b.is_ascii_digit()) {
                 Kind::Number
             } else {
@@ -194,6 +197,14 @@ impl Text<'_> {
         }
     }
 
+    /// The first phrase of a set that the words from `i` match.
+    fn phrase_at<'p>(&self, i: usize, set: &'p lexicon::Phrases) -> Option<&'p Vec<String>> {
+        if !set.firsts.contains(self.word(i)) {
+            return None;
+        }
+        set.list.iter().find(|p| self.matches(i, p))
+    }
+
     /// Whether the words from `i` match `phrase`.
     fn matches(&self, i: usize, phrase: &[String]) -> bool {
         phrase
@@ -246,16 +257,14 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Verdict {
     }
     let n = t.tokens.len();
     let has_threshold = (0..n).any(|i| t.is_threshold(i));
-    let has_date = (0..n).any(|i| t.is_date(i)) || text.to_lowercase().contains("end of");
+    let has_date = (0..n).any(|i| t.is_date(i) || (t.word(i) == "end" && t.word(i + 1) == "of"));
 
     // Comparator spans: words inside them are never vague.
     let mut in_comparator = vec![false; n];
     for i in 0..n {
-        for c in &lex.comparators {
-            if t.matches(i, c) {
-                for flag in in_comparator.iter_mut().skip(i).take(c.len()) {
-                    *flag = true;
-                }
+        if let Some(c) = t.phrase_at(i, &lex.comparators) {
+            for flag in in_comparator.iter_mut().skip(i).take(c.len()) {
+                *flag = true;
             }
         }
     }
@@ -276,11 +285,8 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Verdict {
         if lex.urgency.contains(&t.tokens[i].text) {
             urgent = Some(t.finding(i, i, Reason::Urgency(t.tokens[i].text.clone())));
         }
-        for p in &lex.urgency_phrases {
-            if t.matches(i, p) {
-                urgent = Some(t.finding(i, i + p.len() - 1, Reason::Urgency(p.join(" "))));
-                break;
-            }
+        if let Some(p) = t.phrase_at(i, &lex.urgency_phrases) {
+            urgent = Some(t.finding(i, i + p.len() - 1, Reason::Urgency(p.join(" "))));
         }
         if urgent.is_none() && !(has_threshold && has_date) {
             if lex.emphasis.contains(&t.tokens[i].text) {
@@ -290,11 +296,12 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Verdict {
                     Reason::UrgencyWithoutClarity(t.tokens[i].text.clone()),
                 ));
             }
-            for p in ["top priority", "highest priority", "number one priority"] {
-                let words: Vec<String> = p.split(' ').map(str::to_owned).collect();
-                if t.matches(i, &words) {
-                    urgent = Some(t.finding(i, i + 1, Reason::UrgencyWithoutClarity(p.to_owned())));
-                }
+            if let Some(p) = t.phrase_at(i, &lex.priority_phrases) {
+                urgent = Some(t.finding(
+                    i,
+                    i + p.len() - 1,
+                    Reason::UrgencyWithoutClarity(p.join(" ")),
+                ));
             }
         }
     }
@@ -316,11 +323,9 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Verdict {
                 vague = Some(t.finding(i, i, Reason::VagueTerm(w.clone())));
                 break 'scan;
             }
-            for p in &lex.vague_phrases {
-                if t.matches(i, p) {
-                    vague = Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
-                    break 'scan;
-                }
+            if let Some(p) = t.phrase_at(i, &lex.vague_phrases) {
+                vague = Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
+                break 'scan;
             }
         }
     }
@@ -410,7 +415,7 @@ fn clause(
                     let tok = &t.tokens[i];
                     tok.kind != Kind::Punct
                         && !OBJECT_STOPS.contains(&tok.text.as_str())
-                        && !lex.comparators.iter().any(|c| t.matches(i, c))
+                        && t.phrase_at(i, &lex.comparators).is_none()
                 })
                 .collect();
             if let Some(&first) = object.first() {
