@@ -17,14 +17,18 @@
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
+pub mod escalation;
 pub mod explain;
+pub mod history;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod phrasing;
 pub mod resolve;
 pub mod schema;
+pub mod score;
 pub mod source;
 pub mod syntax;
 
@@ -41,9 +45,20 @@ pub struct Compilation {
     pub model: Option<Model>,
     /// Every diagnostic, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The project's `koom.toml`, for stages that run after the pipeline.
+    pub config: config::Config,
 }
 
 impl Compilation {
+    /// Add the diagnostics of a later stage (change control, escalations):
+    /// the project's lint levels apply, and the order stays sorted.
+    pub fn add(&mut self, more: Diagnostics) {
+        let mut all = Diagnostics::new();
+        all.extend(std::mem::take(&mut self.diagnostics));
+        all.extend(more);
+        self.diagnostics = self.config.apply(all).sorted(&self.sources);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
@@ -87,6 +102,52 @@ fn project(file: &Path) -> (PathBuf, String) {
     (root, shown)
 }
 
+/// The files a command-line argument names: a `.koom` file, or every `.koom`
+/// file directly in a folder (in name order), compiled together.
+pub fn inputs(args: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(arg)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "koom") && p.is_file())
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            if files.is_empty() {
+                out.push(arg.clone()); // reported as a folder that cannot be read
+            }
+            out.extend(files);
+        } else {
+            out.push(arg.clone());
+        }
+    }
+    out
+}
+
+/// Compare a compilation with its baseline (change control) and add the
+/// diagnostics; returns the counts the scorecard needs.
+pub fn compare_with(new: &mut Compilation, old: &Compilation) -> Option<score::Stability> {
+    let (Some(new_model), Some(old_model)) = (&new.model, &old.model) else {
+        return None;
+    };
+    let (found, stability) = history::compare(
+        &history::Revision {
+            model: old_model,
+            sources: &old.sources,
+        },
+        &history::Revision {
+            model: new_model,
+            sources: &new.sources,
+        },
+    );
+    new.add(found);
+    Some(stability)
+}
+
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
@@ -116,5 +177,6 @@ fn finish(
         diagnostics: config.apply(diagnostics).sorted(&loaded.sources),
         sources: loaded.sources,
         model,
+        config,
     }
 }

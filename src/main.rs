@@ -43,11 +43,40 @@ struct Cli {
 enum Command {
     /// Check files and report diagnostics; writes nothing
     Check {
-        /// The .koom files to check (with every file they `use`)
+        /// The .koom files to check (with every file they `use`), or folders of them
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Compare with an earlier revision (a file or a folder): change control
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
+        /// Check the escalation files (`*.json`) in DIR against the `resolve` statements
+        #[arg(long, value_name = "DIR")]
+        escalations: Option<PathBuf>,
         #[command(flatten)]
         report: Report,
+    },
+    /// What each manager's and CoE unit's work orders gain, lose or change between two revisions
+    Diff {
+        /// The earlier revision (a file or a folder)
+        old: PathBuf,
+        /// The later revision (a file or a folder)
+        new: PathBuf,
+        /// Only this unit's work orders
+        #[arg(long = "for", value_name = "UNIT")]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+        format: DiffFormat,
+    },
+    /// The executive scorecard (seed §7), measured from the directives
+    Score {
+        /// The .koom files (or folders) of the revision to score
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Compare with an earlier revision to measure the stability of priorities
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+        format: ScoreFormat,
     },
     /// Check files and write one work order per manager and CoE unit per cycle
     Build {
@@ -84,6 +113,18 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScoreFormat {
+    Table,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum SchemaName {
     /// One work order (`DIR/<cycle>/<unit>.json`)
@@ -92,6 +133,12 @@ enum SchemaName {
     WorkOrders,
     /// One line of `--message-format json`
     Diagnostics,
+    /// An escalation file (`check --escalations DIR`)
+    Escalation,
+    /// The document `score --format json` writes
+    Scorecard,
+    /// The document `diff --format json` writes
+    Diff,
 }
 
 #[derive(Args)]
@@ -140,10 +187,91 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { files, report } => {
-            let mut compilation = koomc::compile(&files);
-            let status = report_diagnostics(&mut compilation, &report, false, false);
-            status.into()
+        Command::Check {
+            files,
+            baseline,
+            escalations,
+            report,
+        } => {
+            let mut compilation = koomc::compile(&koomc::inputs(&files));
+            if let Some(old) = baseline {
+                let Some(old) = baseline_of(&old) else {
+                    return Status::Trouble.into();
+                };
+                koomc::compare_with(&mut compilation, &old);
+            }
+            if let Some(dir) = escalations {
+                koomc::escalation::check(&mut compilation, &dir);
+            }
+            report_diagnostics(&mut compilation, &report, false, false).into()
+        }
+        Command::Diff {
+            old,
+            new,
+            unit,
+            format,
+        } => {
+            let (Some(before), Some(after)) = (baseline_of(&old), baseline_of(&new)) else {
+                return Status::Trouble.into();
+            };
+            let (Some(a), Some(b)) = (before.work_orders(), after.work_orders()) else {
+                return Status::Failed.into();
+            };
+            let report = koomc::diff::diff(&a, &b, unit.as_deref());
+            match format {
+                DiffFormat::Human => print!("{}", koomc::diff::human(&report)),
+                DiffFormat::Json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report).expect("diff serializes")
+                    )
+                }
+            }
+            Status::Clean.into()
+        }
+        Command::Score {
+            files,
+            baseline,
+            format,
+        } => {
+            let mut compilation = koomc::compile(&koomc::inputs(&files));
+            let mut stability = None;
+            if let Some(old) = baseline {
+                let Some(old) = baseline_of(&old) else {
+                    return Status::Trouble.into();
+                };
+                let date = old
+                    .model
+                    .as_ref()
+                    .and_then(|m| m.revision.as_ref())
+                    .map(|r| r.node.to_string())
+                    .unwrap_or_default();
+                stability = koomc::compare_with(&mut compilation, &old).map(|s| (date, s));
+            }
+            let Some(model) = &compilation.model else {
+                let quiet = Report {
+                    message_format: MessageFormat::Human,
+                    color: ColorWhen::Auto,
+                    deny: Vec::new(),
+                };
+                return report_diagnostics(&mut compilation, &quiet, false, false).into();
+            };
+            let card = koomc::score::score(
+                model,
+                &compilation.sources,
+                &compilation.diagnostics,
+                stability.as_ref().map(|(d, s)| (d.as_str(), *s)),
+            );
+            match format {
+                ScoreFormat::Table => print!("{}", koomc::score::table(&card)),
+                ScoreFormat::Json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&card).expect("scorecards serialize")
+                    )
+                }
+            }
+            Status::Clean.into()
         }
         Command::Build {
             files,
@@ -156,6 +284,9 @@ fn main() -> ExitCode {
                 SchemaName::WorkOrder => "work-order",
                 SchemaName::WorkOrders => "work-orders",
                 SchemaName::Diagnostics => "diagnostics",
+                SchemaName::Escalation => "escalation",
+                SchemaName::Scorecard => "scorecard",
+                SchemaName::Diff => "diff",
             };
             print!(
                 "{}",
@@ -182,8 +313,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// Compile a revision named on the command line (a file or a folder) for
+/// comparison; a revision that does not compile is reported and refused.
+fn baseline_of(path: &std::path::Path) -> Option<Compilation> {
+    let mut c = koomc::compile(&koomc::inputs(&[path.to_path_buf()]));
+    if c.has_errors() {
+        eprintln!(
+            "error: the revision `{}` does not compile; fix it first (`koomc check {}`):",
+            path.display(),
+            path.display()
+        );
+        let quiet = Report {
+            message_format: MessageFormat::Human,
+            color: ColorWhen::Auto,
+            deny: Vec::new(),
+        };
+        report_diagnostics(&mut c, &quiet, false, false);
+        return None;
+    }
+    Some(c)
+}
+
 fn build(files: &[PathBuf], out_dir: Option<PathBuf>, stdout: bool, report: &Report) -> Status {
-    let mut compilation = koomc::compile(files);
+    let mut compilation = koomc::compile(&koomc::inputs(files));
     let status = report_diagnostics(&mut compilation, report, stdout, true);
     if status != Status::Clean {
         return status;
@@ -221,6 +373,7 @@ fn build(files: &[PathBuf], out_dir: Option<PathBuf>, stdout: bool, report: &Rep
                 sources: compilation.sources,
                 model: None,
                 diagnostics: vec![*d],
+                config: Default::default(),
             };
             report_diagnostics(&mut failed, report, stdout, true);
             Status::Trouble

@@ -3,7 +3,14 @@
 use schemars::schema_for;
 
 /// The schemas koomc publishes, by the name `koomc schema` takes.
-pub const NAMES: &[&str] = &["work-order", "work-orders", "diagnostics"];
+pub const NAMES: &[&str] = &[
+    "work-order",
+    "work-orders",
+    "diagnostics",
+    "escalation",
+    "scorecard",
+    "diff",
+];
 
 /// The schema called `name`, as pretty JSON with a final newline.
 pub fn get(name: &str) -> Option<String> {
@@ -11,6 +18,9 @@ pub fn get(name: &str) -> Option<String> {
         "work-order" => schema_for!(crate::emit::WorkOrder),
         "work-orders" => schema_for!(crate::emit::Bundle),
         "diagnostics" => schema_for!(crate::diagnostic::render::JsonDiagnostic),
+        "escalation" => schema_for!(crate::escalation::Escalation),
+        "scorecard" => schema_for!(crate::score::Scorecard),
+        "diff" => schema_for!(crate::diff::Report),
         _ => return None,
     };
     let mut s = serde_json::to_string_pretty(&schema).expect("schemas serialize");

@@ -58,8 +58,9 @@ fn missing_file_exits_2() {
 
 #[test]
 fn a_folder_or_binary_file_exits_2() {
-    koomc().args(["check", "examples"]).assert().code(2);
+    // A folder stands for the `.koom` files in it; one with none cannot be read.
     let dir = tempfile::tempdir().expect("tmp");
+    koomc().arg("check").arg(dir.path()).assert().code(2);
     let bin = dir.path().join("logo.koom");
     std::fs::write(&bin, b"koom 1.0\n\x00\x01\x02PNG").expect("write");
     let out = koomc().arg("check").arg(&bin).assert().code(2);
@@ -354,4 +355,98 @@ fn work_orders_carry_no_absolute_path() {
     let text = stdout(koomc().arg("build").arg(&absolute).arg("--stdout"));
     assert!(text.contains("\"file\": \"raccoons.koom\""), "{text}");
     assert!(!text.contains(&*absolute.to_string_lossy()));
+}
+
+#[test]
+fn change_control_diff_and_score_from_the_command_line() {
+    let old = "examples/history/whiplash/old.koom";
+    let new = "examples/history/whiplash/new.koom";
+    koomc()
+        .args(["check", new, "--baseline", old])
+        .assert()
+        .code(1);
+    koomc()
+        .args([
+            "check",
+            "examples/history/justified-change/new.koom",
+            "--baseline",
+            "examples/history/justified-change/old.koom",
+        ])
+        .assert()
+        .code(0);
+    // A baseline that does not compile is refused.
+    koomc()
+        .args(["check", new, "--baseline", BROKEN])
+        .assert()
+        .code(2);
+    let json: serde_json::Value = serde_json::from_str(&stdout(
+        koomc().args(["diff", old, new, "--for", "sales", "--format", "json"]),
+    ))
+    .expect("JSON");
+    assert_eq!(json["schema"], "koom.diff/1");
+    assert_eq!(json["recipients"].as_array().expect("array").len(), 1);
+    let card: serde_json::Value = serde_json::from_str(&stdout(koomc().args([
+        "score",
+        new,
+        "--baseline",
+        old,
+        "--format",
+        "json",
+    ])))
+    .expect("JSON");
+    assert_eq!(card["schema"], "koom.scorecard/1");
+    assert_eq!(card["figures"].as_array().expect("array").len(), 6);
+    let table = stdout(koomc().args(["score", new]));
+    assert!(table.contains("Stability of priorities"), "{table}");
+    for name in ["escalation", "scorecard", "diff"] {
+        let schema: serde_json::Value =
+            serde_json::from_str(&stdout(koomc().args(["schema", name]))).expect("JSON");
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+    }
+}
+
+#[test]
+fn escalations_from_the_command_line() {
+    let plan = "examples/escalations/plan.koom";
+    koomc()
+        .args(["check", plan, "--escalations", "examples/escalations/valid"])
+        .assert()
+        .code(0)
+        .stderr("");
+    koomc()
+        .args([
+            "check",
+            plan,
+            "--escalations",
+            "examples/escalations/no-data",
+        ])
+        .assert()
+        .code(1);
+    koomc()
+        .args([
+            "check",
+            plan,
+            "--escalations",
+            "examples/escalations/unresolved",
+        ])
+        .assert()
+        .code(0);
+    koomc()
+        .args([
+            "check",
+            plan,
+            "--escalations",
+            "examples/escalations/unresolved",
+            "--deny",
+            "unresolved-escalation",
+        ])
+        .assert()
+        .code(1);
+    koomc()
+        .args(["check", plan, "--escalations", "no/such/folder"])
+        .assert()
+        .code(2);
 }
