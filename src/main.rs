@@ -154,6 +154,18 @@ struct Report {
     deny: Vec<String>,
 }
 
+impl Report {
+    /// Human diagnostics with the default color choice: for commands without
+    /// reporting options of their own (`diff`, `score`).
+    fn plain() -> Report {
+        Report {
+            message_format: MessageFormat::Human,
+            color: ColorWhen::Auto,
+            deny: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum MessageFormat {
     Human,
@@ -249,12 +261,7 @@ fn main() -> ExitCode {
                 stability = koomc::compare_with(&mut compilation, &old).map(|s| (date, s));
             }
             let Some(model) = &compilation.model else {
-                let quiet = Report {
-                    message_format: MessageFormat::Human,
-                    color: ColorWhen::Auto,
-                    deny: Vec::new(),
-                };
-                return report_diagnostics(&mut compilation, &quiet, false, false).into();
+                return report_diagnostics(&mut compilation, &Report::plain(), false, false).into();
             };
             let card = koomc::score::score(
                 model,
@@ -323,12 +330,7 @@ fn baseline_of(path: &std::path::Path) -> Option<Compilation> {
             path.display(),
             path.display()
         );
-        let quiet = Report {
-            message_format: MessageFormat::Human,
-            color: ColorWhen::Auto,
-            deny: Vec::new(),
-        };
-        report_diagnostics(&mut c, &quiet, false, false);
+        report_diagnostics(&mut c, &Report::plain(), false, false);
         return None;
     }
     Some(c)
