@@ -83,3 +83,15 @@ fn phrasing(bencher: Bencher) {
                 .count()
         });
 }
+
+/// `koomc fmt` on generated organizations: equal MB/s across sizes is the
+/// evidence that the formatter is linear.
+#[divan::bench(args = SCALES, sample_count = 10)]
+fn format(bencher: Bencher, scale: u64) {
+    let text = organization(scale);
+    bencher.counter(BytesCount::of_str(&text)).bench(|| {
+        koomc::format::format(koomc::source::FileId(0), &text)
+            .map(|s| s.len())
+            .unwrap_or_default()
+    });
+}

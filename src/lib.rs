@@ -21,6 +21,7 @@ pub mod diff;
 pub mod emit;
 pub mod escalation;
 pub mod explain;
+pub mod format;
 pub mod history;
 pub mod load;
 pub mod model;

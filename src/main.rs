@@ -97,6 +97,17 @@ enum Command {
         #[command(flatten)]
         report: Report,
     },
+    /// Rewrite files in the canonical layout (or, with --check, only report the ones that differ)
+    Fmt {
+        /// The .koom files to format
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write nothing; exit 1 if a file is not in the canonical layout
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+        color: ColorWhen,
+    },
     /// Print a JSON Schema (draft 2020-12)
     Schema {
         #[arg(value_enum)]
@@ -286,6 +297,11 @@ fn main() -> ExitCode {
             stdout,
             report,
         } => build(&files, out_dir, stdout, &report).into(),
+        Command::Fmt {
+            files,
+            check,
+            color,
+        } => fmt(&koomc::inputs(&files), check, color).into(),
         Command::Schema { name } => {
             let name = match name {
                 SchemaName::WorkOrder => "work-order",
@@ -318,6 +334,72 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `koomc fmt`: each file formatted on its own; a file is replaced
+/// atomically, and only when its layout changes.
+fn fmt(files: &[PathBuf], check: bool, color: ColorWhen) -> Status {
+    let mut status = Status::Clean;
+    for path in files {
+        let shown = path.display().to_string();
+        let text = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            _ => {
+                let mut c = koomc::compile(std::slice::from_ref(path));
+                let report = Report {
+                    color,
+                    ..Report::plain()
+                };
+                report_diagnostics(&mut c, &report, false, false);
+                status = Status::Trouble;
+                continue;
+            }
+        };
+        let mut sources = koomc::source::SourceMap::new();
+        let file = sources.add(shown.clone(), text.clone());
+        match koomc::format::format(file, &text) {
+            Ok(formatted) if formatted == text => {}
+            Ok(formatted) => {
+                if check {
+                    eprintln!("{shown} is not in the canonical layout (run `koomc fmt {shown}`)");
+                    status = Status::Failed;
+                } else if let Err(e) = replace(path, &formatted) {
+                    eprintln!("error[E0007]: cannot write `{shown}`: {e}");
+                    status = Status::Trouble;
+                }
+            }
+            Err(diagnostics) => {
+                let mut c = Compilation {
+                    sources,
+                    model: None,
+                    diagnostics,
+                    config: Default::default(),
+                };
+                let report = Report {
+                    color,
+                    ..Report::plain()
+                };
+                report_diagnostics(&mut c, &report, false, false);
+                if status == Status::Clean {
+                    status = Status::Failed;
+                }
+            }
+        }
+    }
+    status
+}
+
+/// Write a file through a temporary file and a rename.
+fn replace(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.koomc-fmt.tmp"));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
 /// Compile a revision named on the command line (a file or a folder) for

@@ -595,7 +595,7 @@ impl Resolver {
         cycle.directives.push(Directive {
             scope: scope.clone(),
             kind,
-            urgent: d.urgent,
+            urgent: d.urgent.as_ref().map(|u| u.span),
             notes: d.notes.clone(),
             span,
             bound: None,

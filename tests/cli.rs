@@ -450,3 +450,35 @@ fn escalations_from_the_command_line() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn fmt_rewrites_checks_and_refuses() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("plan.koom");
+    std::fs::write(&file, "koom   1.0\nmanager  ops \"Ann\"   # lead\n").expect("write");
+    koomc()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&file)
+        .assert()
+        .code(1);
+    koomc().arg("fmt").arg(&file).assert().code(0);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        "koom 1.0\nmanager ops \"Ann\"  # lead\n"
+    );
+    koomc()
+        .arg("fmt")
+        .arg("--check")
+        .arg(&file)
+        .assert()
+        .code(0);
+    // A comment with no place: refused, and the file left as it was.
+    let odd = "koom 1.0\nmanager a \"A\"\nmanager b \"B\"\nmetric t unit x\ncycle 2026-Q1 {\n  align a, # shared\n    b on t\n}\n";
+    std::fs::write(&file, odd).expect("write");
+    let out = koomc().arg("fmt").arg(&file).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("error[E0001]"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), odd);
+    // Not a file.
+    koomc().args(["fmt", "no/such.koom"]).assert().code(2);
+}

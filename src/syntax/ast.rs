@@ -75,7 +75,8 @@ pub struct MetricDecl {
     pub unit: Option<Spanned<Measure>>,
     pub better: Option<Spanned<Better>>,
     pub baseline: Option<Quantity>,
-    pub per_unit: Option<Span>,
+    /// Where `per unit` was written (equality ignores it, as every span).
+    pub per_unit: Option<Spanned<()>>,
 }
 
 /// A unit of measure as written: `%`, `USD`, `people`, `crates/week`.
@@ -83,11 +84,18 @@ pub struct MetricDecl {
 pub struct Measure(pub String);
 
 /// A number with an optional unit of measure.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Quantity {
     pub value: Decimal,
     pub unit: Option<Spanned<Measure>>,
     pub span: Span,
+}
+
+/// Like every node, equal when it says the same, wherever it was written.
+impl PartialEq for Quantity {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value && self.unit == other.unit
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,7 +171,7 @@ pub struct Annotations {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Directive {
     pub kind: DirectiveKind,
-    pub urgent: Option<Span>,
+    pub urgent: Option<Spanned<()>>,
     pub notes: Annotations,
 }
 

@@ -156,7 +156,7 @@ impl Builder {
                 Rule::metric_baseline => {
                     decl.baseline = Some(self.quantity(parts.next().expect("quantity")))
                 }
-                _ => decl.per_unit = Some(span),
+                _ => decl.per_unit = Some(Spanned::new((), span)),
             }
         }
         decl
@@ -274,7 +274,7 @@ impl Builder {
         let mut inner = inner.peekable();
         let mut urgent = None;
         if inner.peek().map(|p| p.as_rule()) == Some(Rule::urgent) {
-            urgent = Some(self.span(&inner.next().expect("urgent")));
+            urgent = Some(Spanned::new((), self.span(&inner.next().expect("urgent"))));
         }
         let kind = match rule {
             Rule::goal => {
