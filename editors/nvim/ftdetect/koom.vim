@@ -1,0 +1,2 @@
+" KOOM directive language files.
+autocmd BufRead,BufNewFile *.koom setfiletype koom

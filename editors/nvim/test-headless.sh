@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Checks that Neovim loads the KOOM files without errors and that they do what
+# they should (tests/headless.lua): file type, syntax groups against the
+# TextMate grammar's tests, ftplugin and indent settings, and the language
+# client against a stand-in `koomc lsp` (tests/bin/koomc, needs python3).
+# Needs nvim 0.7 or later (Debian: apt-get install -y neovim).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "test-headless.sh: nvim is needed (Debian: apt-get install -y neovim)" >&2
+  exit 2
+fi
+nvim --version | head -n 1
+
+echo "== load examples/raccoons.koom with filetype and syntax on"
+# The messages of a headless nvim (the echo, and any error) go to stderr.
+out=$(cd "$repo" && nvim --headless -u NONE -i NONE --cmd "set rtp+=editors/nvim" \
+  -c 'filetype on' -c 'syntax on' -c 'edit examples/raccoons.koom' -c 'echo &filetype' -c 'qa!' 2>&1)
+echo "$out"
+if [ "$out" != "koom" ]; then
+  echo "FAIL: expected exactly \"koom\" (the file type) and no other message" >&2
+  exit 1
+fi
+
+echo "== tests/headless.lua"
+KOOM_REPO="$repo" nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" \
+  -c "luafile $here/tests/headless.lua" 2>&1
