@@ -24,6 +24,7 @@ pub mod explain;
 pub mod format;
 pub mod history;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod phrasing;

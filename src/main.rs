@@ -108,6 +108,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
         color: ColorWhen,
     },
+    /// Run the language server over standard input and output
+    Lsp,
     /// Print a JSON Schema (draft 2020-12)
     Schema {
         #[arg(value_enum)]
@@ -297,6 +299,13 @@ fn main() -> ExitCode {
             stdout,
             report,
         } => build(&files, out_dir, stdout, &report).into(),
+        Command::Lsp => match koomc::lsp::run() {
+            Ok(()) => Status::Clean.into(),
+            Err(e) => {
+                eprintln!("error: the language server stopped: {e}");
+                Status::Trouble.into()
+            }
+        },
         Command::Fmt {
             files,
             check,

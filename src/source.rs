@@ -164,6 +164,15 @@ impl SourceMap {
         (file.line_col(span.start), file.line_col(span.end))
     }
 
+    /// How many files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn total_bytes(&self) -> usize {
         self.files.iter().map(|f| f.text.len()).sum()
     }

@@ -27,3 +27,16 @@ fi
 echo "== tests/headless.lua"
 KOOM_REPO="$repo" nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" \
   -c "luafile $here/tests/headless.lua" 2>&1
+
+echo "== the real koomc lsp: a diagnostic in headless Neovim"
+koomc="${KOOMC:-$repo/target/debug/koomc}"
+if [ -x "$koomc" ]; then
+  work=$(mktemp -d)
+  printf 'koom 1.0\nmanager logistics "Bo"\nmetric t unit crates better higher baseline 1\ncycle 2026-Q1 {\n  to logistcs { goal t >= 2 }\n}\n' > "$work/plan.koom"
+  KOOMC="$koomc" KOOM_FILE="$work/plan.koom" nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" \
+    -c "luafile $here/tests/real-lsp.lua" 2>&1
+  rm -rf "$work"
+else
+  echo "SKIPPED: build koomc first (cargo build), or set KOOMC" >&2
+  exit 1
+fi
