@@ -95,3 +95,25 @@ fn format(bencher: Bencher, scale: u64) {
             .unwrap_or_default()
     });
 }
+
+/// What the language server does after an edit: re-check a 5,000-line file
+/// (the generated organization cut at its first 5,000 lines' worth of cycles).
+#[divan::bench(sample_count = 20)]
+fn lsp_recheck_5000_lines(bencher: Bencher) {
+    let mut text = organization(3);
+    // Keep whole statements: cut at the last cycle that ends within 5,000 lines.
+    let cut = text
+        .match_indices("\n}\n")
+        .map(|(i, _)| i + 3)
+        .take_while(|&i| text[..i].lines().count() <= 5000)
+        .last()
+        .unwrap_or(text.len());
+    text.truncate(cut);
+    let lines = text.lines().count();
+    assert!((4000..=5000).contains(&lines), "{lines} lines");
+    bencher.bench(|| {
+        koomc::compile_text(Path::new("plan.koom"), text.clone())
+            .diagnostics
+            .len()
+    });
+}
