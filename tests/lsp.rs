@@ -230,6 +230,38 @@ fn an_editor_session() {
         .iter()
         .any(|s| s["name"] == "2026-Q1"));
 
+    // Quick fixes: a worker address becomes its manager's; a missing `better`.
+    let other_uri = koomc::lsp::path_to_uri(&root.join("other.koom"));
+    let other = "koom 1.0\nuse \"org.koom\"\nmetric rating unit points baseline 3\ncycle 2026-Q1 {\n  constraint throughput +5% keep rating\n  to night-shift { goal throughput >= 1200 }\n}\n";
+    client.notify("textDocument/didOpen", json!({ "textDocument": { "uri": other_uri, "languageId": "koom", "version": 1, "text": other } }));
+    let found = client.diagnostics(&other_uri);
+    let codes: Vec<&str> = found
+        .iter()
+        .map(|d| d["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["E0304", "E0101"]);
+    let actions = client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": other_uri },
+        "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 7, "character": 0 } },
+        "context": { "diagnostics": found }
+    }));
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|a| a["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Add `better higher` to the metric",
+            "Address the manager `operations` instead"
+        ]
+    );
+    let fix = &actions[1]["edit"]["changes"][&other_uri][0];
+    assert_eq!(fix["newText"], "operations");
+    assert_eq!(fix["range"]["start"], json!({ "line": 5, "character": 5 }));
+
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);
     drop(client.stdin.take()); // an editor closes the pipe after `exit`

@@ -3,6 +3,7 @@
 // toggling, brackets and indentation come from the grammar and the language
 // configuration and work without the server.
 
+import * as childProcess from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -86,10 +87,27 @@ async function restartClient(): Promise<void> {
   await startClient();
 }
 
+/**
+ * Each diagnostic's code links to `koomc-explain:E0101`; this provider opens
+ * that link as a read-only document holding `koomc explain E0101`.
+ */
+const explanations: vscode.TextDocumentContentProvider = {
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const code = uri.path.replace(/[^A-Za-z0-9]/g, '');
+    try {
+      return childProcess.execFileSync(serverCommand(), ['explain', code], { encoding: 'utf8' });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return `koomc explain ${code} failed: ${message}`;
+    }
+  },
+};
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('KOOM', { log: true });
   context.subscriptions.push(
     output,
+    vscode.workspace.registerTextDocumentContentProvider('koomc-explain', explanations),
     vscode.commands.registerCommand('koom.restartServer', restartClient),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('koom.serverPath')) {
