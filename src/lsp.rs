@@ -157,40 +157,22 @@ fn word_at(text: &str, at: usize) -> Option<(usize, usize)> {
 
 /// Every place a name stands in code (not in strings or comments).
 fn occurrences(text: &str, name: &str) -> Vec<(usize, usize)> {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
-    let (mut i, mut in_string) = (0, false);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
+    for (_, start, end) in crate::syntax::regions::regions(text)
+        .filter(|(k, _, _)| *k == crate::syntax::regions::Region::Code)
+    {
+        let code = &text[start..end];
+        for (i, _) in code.match_indices(name) {
+            let before = code[..i].chars().next_back().is_none_or(|c| !is_name(c));
+            let after = code[i + name.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_name(c));
+            if before && after {
+                out.push((start + i, start + i + name.len()));
             }
-            i += 1;
-            continue;
         }
-        match b {
-            b'"' => in_string = true,
-            b'#' => {
-                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
-                continue;
-            }
-            _ if is_name(b) => {
-                let end = text[i..]
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                    .map_or(text.len(), |n| i + n);
-                if &text[i..end] == name {
-                    out.push((i, end));
-                }
-                i = end;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
     }
     out
 }

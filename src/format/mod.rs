@@ -31,41 +31,17 @@ struct Comment {
 
 /// Every comment of a text, outside strings.
 fn comments(text: &str) -> Vec<Comment> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let (mut i, mut in_string, mut line_blank) = (0, false, true);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
+    syntax::regions::regions(text)
+        .filter(|(k, _, _)| *k == syntax::regions::Region::Comment)
+        .map(|(_, start, end)| {
+            let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+            Comment {
+                start,
+                end: start + text[start..end].trim_end().len(),
+                alone: text[line_start..start].trim().is_empty(),
             }
-        } else {
-            match b {
-                b'"' => {
-                    in_string = true;
-                    line_blank = false;
-                }
-                b'#' => {
-                    let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
-                    out.push(Comment {
-                        start: i,
-                        end: text[i..end].trim_end().len() + i,
-                        alone: line_blank,
-                    });
-                    i = end;
-                    continue;
-                }
-                b'\n' => line_blank = true,
-                b' ' | b'\t' | b'\r' => {}
-                _ => line_blank = false,
-            }
-        }
-        i += 1;
-    }
-    out
+        })
+        .collect()
 }
 
 /// A statement or a block, reduced to what the layout needs.

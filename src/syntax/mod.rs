@@ -9,6 +9,7 @@ pub mod ast;
 mod build;
 mod expected;
 pub mod literal;
+pub mod regions;
 
 use pest::Parser;
 use pest_derive::Parser;
@@ -238,39 +239,24 @@ fn check_header(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
 /// E0001 for input nested deeper than [`MAX_NESTING`], before pest recurses into it.
 fn check_nesting(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut in_comment = false;
-    let mut escaped = false;
-    for (i, b) in text.bytes().enumerate() {
-        if in_comment {
-            in_comment = b != b'\n';
-            continue;
-        }
-        if in_string {
+    for (_, start, end) in regions::regions(text).filter(|(k, _, _)| *k == regions::Region::Code) {
+        for (i, b) in text[start..end].bytes().enumerate() {
             match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' | b'\n' => in_string = false,
+                b'{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        let at = start + i;
+                        return Err(vec![Diagnostic::new(
+                            Code::E0001,
+                            format!("blocks nested more than {MAX_NESTING} deep"),
+                            Label::new(Span::new(file, at, at + 1), "this `{` is too deep"),
+                        )
+                        .with_help("a cycle holds `to` blocks and directives: close each block with `}` before opening the next")]);
+                    }
+                }
+                b'}' => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            continue;
-        }
-        match b {
-            b'#' => in_comment = true,
-            b'"' => in_string = true,
-            b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(vec![Diagnostic::new(
-                        Code::E0001,
-                        format!("blocks nested more than {MAX_NESTING} deep"),
-                        Label::new(Span::new(file, i, i + 1), "this `{` is too deep"),
-                    )
-                    .with_help("a cycle holds `to` blocks and directives: close each block with `}` before opening the next")]);
-                }
-            }
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
         }
     }
     Ok(())
