@@ -389,7 +389,7 @@ impl Reach {
 fn source(sources: &SourceMap, span: Span) -> Source {
     let at = sources.get(span.file).line_col(span.start);
     Source {
-        file: sources.name(span.file).to_owned(),
+        file: sources.portable_name(span.file).to_owned(),
         line: at.line,
         column: at.column,
     }

@@ -205,7 +205,7 @@ fn resolutions(
         .iter()
         .map(|l| (l.escalation.id.as_str(), l))
         .collect();
-    let mut resolved: BTreeMap<&str, bool> = BTreeMap::new();
+    let mut resolved: std::collections::BTreeSet<&str> = Default::default();
     for cycle in &model.cycles {
         for r in &cycle.resolutions {
             let id = r.escalation.node.as_str();
@@ -225,7 +225,7 @@ fn resolutions(
                 out.push(d);
                 continue;
             };
-            resolved.insert(id, true);
+            resolved.insert(id);
             let e = &loaded.escalation;
             if e.cycle != cycle.id.node {
                 out.push(
@@ -281,7 +281,7 @@ fn resolutions(
     }
     for l in found {
         let e = &l.escalation;
-        let open = !resolved.contains_key(e.id.as_str());
+        let open = !resolved.contains(e.id.as_str());
         let cycle_exists = model.cycles.iter().any(|c| c.id.node == e.cycle);
         if open && cycle_exists {
             out.push(

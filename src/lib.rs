@@ -65,12 +65,12 @@ impl Compilation {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
-    /// Whether a file could not be read at all, or the project file is
-    /// invalid (exit status 2).
+    /// Whether a file could not be read or written, or the project file is
+    /// invalid: the command's trouble, not the input's (exit status 2).
     pub fn has_unreadable_file(&self) -> bool {
         self.diagnostics
             .iter()
-            .any(|d| matches!(d.code, Code::E0004 | Code::E0008))
+            .any(|d| matches!(d.code, Code::E0004 | Code::E0007 | Code::E0008))
     }
 
     /// The work orders, if there is no error.
@@ -94,7 +94,8 @@ pub fn compile(paths: &[PathBuf]) -> Compilation {
 fn project(file: &Path) -> (PathBuf, String) {
     let root = load::project_root(file);
     if file.is_absolute() {
-        return (root, String::new()); // files are then shown relative to the root
+        let shown = format!("{}/", root.display());
+        return (root, shown);
     }
     let folder = file
         .parent()

@@ -46,8 +46,7 @@ pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
     let mut loader = Loader::new();
     for path in paths {
         let root = project_root(path);
-        let display = display_name(path, &root);
-        loader.file(path, display, &root, None);
+        loader.file(path, path.to_string_lossy().into_owned(), &root, None);
     }
     loader.finish()
 }
@@ -57,11 +56,10 @@ pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
 pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
     let mut loader = Loader::new();
     let root = project_root(path);
-    let display = display_name(path, &root);
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     loader.seen.insert(canonical.clone(), None);
     loader.stack.push((canonical.clone(), None));
-    let id = loader.sources.add(display, text);
+    let id = loader.add(path, path.to_string_lossy().into_owned(), &root, text);
     loader.parse(id, path, &root);
     loader.stack.pop();
     loader.seen.insert(canonical, Some(id));
@@ -82,13 +80,9 @@ pub fn project_root(file: &Path) -> PathBuf {
         .map_or(folder.clone(), Path::to_path_buf)
 }
 
-/// How a file named on the command line is shown in diagnostics and work
-/// orders: as given when relative; relative to the project root when absolute,
-/// so that no absolute path reaches a work order.
-pub fn display_name(path: &Path, root: &Path) -> String {
-    if !path.is_absolute() {
-        return path.to_string_lossy().into_owned();
-    }
+/// A file's name relative to the project root, for work orders: no absolute
+/// path may reach one. (Diagnostics show names as the user gave them.)
+pub fn root_relative(path: &Path, root: &Path) -> String {
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     match canonical.strip_prefix(&root) {
@@ -133,6 +127,18 @@ impl Loader {
             failed: self.failed,
         };
         (loaded, self.diagnostics)
+    }
+
+    /// Add a file to the sources; an absolute name also gets its name
+    /// relative to the project root, for work orders.
+    fn add(&mut self, path: &Path, display: String, root: &Path, text: String) -> FileId {
+        let absolute = Path::new(&display).is_absolute();
+        let id = self.sources.add(display, text);
+        if absolute {
+            self.sources
+                .set_portable_name(id, root_relative(path, root));
+        }
+        id
     }
 
     fn error(&mut self, d: Diagnostic) {
@@ -221,7 +227,7 @@ impl Loader {
         }
         self.seen.insert(canonical.clone(), None);
         self.stack.push((canonical.clone(), via));
-        let id = self.sources.add(display, text);
+        let id = self.add(path, display, root, text);
         self.parse(id, path, root);
         self.stack.pop();
         self.seen.insert(canonical, Some(id));

@@ -75,6 +75,9 @@ struct Server {
     docs: HashMap<String, String>,
     /// URIs that have diagnostics published, per document checked.
     published: HashMap<String, Vec<String>>,
+    /// The last check of each open document: requests read it instead of
+    /// compiling again (the loop checks changed documents before a request).
+    checked: HashMap<String, Compilation>,
 }
 
 /// `file:///a/b%20c.koom` to `/a/b c.koom`.
@@ -233,9 +236,9 @@ impl Server {
         }
     }
 
-    fn compile(&self, uri: &str) -> Option<Compilation> {
-        let text = self.docs.get(uri)?;
-        Some(crate::compile_text(&uri_to_path(uri), text.clone()))
+    /// The document's last check.
+    fn compile(&self, uri: &str) -> Option<&Compilation> {
+        self.checked.get(uri)
     }
 
     /// The URI of a file of a compilation of `doc_uri` (file 0 is the document).
@@ -299,11 +302,18 @@ impl Server {
         for uri in dirty.drain(..) {
             let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
             by_file.insert(uri.clone(), Vec::new());
-            if let Some(c) = self.compile(&uri) {
-                for d in &c.diagnostics {
-                    if let Some((file, value)) = Self::lsp_diagnostic(&c, &uri, d) {
-                        by_file.entry(file).or_default().push(value);
+            match self.docs.get(&uri) {
+                Some(text) => {
+                    let c = crate::compile_text(&uri_to_path(&uri), text.clone());
+                    for d in &c.diagnostics {
+                        if let Some((file, value)) = Self::lsp_diagnostic(&c, &uri, d) {
+                            by_file.entry(file).or_default().push(value);
+                        }
                     }
+                    self.checked.insert(uri.clone(), c);
+                }
+                None => {
+                    self.checked.remove(&uri);
                 }
             }
             let before = self
@@ -349,7 +359,7 @@ impl Server {
     }
 
     /// The document, its compilation, and the byte offset of the request's position.
-    fn at(&self, params: &Value) -> Option<(String, Compilation, usize)> {
+    fn at(&self, params: &Value) -> Option<(String, &Compilation, usize)> {
         let uri = params["textDocument"]["uri"].as_str()?.to_owned();
         let c = self.compile(&uri)?;
         let at = offset(&c.sources.get(FileId(0)).text, &params["position"]);
@@ -439,7 +449,7 @@ impl Server {
         }
         let (s, e) = word_at(text, at)?;
         let word = &text[s..e];
-        if let Some((_, doc)) = Self::declaration(&c, word) {
+        if let Some((_, doc)) = Self::declaration(c, word) {
             parts.push(doc);
         } else if let Some(meaning) = keyword_meaning(word) {
             parts.push(format!("**{word}** — {meaning}"));
@@ -457,10 +467,8 @@ impl Server {
         let (uri, c, at) = self.at(params)?;
         let text = &c.sources.get(FileId(0)).text;
         let (s, e) = word_at(text, at)?;
-        let (span, _) = Self::declaration(&c, &text[s..e])?;
-        Some(
-            json!({ "uri": Self::file_uri(&c, &uri, span.file), "range": range(&c.sources, span) }),
-        )
+        let (span, _) = Self::declaration(c, &text[s..e])?;
+        Some(json!({ "uri": Self::file_uri(c, &uri, span.file), "range": range(&c.sources, span) }))
     }
 
     /// Every place a declared name stands, in every file of the compilation.
@@ -491,8 +499,8 @@ impl Server {
         let text = &c.sources.get(FileId(0)).text;
         let (s, e) = word_at(text, at)?;
         let name = &text[s..e];
-        Self::declaration(&c, name)?;
-        let places: Vec<Value> = Self::places(&c, &uri, name)
+        Self::declaration(c, name)?;
+        let places: Vec<Value> = Self::places(c, &uri, name)
             .into_iter()
             .map(|(u, r)| json!({ "uri": u, "range": r }))
             .collect();
@@ -505,9 +513,9 @@ impl Server {
         let text = &c.sources.get(FileId(0)).text;
         let (s, e) = word_at(text, at)?;
         let name = &text[s..e];
-        Self::declaration(&c, name)?;
+        Self::declaration(c, name)?;
         let mut changes: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-        for (u, r) in Self::places(&c, &uri, name) {
+        for (u, r) in Self::places(c, &uri, name) {
             changes
                 .entry(u)
                 .or_default()
@@ -619,7 +627,7 @@ impl Server {
             if l.span.file.0 != 0 || l.span.end < from || l.span.start > to {
                 continue;
             }
-            let diagnostic = Self::lsp_diagnostic(&c, &uri, d).map(|(_, v)| v);
+            let diagnostic = Self::lsp_diagnostic(c, &uri, d).map(|(_, v)| v);
             let help = d.help.clone().unwrap_or_default();
             let quoted = help.split('`').nth(1).map(str::to_owned);
             let edit = |span: Span, new_text: String| json!({ "changes": { uri.clone(): [{ "range": range(&c.sources, span), "newText": new_text }] } });

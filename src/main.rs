@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use koomc::diagnostic::{render, Code, Diagnostic, Severity};
+use koomc::diagnostic::{render, Diagnostic, Severity};
 use koomc::Compilation;
 
 /// The exit statuses of `../shared/spec/diagnostics.md`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Status {
     /// No error.
     Clean = 0,
@@ -348,67 +348,44 @@ fn main() -> ExitCode {
 /// `koomc fmt`: each file formatted on its own; a file is replaced
 /// atomically, and only when its layout changes.
 fn fmt(files: &[PathBuf], check: bool, color: ColorWhen) -> Status {
+    let report = Report {
+        color,
+        ..Report::plain()
+    };
     let mut status = Status::Clean;
     for path in files {
+        let Ok(Ok(text)) = std::fs::read(path).map(String::from_utf8) else {
+            // The loader says why the file cannot be read (E0004).
+            let mut c = koomc::compile(std::slice::from_ref(path));
+            status = status.max(report_diagnostics(&mut c, &report, false, false));
+            continue;
+        };
         let shown = path.display().to_string();
-        let text = match std::fs::read(path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            _ => {
-                let mut c = koomc::compile(std::slice::from_ref(path));
-                let report = Report {
-                    color,
-                    ..Report::plain()
-                };
-                report_diagnostics(&mut c, &report, false, false);
-                status = Status::Trouble;
+        let mut sources = koomc::source::SourceMap::new();
+        let file = sources.add(shown.clone(), text);
+        let text = &sources.get(file).text;
+        let problems = match koomc::format::format(file, text) {
+            Ok(formatted) if formatted == *text => continue,
+            Ok(_) if check => {
+                eprintln!("{shown} is not in the canonical layout (run `koomc fmt {shown}`)");
+                status = status.max(Status::Failed);
                 continue;
             }
+            Ok(formatted) => match koomc::output::replace_file(path, &formatted) {
+                Ok(()) => continue,
+                Err(d) => vec![*d],
+            },
+            Err(diagnostics) => diagnostics,
         };
-        let mut sources = koomc::source::SourceMap::new();
-        let file = sources.add(shown.clone(), text.clone());
-        match koomc::format::format(file, &text) {
-            Ok(formatted) if formatted == text => {}
-            Ok(formatted) => {
-                if check {
-                    eprintln!("{shown} is not in the canonical layout (run `koomc fmt {shown}`)");
-                    status = Status::Failed;
-                } else if let Err(e) = replace(path, &formatted) {
-                    eprintln!("error[E0007]: cannot write `{shown}`: {e}");
-                    status = Status::Trouble;
-                }
-            }
-            Err(diagnostics) => {
-                let mut c = Compilation {
-                    sources,
-                    model: None,
-                    diagnostics,
-                    config: Default::default(),
-                };
-                let report = Report {
-                    color,
-                    ..Report::plain()
-                };
-                report_diagnostics(&mut c, &report, false, false);
-                if status == Status::Clean {
-                    status = Status::Failed;
-                }
-            }
-        }
+        let mut c = Compilation {
+            sources,
+            model: None,
+            diagnostics: problems,
+            config: Default::default(),
+        };
+        status = status.max(report_diagnostics(&mut c, &report, false, false));
     }
     status
-}
-
-/// Write a file through a temporary file and a rename.
-fn replace(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.koomc-fmt.tmp"));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// Compile a revision named on the command line (a file or a folder) for
@@ -531,11 +508,7 @@ fn report_diagnostics(
             }
         }
     }
-    let unreadable = c
-        .diagnostics
-        .iter()
-        .any(|d| matches!(d.code, Code::E0004 | Code::E0007 | Code::E0008));
-    if unreadable {
+    if c.has_unreadable_file() {
         Status::Trouble
     } else if c.has_errors() {
         Status::Failed

@@ -69,6 +69,31 @@ pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Box<D
     Ok(written)
 }
 
+/// Replace one file atomically: write a temporary file beside it, then
+/// rename it into place (`koomc fmt`).
+pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.koomc-{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Box::new(
+            Diagnostic::at_path(
+                Code::E0007,
+                format!("cannot write `{shown}`: {}", reason(&e)),
+                shown.clone(),
+            )
+            .with_help(
+                "check the file's and its folder's permissions; the file was left as it was",
+            ),
+        )
+    })
+}
+
 fn reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -71,6 +71,9 @@ pub struct LineCol {
 #[derive(Debug)]
 pub struct SourceFile {
     pub name: String,
+    /// The name relative to the project root, where `name` is absolute: what
+    /// work orders carry, so that no absolute path reaches them.
+    pub portable: Option<String>,
     pub text: String,
     line_starts: Vec<usize>,
 }
@@ -86,6 +89,7 @@ impl SourceFile {
         );
         SourceFile {
             name,
+            portable: None,
             text,
             line_starts,
         }
@@ -155,6 +159,17 @@ impl SourceMap {
         &self.get(id).name
     }
 
+    /// The name for work orders: relative to the project root when the name
+    /// as given is absolute.
+    pub fn portable_name(&self, id: FileId) -> &str {
+        let f = self.get(id);
+        f.portable.as_deref().unwrap_or(&f.name)
+    }
+
+    pub fn set_portable_name(&mut self, id: FileId, name: String) {
+        self.files[id.0 as usize].portable = Some(name);
+    }
+
     pub fn text(&self, span: Span) -> &str {
         &self.get(span.file).text[span.range()]
     }
@@ -171,10 +186,6 @@ impl SourceMap {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
-    }
-
-    pub fn total_bytes(&self) -> usize {
-        self.files.iter().map(|f| f.text.len()).sum()
     }
 }
 

@@ -168,9 +168,37 @@ pub(super) fn syntax_error(file: FileId, text: &str, failure: super::Failure) ->
         return d.with_help(format!("did you mean `{found}=`?"));
     }
     if found.is_empty() && in_block {
+        if let Some(open) = unclosed_brace(text) {
+            return Diagnostic::new(
+                Code::E0001,
+                "the file ends before this block is closed",
+                Label::new(Span::new(file, open, open + 1), "this `{` is never closed"),
+            )
+            .with_label(span, "the file ends here")
+            .with_help("close the block with `}` after its last statement");
+        }
         d = d.with_help("close every `{` with a `}`");
     }
     d
+}
+
+/// The last `{` of the text that no `}` closes.
+fn unclosed_brace(text: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    for (_, start, end) in
+        super::regions::regions(text).filter(|(k, _, _)| *k == super::regions::Region::Code)
+    {
+        for (i, b) in text[start..end].bytes().enumerate() {
+            match b {
+                b'{' => open.push(start + i),
+                b'}' => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    open.last().copied()
 }
 
 /// A statement keyword used where it does not belong.

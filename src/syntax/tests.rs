@@ -132,8 +132,12 @@ fn arrows_and_unclosed_things_get_specific_help() {
     assert_eq!(help.as_deref(), Some("did you mean `>=`?"));
     let (_, message, _) = error(&in_cycle("outcome \"abc"));
     assert_eq!(message, "this string is not closed");
-    let (_, _, help) = error("koom 1.0\ncycle 2026-Q1 {\n  goal x >= 5\n");
-    assert_eq!(help.as_deref(), Some("close every `{` with a `}`"));
+    let (_, message, help) = error("koom 1.0\ncycle 2026-Q1 {\n  goal x >= 5\n");
+    assert_eq!(message, "the file ends before this block is closed");
+    assert_eq!(
+        help.as_deref(),
+        Some("close the block with `}` after its last statement")
+    );
     let (_, _, help) = error("koom 1.0\ngoal x >= 5\n");
     assert_eq!(
         help.as_deref(),
