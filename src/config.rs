@@ -20,7 +20,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label, Severity};
+use crate::diagnostic::{name_fix, Code, Diagnostic, Diagnostics, Label, Severity};
 use crate::phrasing::Adjustments;
 use crate::source::{FileId, SourceMap, Span};
 
@@ -130,13 +130,15 @@ pub fn load(root: &Path, shown: &str, sources: &mut SourceMap) -> (Config, Diagn
     for (name, level) in &raw.lints {
         let span = level.span();
         let Some((_, code)) = lint_names().find(|(n, _)| n == name) else {
+            let at = key_span(text, name, span.start);
             let mut d = invalid(
                 file,
-                key_span(text, name, span.start),
+                at.clone(),
                 format!("unknown lint `{name}` in `koom.toml`"),
             );
-            d = match did_you_mean(name, lint_names().map(|(n, _)| n)) {
-                Some(close) => d.with_help(format!("did you mean `{close}`?")),
+            let at = Span::new(file, at.start, at.end);
+            d = match name_fix(at, name, lint_names().map(|(n, _)| n)) {
+                Some(fix) => Diagnostic { help: None, ..d }.with_fix(fix),
                 None => d.with_help(format!(
                     "the lints are {}",
                     lint_names()

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::check::quantities::signed;
+use crate::model::units::{resource_kind, signed};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::ConstraintBound;
@@ -550,17 +550,14 @@ fn work_order(
         .map(|&i| &cycle.allocations[i])
         .map(|a| {
             note_ai(&a.notes, "allocation", a.span);
-            let target = a.target.as_ref().map(|t| match &t.node {
-                Target::Metric(m) => model.metric(*m).name.node.clone(),
-                Target::Goal(g, _) => g.clone(),
-            });
+            let target = a
+                .target
+                .as_ref()
+                .map(|t| model.target_name(&t.node).to_owned());
             let (kind, amount, unit, tech) = match &a.what {
                 Allocated::Amount(q) => {
                     let u = q.unit.as_ref().map(|u| u.node.0.clone());
-                    let kind = match u
-                        .as_deref()
-                        .and_then(crate::check::quantities::resource_kind)
-                    {
+                    let kind = match u.as_deref().and_then(resource_kind) {
                         Some(ResourceKind::People) => AllocationKind::People,
                         Some(ResourceKind::Time) => AllocationKind::Time,
                         _ => AllocationKind::Money,

@@ -13,7 +13,7 @@ use std::path::Path;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::diagnostic::{did_you_mean, Code, Diagnostic, Label};
+use crate::diagnostic::{name_fix, Code, Diagnostic, Label};
 use crate::source::{FileId, Span};
 use crate::Compilation;
 
@@ -218,8 +218,8 @@ fn resolutions(
                     format!("`resolve {id}` names an escalation that no escalation file holds"),
                     Label::new(r.escalation.span, "unknown escalation"),
                 );
-                d = match did_you_mean(id, by_id.keys().copied()) {
-                    Some(close) => d.with_help(format!("did you mean `{close}`?")),
+                d = match name_fix(r.escalation.span, id, by_id.keys().copied()) {
+                    Some(fix) => d.with_fix(fix),
                     None => d.with_help("resolve the escalations the managers brought: check the id, or add the escalation file"),
                 };
                 out.push(d);

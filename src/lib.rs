@@ -8,12 +8,14 @@
 //! | load | [`load`] | [`load::load`] | paths → source map + ASTs (calls syntax per file, follows `use`) |
 //! | syntax | [`syntax`] | [`syntax::parse`] | text → AST |
 //! | resolve | [`resolve`] | [`resolve::resolve`] | ASTs → [`model::Model`] |
-//! | check | [`check`] | [`check::check`] | model → diagnostics (+ bounds) |
+//! | bounds | [`bounds`] | [`bounds::bounds`] | model → model with exact bounds |
+//! | check | [`check`] | [`check::check`] | model → diagnostics |
 //! | emit | [`emit`] | [`emit::emit`] | model → work orders |
 //!
 //! [`compile`] chains them. Diagnostics are data ([`diagnostic::Diagnostic`]),
 //! rendered at the edge ([`diagnostic::render`]).
 
+pub mod bounds;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
@@ -172,8 +174,9 @@ fn finish(
     } else {
         let (mut model, resolved) = resolve::resolve(&loaded.files);
         diagnostics.extend(resolved);
+        diagnostics.extend(bounds::bounds(&mut model));
         let lexicon = phrasing::Lexicon::with(&config.phrasing);
-        diagnostics.extend(check::check(&mut model, &loaded.sources, &lexicon));
+        diagnostics.extend(check::check(&model, &loaded.sources, &lexicon));
         Some(model)
     };
     Compilation {

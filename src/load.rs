@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label};
+use crate::diagnostic::{did_you_mean, Applicability, Code, Diagnostic, Diagnostics, Fix, Label};
 use crate::source::{FileId, SourceMap, Span};
 use crate::syntax::{self, ast};
 
@@ -279,7 +279,14 @@ impl Loader {
                 "paths in `use` are relative to the file that names them: this one is `{display}`"
             ));
             if let Some(close) = sibling_suggestion(&target) {
-                d = d.with_help(format!("did you mean `{close}`?"));
+                let path = Path::new(&used.node).with_file_name(&close);
+                let path = path.to_string_lossy();
+                d = d.with_fix(Fix::replace(
+                    format!("did you mean `{close}`?"),
+                    used.span,
+                    format!("\"{path}\""),
+                    Applicability::Unsafe,
+                ));
             } else {
                 d = d.with_help("name an existing `.koom` file inside the project");
             }

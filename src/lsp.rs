@@ -5,9 +5,9 @@
 //! what it `use`s); changes that arrive together are checked once, after the
 //! last. Hover explains names, keywords and diagnostics; definition,
 //! references and rename cover units, metrics and goal ids across files;
-//! completion offers what is valid where the cursor is; code actions apply a
-//! did-you-mean, add a missing `better`/`baseline`, or address a worker's
-//! manager; formatting is `koomc fmt`; document symbols list cycles, units and
+//! completion offers what is valid where the cursor is; code actions are the
+//! fixes the diagnostics carry (a did-you-mean, a missing `better`/`baseline`,
+//! a worker's manager…); formatting is `koomc fmt`; document symbols list cycles, units and
 //! metrics. Positions are UTF-16, as the protocol says.
 
 use std::collections::{BTreeMap, HashMap};
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use serde_json::{json, Value};
 
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Location, Severity};
 use crate::source::{FileId, SourceMap, Span};
 use crate::Compilation;
 
@@ -265,7 +265,7 @@ impl Server {
         for n in &d.notes {
             message.push_str(&format!("\nnote: {n}"));
         }
-        if let Some(h) = &d.help {
+        for h in d.help_lines() {
             message.push_str(&format!("\nhelp: {h}"));
         }
         let related: Vec<Value> = d
@@ -287,8 +287,7 @@ impl Server {
                 "codeDescription": { "href": format!("koomc-explain:{}", d.code.as_str()) },
                 "source": "koomc",
                 "message": message,
-                "relatedInformation": related,
-                "data": { "help": d.help, "label": primary.message }
+                "relatedInformation": related
             }),
         ))
     }
@@ -613,6 +612,8 @@ impl Server {
         ))
     }
 
+    /// A code action for every fix of the diagnostics in the range: the
+    /// fixes are data on the diagnostics, built where the problem was found.
     fn code_actions(&self, params: &Value) -> Option<Value> {
         let uri = params["textDocument"]["uri"].as_str()?.to_owned();
         let c = self.compile(&uri)?;
@@ -628,43 +629,23 @@ impl Server {
                 continue;
             }
             let diagnostic = Self::lsp_diagnostic(c, &uri, d).map(|(_, v)| v);
-            let help = d.help.clone().unwrap_or_default();
-            let quoted = help.split('`').nth(1).map(str::to_owned);
-            let edit = |span: Span, new_text: String| json!({ "changes": { uri.clone(): [{ "range": range(&c.sources, span), "newText": new_text }] } });
-            let action = match d.code.as_str() {
-                _ if help.starts_with("did you mean") => {
-                    quoted.map(|q| (format!("Replace with `{q}`"), edit(l.span, q)))
+            for fix in &d.fixes {
+                let mut changes: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+                for e in &fix.edits {
+                    changes
+                        .entry(Self::file_uri(c, &uri, e.span.file))
+                        .or_default()
+                        .push(
+                            json!({ "range": range(&c.sources, e.span), "newText": e.replacement }),
+                        );
                 }
-                "E0101" => quoted.filter(|q| !q.contains(' ')).map(|q| {
-                    (
-                        format!("Address the manager `{q}` instead"),
-                        edit(l.span, q),
-                    )
-                }),
-                "E0304" | "E0305" => {
-                    let metric = d.secondary.first().map(|s| s.span);
-                    metric.and_then(|m| {
-                        let line_end = text[m.end..].find('\n').map_or(text.len(), |n| m.end + n);
-                        let (title, addition) = if d.code.as_str() == "E0304" {
-                            ("Add `better higher` to the metric", " better higher")
-                        } else {
-                            ("Add a `baseline` to the metric", " baseline 0")
-                        };
-                        (m.file.0 == 0).then(|| {
-                            (
-                                title.to_owned(),
-                                edit(
-                                    Span::new(FileId(0), line_end, line_end),
-                                    addition.to_owned(),
-                                ),
-                            )
-                        })
-                    })
-                }
-                _ => None,
-            };
-            if let Some((title, edit)) = action {
-                actions.push(json!({ "title": title, "kind": "quickfix", "diagnostics": [diagnostic], "edit": edit }));
+                actions.push(json!({
+                    "title": fix.title,
+                    "kind": "quickfix",
+                    "isPreferred": fix.applicability == Applicability::Safe,
+                    "diagnostics": [diagnostic],
+                    "edit": { "changes": changes }
+                }));
             }
         }
         Some(Value::Array(actions))

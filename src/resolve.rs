@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label};
+use crate::diagnostic::{name_fix, Applicability, Code, Diagnostic, Diagnostics, Fix, Label};
 use crate::model::*;
 use crate::source::{FileId, Span, Spanned};
 use crate::syntax::ast::{self, CycleItemKind, ItemKind, RefusedKind};
@@ -160,8 +160,8 @@ impl Resolver {
             Label::new(name.span, "not declared as a `manager`, `coe` or `worker`"),
         );
         let candidates = self.model.units.iter().map(|u| u.name.node.as_str());
-        if let Some(close) = did_you_mean(&name.node, candidates) {
-            d = d.with_help(format!("did you mean `{close}`?"));
+        if let Some(fix) = name_fix(name.span, &name.node, candidates) {
+            d = d.with_fix(fix);
         } else if self.metrics.contains_key(&name.node) {
             d = d.with_help(format!(
                 "`{}` is a metric; name a unit here, or declare one: `manager {} \"Lead Name\"`",
@@ -192,10 +192,15 @@ impl Resolver {
         .with_label(unit.span, "declared as a worker here")
         .with_note("executives address managers and the CoE; work reaches workers through their managers (seed §4 rule 1, §8 failure mode 2)");
         d = match unit.under {
-            Some(parent) => d.with_help(format!(
-                "address its manager instead: `{}`",
-                self.model.unit(parent).name.node
-            )),
+            Some(parent) => {
+                let manager = &self.model.unit(parent).name.node;
+                d.with_fix(Fix::replace(
+                    format!("address its manager instead: `{manager}`"),
+                    name.span,
+                    manager.clone(),
+                    Applicability::Unsafe,
+                ))
+            }
             None => d.with_help("address the manager responsible for this work instead"),
         };
         self.diagnostics.push(d);
@@ -223,8 +228,8 @@ impl Resolver {
             .iter()
             .map(|m| m.name.node.as_str())
             .chain(self.goals.keys().map(String::as_str));
-        if let Some(close) = did_you_mean(&name.node, candidates) {
-            d = d.with_help(format!("did you mean `{close}`?"));
+        if let Some(fix) = name_fix(name.span, &name.node, candidates) {
+            d = d.with_fix(fix);
         } else if self.units.contains_key(&name.node) {
             d = d.with_help(format!("`{}` is a unit, not a metric", name.node));
         } else {

@@ -137,7 +137,7 @@ fn an_editor_session() {
             "context": { "diagnostics": diagnostics }
         }),
     );
-    assert_eq!(actions[0]["title"], "Replace with `logistics`");
+    assert_eq!(actions[0]["title"], "did you mean `logistics`?");
 
     let fixed = broken.replace("logistcs", "logistics");
     client.notify(
@@ -254,11 +254,12 @@ fn an_editor_session() {
     assert_eq!(
         titles,
         [
-            "Add `better higher` to the metric",
-            "Address the manager `operations` instead"
+            "declare that higher is better: `metric rating … better higher`",
+            "declare that lower is better: `metric rating … better lower`",
+            "address its manager instead: `operations`"
         ]
     );
-    let fix = &actions[1]["edit"]["changes"][&other_uri][0];
+    let fix = &actions[2]["edit"]["changes"][&other_uri][0];
     assert_eq!(fix["newText"], "operations");
     assert_eq!(fix["range"]["start"], json!({ "line": 5, "character": 5 }));
 

@@ -15,20 +15,13 @@ use crate::model::*;
 use crate::source::Span;
 use crate::syntax::ast::ConstraintBound;
 
-use super::quantities::with_unit;
+use crate::model::units::with_unit;
 
 pub fn check(model: &Model, out: &mut Diagnostics) {
     for cycle in &model.cycles {
         ranks(model, cycle, out);
         bounds(model, cycle, out);
         alignment(model, cycle, out);
-    }
-}
-
-fn target_name(model: &Model, t: &Target) -> String {
-    match t {
-        Target::Metric(m) => model.metric(*m).name.node.clone(),
-        Target::Goal(g, _) => g.clone(),
     }
 }
 
@@ -52,7 +45,7 @@ fn ranks(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
                     format!(
                         "rank {} is `{}` here",
                         p.rank.node,
-                        target_name(model, &first.target.node)
+                        model.target_name(&first.target.node)
                     ),
                 )
                 .with_help("ranks order the priorities: give each its own rank, 1 for the highest"),
@@ -60,7 +53,7 @@ fn ranks(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
         } else {
             by_rank.insert(p.rank.node, p);
         }
-        let name = target_name(model, &p.target.node);
+        let name = model.target_name(&p.target.node).to_owned();
         if let Some(first) = by_target.get(&name) {
             out.push(
                 Diagnostic::new(

@@ -1,6 +1,6 @@
 //! AI provenance (seed §6): `ai USE` names a use the seed permits (E0801).
 
-use crate::diagnostic::{did_you_mean, Code, Diagnostic, Diagnostics, Label};
+use crate::diagnostic::{did_you_mean, Applicability, Code, Diagnostic, Diagnostics, Fix, Label};
 use crate::model::{Annotations, Model};
 
 /// The uses seed §6 permits, in its order.
@@ -50,7 +50,12 @@ fn annotation(notes: &Annotations, out: &mut Diagnostics) {
     .with_note(format!("permitted uses (seed §6): {list}"))
     .with_note("AI may not advise outside the executive's expertise, decide, direct workers, or write workflows");
     d = match did_you_mean(&ai.node, PERMITTED.iter().map(|(w, _)| *w)) {
-        Some(close) => d.with_help(format!("did you mean `ai {close}`?")),
+        Some(close) => d.with_fix(Fix::replace(
+            format!("did you mean `ai {close}`?"),
+            ai.span,
+            close,
+            Applicability::Unsafe,
+        )),
         None => d.with_help("record what the AI actually did, e.g. `ai draft` or `ai scenario`; the decision stays the executive's"),
     };
     out.push(d);

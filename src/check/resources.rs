@@ -1,4 +1,5 @@
-//! Resources (seed §2, §7 "resource allocation discipline"): allocations
+//! Resources (seed §2, §7 "resource allocation discipline"): budgets and
+//! allocations in money, people or time (E0401), allocations
 //! within the cycle's budget of their kind (E0501), a budget for every kind
 //! allocated (E0502), every allocation serving what the cycle prioritizes or
 //! sets (E0503), and no time allocation longer than the cycle (E0504).
@@ -15,7 +16,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
 use crate::model::*;
 use crate::source::Span;
 
-use super::quantities::{canonical, resource_kind, with_unit};
+use crate::model::units::{canonical, resource_kind, with_unit};
 
 /// A pool: a currency, `people`, or time.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -32,7 +33,6 @@ impl Pool {
             ResourceKind::Money => Some((Pool::Money(unit.clone()), q.value)),
             ResourceKind::People => Some((Pool::People, q.value)),
             ResourceKind::Time => Some((Pool::Time, q.value * days_per(unit))),
-            ResourceKind::Tech => None,
         }
     }
 
@@ -85,8 +85,40 @@ fn days_per(unit: &str) -> Decimal {
 
 pub fn check(model: &Model, out: &mut Diagnostics) {
     for cycle in &model.cycles {
+        units(cycle, out);
         budgets(model, cycle, out);
         discipline(model, cycle, out);
+    }
+}
+
+/// Budgets and allocations must be money, people or time.
+fn units(cycle: &Cycle, out: &mut Diagnostics) {
+    let amounts =
+        cycle
+            .budgets
+            .iter()
+            .map(|q| ("budget", q))
+            .chain(cycle.allocations.iter().filter_map(|a| match &a.what {
+                Allocated::Amount(q) => Some(("allocation", q)),
+                Allocated::Tech(_) => None,
+            }));
+    for (what, q) in amounts {
+        let problem = match &q.unit {
+            None => Some((q.span, format!("this {what} has no unit"))),
+            Some(u) if resource_kind(&u.node.0).is_none() => Some((
+                u.span,
+                format!("`{}` is not a resource a {what} can hold", u.node.0),
+            )),
+            Some(_) => None,
+        };
+        if let Some((span, message)) = problem {
+            out.push(
+                Diagnostic::new(Code::E0401, message, Label::new(span, "money, people or time expected"))
+                    .with_help(format!(
+                        "a {what} is money (`300k USD`), people (`6 people`) or time (`40 days`); a technology is `allocate tech \"…\" to …`"
+                    )),
+            );
+        }
     }
 }
 
@@ -238,10 +270,7 @@ fn discipline(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
         let names: Vec<String> = cycle
             .priorities
             .iter()
-            .map(|p| match &p.target.node {
-                Target::Metric(m) => model.metric(*m).name.node.clone(),
-                Target::Goal(g, _) => g.clone(),
-            })
+            .map(|p| model.target_name(&p.target.node).to_owned())
             .collect();
         names
     };
@@ -253,10 +282,7 @@ fn discipline(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
                     || matches!(&t.node, Target::Goal(..))
                     || matches!(&t.node, Target::Metric(m) if set.contains(m));
                 (!serves).then(|| {
-                    let name = match &t.node {
-                        Target::Metric(m) => model.metric(*m).name.node.clone(),
-                        Target::Goal(g, _) => g.clone(),
-                    };
+                    let name = model.target_name(&t.node);
                     (t.span, format!("`{name}` is neither a priority nor set by any goal or constraint of the cycle"))
                 })
             }

@@ -1,8 +1,13 @@
 //! One renderer-neutral diagnostic type.
 //!
 //! Diagnostics are data: each stage builds them where it finds the problem and
-//! returns them; the terminal renderer, the JSON lines and (later) the language
-//! server all read the same [`Diagnostic`]. Rendering lives in `render.rs`.
+//! returns them; the terminal renderer, the JSON lines and the language server
+//! all read the same [`Diagnostic`]. Rendering lives in `render.rs`.
+//!
+//! A diagnostic may carry [`Fix`]es: suggested edits built where the problem is
+//! found (as ruff's rules attach a `Fix` and rust-analyzer's handlers return
+//! `with_fixes`). The terminal shows each as a help line, the JSON carries the
+//! edits, and the language server offers them as code actions.
 
 mod code;
 pub mod render;
@@ -51,6 +56,76 @@ pub enum Location {
     Path(String),
 }
 
+/// Whether a fix may be applied without a person's review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Applicability {
+    /// It keeps what the author meant: a spelling, a separator, a layout.
+    Safe,
+    /// It guesses (a close name, a default value): a person should review it.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// One replacement of source text: `span` becomes `replacement` (an empty
+/// span inserts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A suggested change that puts the problem right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What it does, as a help line: "did you mean `operations`?".
+    pub title: String,
+    /// Non-overlapping edits, applied together.
+    pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A fix that replaces one span.
+    pub fn replace(
+        title: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+            applicability,
+        }
+    }
+
+    /// A fix that inserts text at `at`.
+    pub fn insert(
+        title: impl Into<String>,
+        at: Span,
+        text: impl Into<String>,
+        applicability: Applicability,
+    ) -> Fix {
+        Fix::replace(
+            title,
+            Span::new(at.file, at.end, at.end),
+            text,
+            applicability,
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
@@ -60,8 +135,10 @@ pub struct Diagnostic {
     pub location: Location,
     pub secondary: Vec<Label>,
     pub notes: Vec<String>,
-    /// What to write instead.
+    /// What to write instead, in words.
     pub help: Option<String>,
+    /// Edits that put it right, each also shown as a help line.
+    pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
@@ -75,6 +152,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -88,6 +166,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
+            fixes: Vec::new(),
         }
     }
 
@@ -109,6 +188,23 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
+        self
+    }
+
+    /// The help lines a person reads: the help, then each fix's title (a fix
+    /// that says what the help says is not repeated).
+    pub fn help_lines(&self) -> impl Iterator<Item = &str> {
+        let help = self.help.as_deref();
+        help.into_iter().chain(
+            self.fixes
+                .iter()
+                .map(|f| f.title.as_str())
+                .filter(move |t| Some(*t) != help),
+        )
     }
 
     pub fn is_error(&self) -> bool {
@@ -141,10 +237,6 @@ impl Diagnostics {
 
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -187,6 +279,33 @@ impl IntoIterator for Diagnostics {
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
     }
+}
+
+/// A fix for a misspelt name at `span`: "did you mean `x`?", replacing it with
+/// the closest candidate (see [`did_you_mean`]). Safe when only case, spaces
+/// or `_` differ from a kebab-case name; otherwise a guess to review.
+pub fn name_fix<'a>(
+    span: Span,
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<Fix> {
+    let close = did_you_mean(name, candidates)?;
+    let applicability = if kebab(name) == close {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix::replace(
+        format!("did you mean `{close}`?"),
+        span,
+        close,
+        applicability,
+    ))
+}
+
+/// A name written with case, spaces or underscores, in kebab case.
+fn kebab(name: &str) -> String {
+    name.trim().to_lowercase().replace(['_', ' '], "-")
 }
 
 /// "did you mean `x`?" for a name among candidates: the closest by edit

@@ -6,7 +6,7 @@ use codespan_reporting::term::{self, termcolor::WriteColor};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Diagnostic, Location, Severity};
+use super::{Applicability, Diagnostic, Fix, Location, Severity};
 use crate::source::{SourceMap, Span};
 pub use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
@@ -30,9 +30,7 @@ fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
             .map(|l| cs::Label::secondary(l.span.file, l.span.range()).with_message(&l.message)),
     );
     notes.extend(d.notes.iter().map(|n| format!("note: {n}")));
-    if let Some(help) = &d.help {
-        notes.push(format!("help: {help}"));
-    }
+    notes.extend(d.help_lines().map(|h| format!("help: {h}")));
     cs::Diagnostic::new(severity)
         .with_code(d.code.as_str())
         .with_message(&d.message)
@@ -101,8 +99,35 @@ pub struct JsonDiagnostic {
     /// Other places that take part.
     pub labels: Vec<JsonLabel>,
     pub notes: Vec<String>,
-    /// What to write instead.
+    /// What to write instead, in words.
     pub help: Option<String>,
+    /// Edits that put it right; apply all the edits of one fix together.
+    pub fixes: Vec<JsonFix>,
+}
+
+/// A suggested change: its title (shown as a help line) and its edits.
+#[derive(Serialize, JsonSchema)]
+pub struct JsonFix {
+    pub title: String,
+    /// `safe`: keeps what the author meant; `unsafe`: a guess to review.
+    pub applicability: JsonApplicability,
+    pub edits: Vec<JsonEdit>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum JsonApplicability {
+    Safe,
+    Unsafe,
+}
+
+/// Replace the text from `start` to `end` (an insertion when they are equal).
+#[derive(Serialize, JsonSchema)]
+pub struct JsonEdit {
+    pub file: String,
+    pub start: JsonPosition,
+    pub end: JsonPosition,
+    pub replacement: String,
 }
 
 #[derive(Serialize, JsonSchema)]
@@ -166,7 +191,34 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
             })
             .collect(),
         notes: d.notes.clone(),
-        help: d.help.clone(),
+        help: d
+            .help
+            .clone()
+            .or_else(|| d.fixes.first().map(|f| f.title.clone())),
+        fixes: d.fixes.iter().map(|f| json_fix(sources, f)).collect(),
+    }
+}
+
+fn json_fix(sources: &SourceMap, f: &Fix) -> JsonFix {
+    JsonFix {
+        title: f.title.clone(),
+        applicability: match f.applicability {
+            Applicability::Safe => JsonApplicability::Safe,
+            Applicability::Unsafe => JsonApplicability::Unsafe,
+        },
+        edits: f
+            .edits
+            .iter()
+            .map(|e| {
+                let (start, end) = position(sources, e.span);
+                JsonEdit {
+                    file: sources.name(e.span.file).to_owned(),
+                    start,
+                    end,
+                    replacement: e.replacement.clone(),
+                }
+            })
+            .collect(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! statement rules are grouped ("a directive such as `goal` or `constraint`").
 
 use super::Rule;
-use crate::diagnostic::{did_you_mean, Code, Diagnostic, Label};
+use crate::diagnostic::{name_fix, Applicability, Code, Diagnostic, Fix, Label};
 use crate::source::{FileId, Span};
 
 const FILE_STATEMENTS: &str =
@@ -156,8 +156,8 @@ pub(super) fn syntax_error(file: FileId, text: &str, failure: super::Failure) ->
     );
     let is_word = !found.is_empty() && found.chars().all(|c| c.is_ascii_alphabetic());
     if is_word {
-        if let Some(kw) = did_you_mean(found, keywords.iter().copied()) {
-            return d.with_help(format!("did you mean `{kw}`?"));
+        if let Some(fix) = name_fix(span, found, keywords.iter().copied()) {
+            return d.with_fix(fix);
         }
         if let Some(help) = out_of_place(found) {
             return d.with_help(help);
@@ -165,7 +165,13 @@ pub(super) fn syntax_error(file: FileId, text: &str, failure: super::Failure) ->
     }
     let before = &text[..pos];
     if (found == ">" || found == "<") && before.ends_with('=') {
-        return d.with_help(format!("did you mean `{found}=`?"));
+        let at = Span::new(file, pos - 1, pos + 1);
+        return d.with_fix(Fix::replace(
+            format!("did you mean `{found}=`?"),
+            at,
+            format!("{found}="),
+            Applicability::Safe,
+        ));
     }
     if found.is_empty() && in_block {
         if let Some(open) = unclosed_brace(text) {

@@ -3,12 +3,29 @@
 use super::*;
 
 /// The first diagnostic's code, message and help for a text that fails.
-fn error(text: &str) -> (String, String, Option<String>) {
-    let d = parse(FileId(0), text)
+fn diagnostic(text: &str) -> crate::diagnostic::Diagnostic {
+    parse(FileId(0), text)
         .err()
         .and_then(|ds| ds.into_iter().next())
-        .unwrap_or_else(|| panic!("parsed without error:\n{text}"));
-    (d.code.to_string(), d.message, d.help)
+        .unwrap_or_else(|| panic!("parsed without error:\n{text}"))
+}
+
+/// The code, the message and the first help line (the help, or a fix's title).
+fn error(text: &str) -> (String, String, Option<String>) {
+    let d = diagnostic(text);
+    let help = d.help_lines().next().map(str::to_owned);
+    (d.code.to_string(), d.message, help)
+}
+
+/// The text after applying the diagnostic's first fix.
+fn fixed(text: &str) -> String {
+    let d = diagnostic(text);
+    let fix = d.fixes.first().expect("a fix");
+    let mut out = text.to_owned();
+    for e in fix.edits.iter().rev() {
+        out.replace_range(e.span.range(), &e.replacement);
+    }
+    out
 }
 
 fn in_cycle(line: &str) -> String {
@@ -80,6 +97,7 @@ fn a_misspelled_keyword_gets_a_did_you_mean() {
     );
     assert!(message.ends_with("or `}`, found `gaol`"), "{message}");
     assert_eq!(help.as_deref(), Some("did you mean `goal`?"));
+    assert_eq!(fixed(&in_cycle("gaol x >= 5")), in_cycle("goal x >= 5"));
     let (_, message, help) = error("koom 1.0\nmetrc x\n");
     assert_eq!(message, "expected a declaration (`metric`, `manager`, `coe`, `worker`, `cycle`, `use`, …), found `metrc`");
     assert_eq!(help.as_deref(), Some("did you mean `metric`?"));
@@ -130,6 +148,7 @@ fn expected_words_never_name_grammar_rules() {
 fn arrows_and_unclosed_things_get_specific_help() {
     let (_, _, help) = error(&in_cycle("goal x => 5"));
     assert_eq!(help.as_deref(), Some("did you mean `>=`?"));
+    assert_eq!(fixed(&in_cycle("goal x => 5")), in_cycle("goal x >= 5"));
     let (_, message, _) = error(&in_cycle("outcome \"abc"));
     assert_eq!(message, "this string is not closed");
     let (_, message, help) = error("koom 1.0\ncycle 2026-Q1 {\n  goal x >= 5\n");

@@ -1,8 +1,16 @@
 //! The resolved program: what the files say, with every name bound to its
-//! declaration. Built by `resolve`, read by `check` and `emit`.
+//! declaration. Built by `resolve`, given its exact bounds by `bounds`, read
+//! by `check`, `emit` and the stages after the pipeline.
 //!
 //! Statements whose names did not resolve are left out (their diagnostics
 //! already say why), so later stages never report a second error for them.
+//! `units` holds what every stage knows about units of measure.
+
+pub mod units;
+
+pub use units::ResourceKind;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -35,6 +43,15 @@ impl Model {
 
     pub fn metric(&self, id: MetricId) -> &Metric {
         &self.metrics[id.0 as usize]
+    }
+
+    /// The name of a priority's or allocation's target: a metric's name or a
+    /// goal id.
+    pub fn target_name<'a>(&'a self, target: &'a Target) -> &'a str {
+        match target {
+            Target::Metric(m) => &self.metric(*m).name.node,
+            Target::Goal(g, _) => g,
+        }
     }
 
     /// Manager and CoE units: the ones the executive layer addresses.
@@ -97,6 +114,108 @@ pub struct Cycle {
     pub resolutions: Vec<Resolution>,
     pub directives: Vec<Directive>,
     pub allocations: Vec<Allocation>,
+}
+
+impl Cycle {
+    /// Every statement of the cycle that can carry `because` and `ai`, with
+    /// what it is and whom it reaches: directions, priorities, directives and
+    /// allocations, each kind in source order. The one walk that provenance,
+    /// causes and work orders share.
+    pub fn annotated(&self) -> impl Iterator<Item = Annotated<'_>> {
+        let directions = self.directions.iter().map(|d| Annotated {
+            item: "direction",
+            notes: &d.notes,
+            span: d.span,
+            audience: Audience::Everyone,
+        });
+        let priorities = self.priorities.iter().map(|p| Annotated {
+            item: "priority",
+            notes: &p.notes,
+            span: p.span,
+            audience: Audience::Everyone,
+        });
+        let directives = self.directives.iter().map(|d| Annotated {
+            item: d.kind.word(),
+            notes: &d.notes,
+            span: d.span,
+            audience: Audience::Scope(&d.scope),
+        });
+        let allocations = self.allocations.iter().map(|a| Annotated {
+            item: "allocation",
+            notes: &a.notes,
+            span: a.span,
+            audience: Audience::Unit(a.to.node),
+        });
+        directions
+            .chain(priorities)
+            .chain(directives)
+            .chain(allocations)
+    }
+
+    /// The organization-wide metrics that goals in two or more units' own
+    /// `to` blocks share (spec §7, alignment): what `align` is expected for.
+    /// Cycle-level goals are everyone's and per-unit metrics never meet.
+    pub fn shared_metrics(&self, model: &Model) -> BTreeMap<MetricId, SharedMetric> {
+        let mut all: BTreeMap<MetricId, SharedMetric> = BTreeMap::new();
+        for d in &self.directives {
+            let (DirectiveKind::Goal { metric, .. }, Scope::Units(us)) = (&d.kind, &d.scope) else {
+                continue;
+            };
+            if model.metric(metric.node).per_unit {
+                continue;
+            }
+            let mut block: Vec<UnitId> = us.iter().map(|u| u.node).collect();
+            block.sort_unstable();
+            block.dedup();
+            let entry = all.entry(metric.node).or_default();
+            entry.units.extend(block.iter().copied());
+            entry.goals.push(metric.span);
+            entry.blocks.insert(block);
+        }
+        // One block, even to several units, is one shared directive.
+        all.retain(|_, s| s.units.len() >= 2 && s.blocks.len() >= 2);
+        all
+    }
+}
+
+/// A statement that can carry annotations (see [`Cycle::annotated`]).
+pub struct Annotated<'a> {
+    /// `direction`, `priority`, `goal`, `constraint`, `outcome` or `allocation`.
+    pub item: &'static str,
+    pub notes: &'a Annotations,
+    pub span: Span,
+    pub audience: Audience<'a>,
+}
+
+/// Whom an annotated statement reaches.
+pub enum Audience<'a> {
+    /// Every manager and CoE unit (directions, priorities).
+    Everyone,
+    /// A directive's scope.
+    Scope(&'a Scope),
+    /// The unit an allocation goes to.
+    Unit(UnitId),
+}
+
+impl Annotated<'_> {
+    pub fn reaches(&self, unit: UnitId) -> bool {
+        match &self.audience {
+            Audience::Everyone => true,
+            Audience::Scope(scope) => scope.reaches(unit),
+            Audience::Unit(u) => *u == unit,
+        }
+    }
+}
+
+/// An organization-wide metric that several units' goals share.
+#[derive(Debug, Default)]
+pub struct SharedMetric {
+    /// Every unit with a goal on it in its own block.
+    pub units: BTreeSet<UnitId>,
+    /// Where each goal names the metric, in source order.
+    pub goals: Vec<Span>,
+    /// The distinct sets of units addressed together.
+    pub blocks: BTreeSet<Vec<UnitId>>,
 }
 
 #[derive(Debug)]
@@ -170,7 +289,7 @@ pub struct Directive {
     pub notes: Annotations,
     pub span: Span,
     /// The exact bound on the metric's end-of-cycle value, for goals and
-    /// constraints; computed by `check::bounds`.
+    /// constraints; computed by the bounds stage (`crate::bounds`).
     pub bound: Option<Bound>,
     /// The bounds `keep` puts on other metrics, in `keep` order.
     pub keep_bounds: Vec<(Spanned<MetricId>, Bound)>,
@@ -198,6 +317,15 @@ pub enum DirectiveKind {
 }
 
 impl DirectiveKind {
+    /// `goal`, `constraint` or `outcome`.
+    pub fn word(&self) -> &'static str {
+        match self {
+            DirectiveKind::Goal { .. } => "goal",
+            DirectiveKind::Constraint { .. } => "constraint",
+            DirectiveKind::Outcome { .. } => "outcome",
+        }
+    }
+
     /// The `by` date, for the kinds that take one.
     pub fn by(&self) -> Option<&Spanned<Date>> {
         match self {
@@ -222,25 +350,6 @@ impl DirectiveKind {
 pub struct Bound {
     pub op: Cmp,
     pub value: Decimal,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ResourceKind {
-    Money,
-    People,
-    Time,
-    Tech,
-}
-
-impl ResourceKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResourceKind::Money => "money",
-            ResourceKind::People => "people",
-            ResourceKind::Time => "time",
-            ResourceKind::Tech => "tech",
-        }
-    }
 }
 
 #[derive(Debug)]

@@ -1,63 +1,38 @@
-//! Units of measure (E0401), what a bound needs (E0304, E0305), and the exact
-//! bound of every goal and constraint (spec §4, "What a bound means"), in
-//! decimal arithmetic: `-12%` of `480k` is `422400`.
+//! Stage 3, bounds: the exact bound of every goal and constraint (spec §4,
+//! "What a bound means"), in decimal arithmetic: `-12%` of `480k` is `422400`.
+//!
+//! Entry point: [`bounds`]. It writes each directive's `bound` and
+//! `keep_bounds` into the model, so that the checks that read bounds
+//! (consistency) and emit never depend on the order the checks run in.
+//! Reports what a bound needs and lacks: a matching unit (E0401, also for a
+//! metric's baseline), `better` for `keep` and changes (E0304), a baseline for
+//! relative changes (E0305).
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Diagnostics, Fix, Label};
+use crate::model::units::{same_unit, signed, with_unit};
 use crate::model::*;
 use crate::source::Spanned;
 use crate::syntax::ast::ConstraintBound;
 
-/// A unit of measure in canonical form: time words and `person`/`people` in
-/// one spelling each (spec §2), everything else exactly as written.
-pub fn canonical(unit: &str) -> String {
-    unit.split('/')
-        .map(|word| match word {
-            "day" | "days" => "day",
-            "week" | "weeks" => "week",
-            "month" | "months" => "month",
-            "quarter" | "quarters" => "quarter",
-            "year" | "years" => "year",
-            "hour" | "hours" => "hour",
-            "person" | "people" => "people",
-            other => other,
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-pub fn same_unit(a: &str, b: &str) -> bool {
-    a == b || canonical(a) == canonical(b)
-}
-
-/// The resource a budget or allocation unit is: money (a currency code),
-/// people, or time.
-pub fn resource_kind(unit: &str) -> Option<ResourceKind> {
-    let is_currency = unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
-    match canonical(unit).as_str() {
-        _ if is_currency => Some(ResourceKind::Money),
-        "people" => Some(ResourceKind::People),
-        "day" | "week" | "month" | "quarter" | "year" | "hour" => Some(ResourceKind::Time),
-        _ => None,
-    }
-}
-
-pub fn check(model: &mut Model, out: &mut Diagnostics) {
+/// Compute every bound of the model.
+pub fn bounds(model: &mut Model) -> Diagnostics {
+    let mut out = Diagnostics::new();
     for metric in &model.metrics {
         if let Some(baseline) = &metric.baseline {
-            unit_matches(metric, baseline, "baseline", out);
+            unit_matches(metric, baseline, "baseline", &mut out);
         }
     }
     for c in 0..model.cycles.len() {
-        resources(&model.cycles[c], out);
         for d in 0..model.cycles[c].directives.len() {
-            let (bound, keeps) = directive(model, &model.cycles[c].directives[d], out);
+            let (bound, keeps) = directive(model, &model.cycles[c].directives[d], &mut out);
             let directive = &mut model.cycles[c].directives[d];
             directive.bound = bound;
             directive.keep_bounds = keeps;
         }
     }
+    out
 }
 
 /// E0401 for a quantity whose unit is not its metric's. A quantity without a
@@ -109,37 +84,6 @@ fn unit_matches(metric: &Metric, q: &Quantity, what: &str, out: &mut Diagnostics
     }
 }
 
-/// Budgets and allocations must be money, people or time.
-fn resources(cycle: &Cycle, out: &mut Diagnostics) {
-    let amounts =
-        cycle
-            .budgets
-            .iter()
-            .map(|q| ("budget", q))
-            .chain(cycle.allocations.iter().filter_map(|a| match &a.what {
-                Allocated::Amount(q) => Some(("allocation", q)),
-                Allocated::Tech(_) => None,
-            }));
-    for (what, q) in amounts {
-        let problem = match &q.unit {
-            None => Some((q.span, format!("this {what} has no unit"))),
-            Some(u) if resource_kind(&u.node.0).is_none() => Some((
-                u.span,
-                format!("`{}` is not a resource a {what} can hold", u.node.0),
-            )),
-            Some(_) => None,
-        };
-        if let Some((span, message)) = problem {
-            out.push(
-                Diagnostic::new(Code::E0401, message, Label::new(span, "money, people or time expected"))
-                    .with_help(format!(
-                        "a {what} is money (`300k USD`), people (`6 people`) or time (`40 days`); a technology is `allocate tech \"…\" to …`"
-                    )),
-            );
-        }
-    }
-}
-
 /// The baseline, or E0305.
 fn baseline<'m>(
     metric: &'m Metric,
@@ -158,6 +102,12 @@ fn baseline<'m>(
             .with_help(format!(
                 "declare where it stands now: `metric {} … baseline <value>`, or state an absolute bound such as `constraint {} <= <value>`",
                 metric.name.node, metric.name.node
+            ))
+            .with_fix(Fix::insert(
+                format!("add `baseline 0` to `{}`, then write where it stands now", metric.name.node),
+                metric.span,
+                " baseline 0",
+                Applicability::Unsafe,
             )),
         );
     }
@@ -182,13 +132,25 @@ fn better(
                 Label::new(at, "no worse than the baseline, in which direction?"),
             )
             .with_label(metric.name.span, "declared without `better`")
-            .with_help(format!(
-                "declare the direction: `metric {} … better higher` or `better lower`",
-                metric.name.node
-            )),
+            .with_fix(better_fix(metric, Better::Higher))
+            .with_fix(better_fix(metric, Better::Lower)),
         );
     }
     metric.better.as_ref().map(|b| b.node)
+}
+
+/// Declare which way a metric is better.
+fn better_fix(metric: &Metric, better: Better) -> Fix {
+    let way = better.as_str();
+    Fix::insert(
+        format!(
+            "declare that {way} is better: `metric {} … better {way}`",
+            metric.name.node
+        ),
+        metric.span,
+        format!(" better {way}"),
+        Applicability::Unsafe,
+    )
 }
 
 /// The bound a change or `keep` sets: no worse than `value` in the metric's
@@ -309,46 +271,4 @@ fn change_bound(m: &Metric, change: &Spanned<Change>, out: &mut Diagnostics) -> 
         Change::Absolute(amount, _) => base.checked_add(*amount)?,
     };
     Some(toward(dir, value))
-}
-
-/// A quantity as it is written: `96%`, `1300 crates/week`.
-pub fn with_unit(value: Decimal, unit: &str) -> String {
-    if unit == "%" {
-        format!("{}%", value.normalize())
-    } else {
-        format!("{} {unit}", value.normalize())
-    }
-}
-
-/// `+5`, `-12`, `0.5` with its sign.
-pub fn signed(v: Decimal) -> String {
-    let v = v.normalize();
-    if v.is_sign_negative() {
-        v.to_string()
-    } else {
-        format!("+{v}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn time_and_person_words_match_singular_and_plural() {
-        assert!(same_unit("crates/week", "crates/weeks"));
-        assert!(same_unit("person", "people"));
-        assert!(same_unit("days", "day"));
-        assert!(!same_unit("crate/week", "crates/week"));
-        assert!(!same_unit("USD", "EUR"));
-    }
-
-    #[test]
-    fn resource_kinds() {
-        assert_eq!(resource_kind("USD"), Some(ResourceKind::Money));
-        assert_eq!(resource_kind("person"), Some(ResourceKind::People));
-        assert_eq!(resource_kind("weeks"), Some(ResourceKind::Time));
-        assert_eq!(resource_kind("crates"), None);
-        assert_eq!(resource_kind("usd"), None);
-    }
 }
