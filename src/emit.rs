@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use crate::model::units::{resource_kind, signed};
 use crate::model::*;
-use crate::source::{SourceMap, Span};
+use crate::source::{SourceMap, Span, Spanned};
 use crate::syntax::ast::ConstraintBound;
 
 /// The value of `schema` in every work order.
@@ -319,15 +319,13 @@ pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
     let mut orders = Vec::with_capacity(cycles.len() * units.len());
     for cycle in cycles {
         let reach = Reach::of(cycle, model.units.len());
+        let items = Items {
+            model,
+            sources,
+            cycle,
+        };
         for &(id, unit) in &units {
-            orders.push(work_order(
-                model,
-                sources,
-                cycle,
-                &reach.units[id.0 as usize],
-                id,
-                unit,
-            ));
+            orders.push(work_order(&items, &reach.units[id.0 as usize], id, unit));
         }
     }
     orders
@@ -410,239 +408,283 @@ fn unit_of(metric: &Metric) -> Option<String> {
     metric.unit.as_ref().map(|u| u.node.0.clone())
 }
 
-fn work_order(
-    model: &Model,
-    sources: &SourceMap,
-    cycle: &Cycle,
-    reached: &Reached,
-    id: UnitId,
-    unit: &Unit,
-) -> WorkOrder {
-    let period = cycle.period.expect("emit takes dated cycles");
-    let mut ai = Vec::new();
-    let mut note_ai = |notes: &Annotations, item: &str, span: Span| {
-        if let Some(u) = &notes.ai {
-            ai.push(AiUse {
-                use_: u.node.clone(),
-                item: item.to_owned(),
-                source: source(sources, span),
-            });
-        }
-    };
+/// The work-order items of one cycle: each statement of the model as a
+/// manager's tools read it. `koomc diff` shows items through these too.
+pub struct Items<'a> {
+    pub model: &'a Model,
+    pub sources: &'a SourceMap,
+    pub cycle: &'a Cycle,
+}
 
-    let direction = cycle
-        .directions
-        .iter()
-        .map(|d| {
-            note_ai(&d.notes, "direction", d.span);
-            d.text.node.clone()
-        })
-        .collect();
+impl Items<'_> {
+    fn period(&self) -> Period {
+        self.cycle.period.expect("work orders are of dated cycles")
+    }
 
-    let mut priorities: Vec<&Priority> = cycle.priorities.iter().collect();
-    priorities.sort_by_key(|p| (p.rank.node, p.span.start));
-    let priorities = priorities
-        .into_iter()
-        .map(|p| {
-            note_ai(&p.notes, "priority", p.span);
-            let (target, kind) = match &p.target.node {
-                Target::Metric(m) => (model.metric(*m).name.node.clone(), TargetKind::Metric),
-                Target::Goal(g, _) => (g.clone(), TargetKind::Goal),
-            };
-            PriorityItem {
-                rank: p.rank.node,
-                target,
-                kind,
-                because: text(&p.notes.because),
-                source: source(sources, p.span),
-            }
-        })
-        .collect();
+    fn source(&self, span: Span) -> Source {
+        source(self.sources, span)
+    }
 
-    let mut goals = Vec::new();
-    let mut constraints = Vec::new();
-    let mut outcomes = Vec::new();
-    for d in reached.directives.iter().map(|&i| &cycle.directives[i]) {
-        let urgent = d.urgent.is_some();
-        let because = text(&d.notes.because);
-        match &d.kind {
-            DirectiveKind::Goal {
-                id: goal_id,
-                metric,
-                op,
-                value,
-                by,
-            } => {
-                note_ai(&d.notes, "goal", d.span);
-                let m = model.metric(metric.node);
-                goals.push(GoalItem {
-                    id: goal_id.as_ref().unwrap_or(&m.name).node.clone(),
-                    metric: m.name.node.clone(),
-                    op: op.node.into(),
-                    value: Number(value.value),
-                    unit: unit_of(m).or_else(|| value.unit.as_ref().map(|u| u.node.0.clone())),
-                    by: by.as_ref().map_or(period.to, |b| b.node).to_string(),
-                    urgent,
-                    scope: scope(&d.scope),
-                    because,
-                    source: source(sources, d.span),
-                });
-            }
-            DirectiveKind::Constraint {
-                metric, bound, by, ..
-            } => {
-                note_ai(&d.notes, "constraint", d.span);
-                let m = model.metric(metric.node);
-                let Some(b) = &d.bound else { continue };
-                let change = match bound {
-                    ConstraintBound::Compare { .. } => None,
-                    ConstraintBound::Change(c) => Some(match &c.node {
-                        Change::Relative(v) => ChangeInfo::Relative(format!("{}%", signed(*v))),
-                        Change::Points(v) => ChangeInfo::Points(format!("{}pp", signed(*v))),
-                        Change::Absolute(v, _) => ChangeInfo::Absolute(match unit_of(m) {
-                            Some(u) => format!("{} {u}", signed(*v)),
-                            None => signed(*v),
-                        }),
-                    }),
-                };
-                constraints.push(ConstraintItem {
-                    metric: m.name.node.clone(),
-                    change,
-                    bound: BoundInfo {
-                        op: b.op.into(),
-                        value: Number(b.value),
-                        unit: unit_of(m),
-                    },
-                    keep: d
-                        .keep_bounds
-                        .iter()
-                        .map(|(k, kb)| KeepInfo {
-                            metric: model.metric(k.node).name.node.clone(),
-                            op: kb.op.into(),
-                            value: Number(kb.value),
-                            unit: unit_of(model.metric(k.node)),
-                        })
-                        .collect(),
-                    by: by.as_ref().map_or(period.to, |b| b.node).to_string(),
-                    urgent,
-                    scope: scope(&d.scope),
-                    because,
-                    source: source(sources, d.span),
-                });
-            }
-            DirectiveKind::Outcome { text: t, by } => {
-                note_ai(&d.notes, "outcome", d.span);
-                outcomes.push(OutcomeItem {
-                    text: t.node.clone(),
-                    by: by.as_ref().map(|b| b.node.to_string()),
-                    urgent,
-                    scope: scope(&d.scope),
-                    because,
-                    source: source(sources, d.span),
-                });
-            }
+    /// The deadline of a directive: its `by` date, or the cycle's last day.
+    fn deadline(&self, by: &Option<Spanned<jiff::civil::Date>>) -> String {
+        by.as_ref().map_or(self.period().to, |b| b.node).to_string()
+    }
+
+    pub fn priority(&self, p: &Priority) -> PriorityItem {
+        let kind = match &p.target.node {
+            Target::Metric(_) => TargetKind::Metric,
+            Target::Goal(..) => TargetKind::Goal,
+        };
+        PriorityItem {
+            rank: p.rank.node,
+            target: self.model.target_name(&p.target.node).to_owned(),
+            kind,
+            because: text(&p.notes.because),
+            source: self.source(p.span),
         }
     }
 
-    let allocations = reached
-        .allocations
-        .iter()
-        .map(|&i| &cycle.allocations[i])
-        .map(|a| {
-            note_ai(&a.notes, "allocation", a.span);
-            let target = a
+    /// A goal directive's item; `None` for another kind.
+    pub fn goal(&self, d: &Directive) -> Option<GoalItem> {
+        let DirectiveKind::Goal {
+            id,
+            metric,
+            op,
+            value,
+            by,
+        } = &d.kind
+        else {
+            return None;
+        };
+        let m = self.model.metric(metric.node);
+        Some(GoalItem {
+            id: id.as_ref().unwrap_or(&m.name).node.clone(),
+            metric: m.name.node.clone(),
+            op: op.node.into(),
+            value: Number(value.value),
+            unit: unit_of(m).or_else(|| value.unit.as_ref().map(|u| u.node.0.clone())),
+            by: self.deadline(by),
+            urgent: d.urgent.is_some(),
+            scope: scope(&d.scope),
+            because: text(&d.notes.because),
+            source: self.source(d.span),
+        })
+    }
+
+    /// A constraint directive's item; `None` for another kind, or for a
+    /// constraint whose bound could not be computed.
+    pub fn constraint(&self, d: &Directive) -> Option<ConstraintItem> {
+        let DirectiveKind::Constraint {
+            metric, bound, by, ..
+        } = &d.kind
+        else {
+            return None;
+        };
+        let b = d.bound.as_ref()?;
+        let m = self.model.metric(metric.node);
+        let change = match bound {
+            ConstraintBound::Compare { .. } => None,
+            ConstraintBound::Change(c) => Some(change_info(&c.node, m)),
+        };
+        Some(ConstraintItem {
+            metric: m.name.node.clone(),
+            change,
+            bound: BoundInfo {
+                op: b.op.into(),
+                value: Number(b.value),
+                unit: unit_of(m),
+            },
+            keep: d
+                .keep_bounds
+                .iter()
+                .map(|(k, kb)| self.keep(k.node, kb))
+                .collect(),
+            by: self.deadline(by),
+            urgent: d.urgent.is_some(),
+            scope: scope(&d.scope),
+            because: text(&d.notes.because),
+            source: self.source(d.span),
+        })
+    }
+
+    fn keep(&self, metric: MetricId, bound: &Bound) -> KeepInfo {
+        let m = self.model.metric(metric);
+        KeepInfo {
+            metric: m.name.node.clone(),
+            op: bound.op.into(),
+            value: Number(bound.value),
+            unit: unit_of(m),
+        }
+    }
+
+    /// An outcome directive's item; `None` for another kind.
+    pub fn outcome(&self, d: &Directive) -> Option<OutcomeItem> {
+        let DirectiveKind::Outcome { text: t, by } = &d.kind else {
+            return None;
+        };
+        Some(OutcomeItem {
+            text: t.node.clone(),
+            by: by.as_ref().map(|b| b.node.to_string()),
+            urgent: d.urgent.is_some(),
+            scope: scope(&d.scope),
+            because: text(&d.notes.because),
+            source: self.source(d.span),
+        })
+    }
+
+    pub fn allocation(&self, a: &Allocation) -> AllocationItem {
+        let (kind, amount, unit, tech) = match &a.what {
+            Allocated::Amount(q) => {
+                let u = q.unit.as_ref().map(|u| u.node.0.clone());
+                let kind = match u.as_deref().and_then(resource_kind) {
+                    Some(ResourceKind::People) => AllocationKind::People,
+                    Some(ResourceKind::Time) => AllocationKind::Time,
+                    _ => AllocationKind::Money,
+                };
+                (kind, Some(Number(q.value)), u, None)
+            }
+            Allocated::Tech(t) => (AllocationKind::Tech, None, None, Some(t.node.clone())),
+        };
+        AllocationItem {
+            kind,
+            amount,
+            unit,
+            tech,
+            target: a
                 .target
                 .as_ref()
-                .map(|t| model.target_name(&t.node).to_owned());
-            let (kind, amount, unit, tech) = match &a.what {
-                Allocated::Amount(q) => {
-                    let u = q.unit.as_ref().map(|u| u.node.0.clone());
-                    let kind = match u.as_deref().and_then(resource_kind) {
-                        Some(ResourceKind::People) => AllocationKind::People,
-                        Some(ResourceKind::Time) => AllocationKind::Time,
-                        _ => AllocationKind::Money,
-                    };
-                    (kind, Some(Number(q.value)), u, None)
-                }
-                Allocated::Tech(t) => (AllocationKind::Tech, None, None, Some(t.node.clone())),
-            };
-            AllocationItem {
-                kind,
-                amount,
-                unit,
-                tech,
-                target,
-                because: text(&a.notes.because),
-                source: source(sources, a.span),
-            }
-        })
-        .collect();
+                .map(|t| self.model.target_name(&t.node).to_owned()),
+            because: text(&a.notes.because),
+            source: self.source(a.span),
+        }
+    }
 
-    let alignments = reached
-        .aligns
-        .iter()
-        .map(|&i| &cycle.aligns[i])
-        .map(|a| AlignmentItem {
-            on: model.metric(a.metric.node).name.node.clone(),
+    /// An alignment as one of its units sees it: the others it shares with.
+    pub fn alignment(&self, a: &Align, unit: UnitId) -> AlignmentItem {
+        AlignmentItem {
+            on: self.model.metric(a.metric.node).name.node.clone(),
             with: a
                 .units
                 .iter()
-                .filter(|u| u.node != id)
-                .map(|u| model.unit(u.node).name.node.clone())
+                .filter(|u| u.node != unit)
+                .map(|u| self.model.unit(u.node).name.node.clone())
                 .collect(),
-            source: source(sources, a.span),
-        })
-        .collect();
+            source: self.source(a.span),
+        }
+    }
 
-    let resolutions = reached
-        .resolutions
-        .iter()
-        .map(|&i| &cycle.resolutions[i])
-        .map(|r| ResolutionItem {
+    pub fn resolution(&self, r: &Resolution) -> ResolutionItem {
+        ResolutionItem {
             escalation: r.escalation.node.clone(),
             units: r
                 .units
                 .iter()
-                .map(|u| model.unit(u.node).name.node.clone())
+                .map(|u| self.model.unit(u.node).name.node.clone())
                 .collect(),
             text: r.text.node.clone(),
-            source: source(sources, r.span),
-        })
-        .collect();
+            source: self.source(r.span),
+        }
+    }
 
+    pub fn cycle_info(&self) -> CycleInfo {
+        let period = self.period();
+        CycleInfo {
+            id: self.cycle.id.node.clone(),
+            from: period.from.to_string(),
+            to: period.to.to_string(),
+            window: self.cycle.window.as_ref().map(|w| WindowInfo {
+                from: w.from.node.to_string(),
+                to: w.to.node.to_string(),
+            }),
+        }
+    }
+
+    /// Every use of AI in what reaches the unit, in statement order.
+    fn ai(&self, unit: UnitId) -> Vec<AiUse> {
+        self.cycle
+            .annotated()
+            .filter(|a| a.reaches(unit))
+            .filter_map(|a| {
+                let used = a.notes.ai.as_ref()?;
+                Some(AiUse {
+                    use_: used.node.clone(),
+                    item: a.item.to_owned(),
+                    source: self.source(a.span),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A constraint's change as written, in the metric's unit.
+fn change_info(change: &Change, m: &Metric) -> ChangeInfo {
+    match change {
+        Change::Relative(v) => ChangeInfo::Relative(format!("{}%", signed(*v))),
+        Change::Points(v) => ChangeInfo::Points(format!("{}pp", signed(*v))),
+        Change::Absolute(v, _) => ChangeInfo::Absolute(match unit_of(m) {
+            Some(u) => format!("{} {u}", signed(*v)),
+            None => signed(*v),
+        }),
+    }
+}
+
+fn recipient(unit: &Unit) -> Recipient {
+    Recipient {
+        unit: unit.name.node.clone(),
+        layer: match unit.layer {
+            Layer::Coe => RecipientLayer::Coe,
+            _ => RecipientLayer::Manager,
+        },
+        lead: text(&unit.lead),
+    }
+}
+
+fn work_order(items: &Items, reached: &Reached, id: UnitId, unit: &Unit) -> WorkOrder {
+    let (model, cycle) = (items.model, items.cycle);
+    let mut priorities: Vec<&Priority> = cycle.priorities.iter().collect();
+    priorities.sort_by_key(|p| (p.rank.node, p.span.start));
+    let directives: Vec<&Directive> = reached
+        .directives
+        .iter()
+        .map(|&i| &cycle.directives[i])
+        .collect();
     WorkOrder {
         schema: WORK_ORDER_SCHEMA,
         org: text(&model.org),
         revision: model.revision.as_ref().map(|r| r.node.to_string()),
         issued_by: model.executives.iter().map(|e| e.node.clone()).collect(),
-        cycle: CycleInfo {
-            id: cycle.id.node.clone(),
-            from: period.from.to_string(),
-            to: period.to.to_string(),
-            window: cycle.window.as_ref().map(|w| WindowInfo {
-                from: w.from.node.to_string(),
-                to: w.to.node.to_string(),
-            }),
-        },
-        to: Recipient {
-            unit: unit.name.node.clone(),
-            layer: match unit.layer {
-                Layer::Coe => RecipientLayer::Coe,
-                _ => RecipientLayer::Manager,
-            },
-            lead: text(&unit.lead),
-        },
-        direction,
-        priorities,
-        goals,
-        constraints,
-        outcomes,
-        allocations,
-        alignments,
-        resolutions,
+        cycle: items.cycle_info(),
+        to: recipient(unit),
+        direction: cycle
+            .directions
+            .iter()
+            .map(|d| d.text.node.clone())
+            .collect(),
+        priorities: priorities.into_iter().map(|p| items.priority(p)).collect(),
+        goals: directives.iter().filter_map(|d| items.goal(d)).collect(),
+        constraints: directives
+            .iter()
+            .filter_map(|d| items.constraint(d))
+            .collect(),
+        outcomes: directives.iter().filter_map(|d| items.outcome(d)).collect(),
+        allocations: reached
+            .allocations
+            .iter()
+            .map(|&i| items.allocation(&cycle.allocations[i]))
+            .collect(),
+        alignments: reached
+            .aligns
+            .iter()
+            .map(|&i| items.alignment(&cycle.aligns[i], id))
+            .collect(),
+        resolutions: reached
+            .resolutions
+            .iter()
+            .map(|&i| items.resolution(&cycle.resolutions[i]))
+            .collect(),
         provenance: Provenance {
             compiler: concat!("koomc ", env!("CARGO_PKG_VERSION")).to_owned(),
-            ai,
+            ai: items.ai(id),
         },
     }
 }

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Figure as Costs, Location};
 use crate::model::*;
 use crate::source::{SourceMap, Span};
 
@@ -83,17 +83,22 @@ fn inside(inner: Span, outer: Span) -> bool {
     inner.file == outer.file && inner.start >= outer.start && inner.end <= outer.end
 }
 
-/// The diagnostics of these codes that point into `span` (primary or secondary).
+/// The diagnostics that cost `figure` (a column of the code table) and point
+/// into `span`, by their primary or a secondary label.
 fn problems<'a>(
     diagnostics: &'a [Diagnostic],
     span: Span,
-    codes: &'a [Code],
+    figure: Costs,
 ) -> impl Iterator<Item = &'a Diagnostic> + 'a {
     diagnostics.iter().filter(move |d| {
-        codes.contains(&d.code)
+        costs(d, figure)
             && (matches!(&d.location, Location::Source(l) if inside(l.span, span))
                 || d.secondary.iter().any(|l| inside(l.span, span)))
     })
+}
+
+fn costs(d: &Diagnostic, figure: Costs) -> bool {
+    d.code.figures().contains(&figure)
 }
 
 fn share(good: u64, all: u64) -> u32 {
@@ -101,6 +106,29 @@ fn share(good: u64, all: u64) -> u32 {
         100
     } else {
         ((good as f64 / all as f64) * 100.0).round() as u32
+    }
+}
+
+/// What every figure reads.
+struct Input<'a> {
+    model: &'a Model,
+    sources: &'a SourceMap,
+    diagnostics: &'a [Diagnostic],
+}
+
+impl Input<'_> {
+    fn cost(&self, span: Span, reason: impl Into<String>) -> Cost {
+        cost(self.sources, span, reason)
+    }
+
+    /// A cost at each diagnostic of the figure, for figures counted from
+    /// diagnostics rather than from statements.
+    fn costs_of(&self, figure: Costs) -> Vec<Cost> {
+        self.diagnostics
+            .iter()
+            .filter(|d| costs(d, figure))
+            .filter_map(|d| d.primary_span().map(|s| self.cost(s, d.message.clone())))
+            .collect()
     }
 }
 
@@ -112,39 +140,55 @@ pub fn score(
     diagnostics: &[Diagnostic],
     baseline: Option<(&str, Stability)>,
 ) -> Scorecard {
-    let mut figures = Vec::new();
+    let input = Input {
+        model,
+        sources,
+        diagnostics,
+    };
+    Scorecard {
+        schema: SCHEMA,
+        org: model.org.as_ref().map(|o| o.node.clone()),
+        revision: model.revision.as_ref().map(|r| r.node.to_string()),
+        baseline: baseline.map(|(r, _)| r.to_owned()),
+        figures: vec![
+            clarity(&input),
+            stability(&input, baseline.map(|(_, s)| s)),
+            accuracy(&input),
+            alignment(&input),
+            allocation(&input),
+            communication(&input),
+        ],
+    }
+}
 
-    // Clarity of direction.
+/// Clarity of direction: measurable directives with a `by` date.
+fn clarity(input: &Input) -> Figure {
     let (mut clear, mut all, mut costs) = (0, 0, Vec::new());
-    for d in model.cycles.iter().flat_map(|c| &c.directives) {
+    for d in input.model.cycles.iter().flat_map(|c| &c.directives) {
         all += 1;
-        let unclear = problems(
-            diagnostics,
-            d.span,
-            &[Code::E0201, Code::E0301, Code::E0302, Code::E0303],
-        )
-        .next();
+        let unclear = problems(input.diagnostics, d.span, Costs::Clarity).next();
         match (unclear, d.kind.by()) {
             (None, Some(_)) => clear += 1,
-            (Some(p), _) => costs.push(cost(
-                sources,
-                d.span,
-                format!("not measurable: {}", p.message),
-            )),
-            (None, None) => costs.push(cost(sources, d.span, "no `by` date")),
+            (Some(p), _) => {
+                costs.push(input.cost(d.span, format!("not measurable: {}", p.message)))
+            }
+            (None, None) => costs.push(input.cost(d.span, "no `by` date")),
         }
     }
-    figures.push(Figure {
+    Figure {
         name: "clarity-of-direction",
         title: "Clarity of direction",
         score: Some(share(clear, all)),
         formula: "measurable directives with a `by` date ÷ goals, constraints and outcomes",
         counts: BTreeMap::from([("measurable_with_deadline", clear), ("directives", all)]),
         costs,
-    });
+    }
+}
 
-    // Stability of priorities.
-    let items: u64 = model
+/// Stability of priorities: changes outside a window, from change control.
+fn stability(input: &Input, counted: Option<Stability>) -> Figure {
+    let items: u64 = input
+        .model
         .cycles
         .iter()
         .map(|c| {
@@ -155,92 +199,70 @@ pub fn score(
                     .count()) as u64
         })
         .sum();
-    let costs = diagnostics
-        .iter()
-        .filter(|d| matches!(d.code, Code::E0701 | Code::E0702))
-        .filter_map(|d| {
-            d.primary_span()
-                .map(|s| cost(sources, s, d.message.clone()))
-        })
-        .collect();
-    figures.push(match baseline {
-        Some((_, s)) => {
-            let penalty = s.without_cause as f64 + 0.5 * s.with_cause as f64;
-            let score = if items == 0 { 100 } else { ((1.0 - (penalty / items as f64).min(1.0)) * 100.0).round() as u32 };
-            Figure {
-                name: "stability-of-priorities",
-                title: "Stability of priorities",
-                score: Some(score),
-                formula: "1 − (changes outside a window without cause + ½ × with cause) ÷ priorities, goals and constraints",
-                counts: BTreeMap::from([
-                    ("changed_outside_window_without_cause", s.without_cause),
-                    ("changed_outside_window_with_cause", s.with_cause),
-                    ("priorities_goals_constraints", items),
-                ]),
-                costs,
-            }
-        }
-        None => Figure {
+    let Some(s) = counted else {
+        return Figure {
             name: "stability-of-priorities",
             title: "Stability of priorities",
             score: None,
             formula: "needs a baseline: `koomc score NEW --baseline OLD`",
             counts: BTreeMap::from([("priorities_goals_constraints", items)]),
             costs: Vec::new(),
-        },
-    });
+        };
+    };
+    let penalty = s.without_cause as f64 + 0.5 * s.with_cause as f64;
+    let score = if items == 0 {
+        100
+    } else {
+        ((1.0 - (penalty / items as f64).min(1.0)) * 100.0).round() as u32
+    };
+    Figure {
+        name: "stability-of-priorities",
+        title: "Stability of priorities",
+        score: Some(score),
+        formula: "1 − (changes outside a window without cause + ½ × with cause) ÷ priorities, goals and constraints",
+        counts: BTreeMap::from([
+            ("changed_outside_window_without_cause", s.without_cause),
+            ("changed_outside_window_with_cause", s.with_cause),
+            ("priorities_goals_constraints", items),
+        ]),
+        costs: input.costs_of(Costs::Stability),
+    }
+}
 
-    // Accuracy of constraints.
+/// Accuracy of constraints: sound bounds that no other bound contradicts.
+fn accuracy(input: &Input) -> Figure {
     let (mut sound, mut all, mut costs) = (0, 0, Vec::new());
-    let faults = [
-        Code::E0304,
-        Code::E0305,
-        Code::E0401,
-        Code::E0602,
-        Code::E0603,
-    ];
-    for d in model.cycles.iter().flat_map(|c| &c.directives) {
+    for d in input.model.cycles.iter().flat_map(|c| &c.directives) {
         if !matches!(d.kind, DirectiveKind::Constraint { .. }) {
             continue;
         }
         all += 1;
-        match problems(diagnostics, d.span, &faults).next() {
+        match problems(input.diagnostics, d.span, Costs::Accuracy).next() {
             None => sound += 1,
-            Some(p) => costs.push(cost(sources, d.span, p.message.clone())),
+            Some(p) => costs.push(input.cost(d.span, p.message.clone())),
         }
     }
-    figures.push(Figure {
+    Figure {
         name: "accuracy-of-constraints",
         title: "Accuracy of constraints",
         score: Some(share(sound, all)),
         formula: "constraints with a sound bound that no other bound contradicts ÷ constraints",
         counts: BTreeMap::from([("sound", sound), ("constraints", all)]),
         costs,
-    });
-
-    // Cross-department alignment.
-    let mut shared = 0u64;
-    for cycle in &model.cycles {
-        let mut blocks: BTreeMap<MetricId, std::collections::BTreeSet<Vec<UnitId>>> =
-            BTreeMap::new();
-        for d in &cycle.directives {
-            if let (DirectiveKind::Goal { metric, .. }, Scope::Units(us)) = (&d.kind, &d.scope) {
-                if !model.metric(metric.node).per_unit {
-                    blocks
-                        .entry(metric.node)
-                        .or_default()
-                        .insert(us.iter().map(|u| u.node).collect());
-                }
-            }
-        }
-        shared += blocks.values().filter(|b| b.len() >= 2).count() as u64;
     }
-    let issues: Vec<&Diagnostic> = diagnostics
+}
+
+/// Cross-department alignment: shared metrics aligned and free of conflict.
+fn alignment(input: &Input) -> Figure {
+    let model = input.model;
+    let shared: u64 = model
+        .cycles
         .iter()
-        .filter(|d| matches!(d.code, Code::E0603 | Code::E0604))
-        .collect();
-    let bad = (issues.len() as u64).min(shared);
-    figures.push(Figure {
+        .map(|c| c.shared_metrics(model).len() as u64)
+        .sum();
+    let costs = input.costs_of(Costs::Alignment);
+    let bad = (costs.len() as u64).min(shared);
+    Figure {
         name: "cross-department-alignment",
         title: "Cross-department alignment",
         score: Some(share(shared - bad, shared)),
@@ -249,55 +271,47 @@ pub fn score(
             ("shared_metrics", shared),
             ("unaligned_or_conflicting", bad),
         ]),
-        costs: issues
-            .iter()
-            .filter_map(|d| {
-                d.primary_span()
-                    .map(|s| cost(sources, s, d.message.clone()))
-            })
-            .collect(),
-    });
+        costs,
+    }
+}
 
-    // Resource allocation discipline.
+/// Resource allocation discipline: allocations budgeted, within budget,
+/// serving a target.
+fn allocation(input: &Input) -> Figure {
     let (mut ok, mut all, mut costs) = (0, 0, Vec::new());
-    let faults = [
-        Code::E0401,
-        Code::E0501,
-        Code::E0502,
-        Code::E0503,
-        Code::E0504,
-    ];
-    for a in model.cycles.iter().flat_map(|c| &c.allocations) {
+    for a in input.model.cycles.iter().flat_map(|c| &c.allocations) {
         all += 1;
-        match problems(diagnostics, a.span, &faults).next() {
+        match problems(input.diagnostics, a.span, Costs::Allocation).next() {
             None => ok += 1,
-            Some(p) => costs.push(cost(sources, a.span, p.message.clone())),
+            Some(p) => costs.push(input.cost(a.span, p.message.clone())),
         }
     }
-    figures.push(Figure {
+    Figure {
         name: "resource-allocation-discipline",
         title: "Resource allocation discipline",
         score: Some(share(ok, all)),
         formula: "allocations budgeted, within budget, serving a priority or goal ÷ allocations",
         counts: BTreeMap::from([("disciplined", ok), ("allocations", all)]),
         costs,
-    });
+    }
+}
 
-    // Reliability of communication.
-    let units: Vec<UnitId> = model.addressable_units().map(|(id, _)| id).collect();
-    let (mut reached, mut pairs, mut costs) = (0u64, 0u64, Vec::new());
+/// Reliability of communication: every unit reached, every text clear.
+fn communication(input: &Input) -> Figure {
+    let model = input.model;
+    let mut costs = Vec::new();
+    let (mut reached, mut pairs) = (0u64, 0u64);
     for cycle in &model.cycles {
-        for &u in &units {
+        for (u, unit) in model.addressable_units() {
             pairs += 1;
             if cycle.directives.iter().any(|d| d.scope.reaches(u)) {
                 reached += 1;
             } else {
-                costs.push(cost(
-                    sources,
+                costs.push(input.cost(
                     cycle.span,
                     format!(
                         "`{}` gets no goal, constraint or outcome in this cycle",
-                        model.unit(u).name.node
+                        unit.name.node
                     ),
                 ));
             }
@@ -305,26 +319,27 @@ pub fn score(
     }
     let (mut clean, mut texts) = (0u64, 0u64);
     for cycle in &model.cycles {
-        let spans = cycle.directions.iter().map(|d| d.span).chain(
-            cycle
-                .directives
-                .iter()
-                .filter(|d| matches!(d.kind, DirectiveKind::Outcome { .. }))
-                .map(|d| d.span),
-        );
+        let outcomes = cycle
+            .directives
+            .iter()
+            .filter(|d| matches!(d.kind, DirectiveKind::Outcome { .. }));
+        let spans = cycle
+            .directions
+            .iter()
+            .map(|d| d.span)
+            .chain(outcomes.map(|d| d.span));
         for span in spans {
             texts += 1;
-            match problems(diagnostics, span, &[Code::E0201, Code::E0301]).next() {
+            match problems(input.diagnostics, span, Costs::Communication).next() {
                 None => clean += 1,
-                Some(p) => costs.push(cost(sources, span, p.message.clone())),
+                Some(p) => costs.push(input.cost(span, p.message.clone())),
             }
         }
     }
-    let score = (share(reached, pairs) + share(clean, texts)) / 2;
-    figures.push(Figure {
+    Figure {
         name: "reliability-of-communication",
         title: "Reliability of communication",
-        score: Some(score),
+        score: Some((share(reached, pairs) + share(clean, texts)) / 2),
         formula: "mean of (units reached in each cycle ÷ units × cycles) and (clear texts ÷ outcome and direction texts)",
         counts: BTreeMap::from([
             ("units_reached", reached),
@@ -333,14 +348,6 @@ pub fn score(
             ("texts", texts),
         ]),
         costs,
-    });
-
-    Scorecard {
-        schema: SCHEMA,
-        org: model.org.as_ref().map(|o| o.node.clone()),
-        revision: model.revision.as_ref().map(|r| r.node.to_string()),
-        baseline: baseline.map(|(r, _)| r.to_owned()),
-        figures,
     }
 }
 

@@ -330,56 +330,26 @@ fn bounds(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
 
 /// Whether an `align` on the metric covers every unit in the conflict.
 fn aligned(cycle: &Cycle, metric: MetricId, parts: &[&Limit]) -> bool {
-    let covered: BTreeSet<UnitId> = cycle
-        .aligns
-        .iter()
-        .filter(|a| a.metric.node == metric)
-        .flat_map(|a| a.units.iter().map(|u| u.node))
-        .collect();
+    let covered = cycle.aligned_units().remove(&metric).unwrap_or_default();
     parts
         .iter()
         .flat_map(|l| l.units.iter().flatten())
         .all(|u| covered.contains(u))
 }
 
-type Owners = (BTreeSet<UnitId>, Vec<Span>, BTreeSet<Vec<UnitId>>);
-
 /// E0604: goals of two or more units on one organization-wide metric, in
 /// their own `to` blocks, with no `align` covering them.
 fn alignment(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
-    // Metric → the units with goals on it, the goals' spans, the blocks.
-    let mut owners: BTreeMap<MetricId, Owners> = BTreeMap::new();
-    for d in &cycle.directives {
-        let (DirectiveKind::Goal { metric, .. }, Scope::Units(us)) = (&d.kind, &d.scope) else {
-            continue;
-        };
-        if model.metric(metric.node).per_unit {
-            continue;
-        }
-        let entry = owners.entry(metric.node).or_default();
-        let block: Vec<UnitId> = us.iter().map(|u| u.node).collect();
-        entry.0.extend(block.iter().copied());
-        entry.1.push(metric.span);
-        entry.2.insert(block);
-    }
-    for (metric_id, (units, spans, blocks)) in owners {
-        if units.len() < 2 || blocks.len() < 2 {
-            continue; // one block, even to several units, is one shared directive
-        }
-        let aligned: BTreeSet<UnitId> = cycle
-            .aligns
-            .iter()
-            .filter(|a| a.metric.node == metric_id)
-            .flat_map(|a| a.units.iter().map(|u| u.node))
-            .collect();
-        let missing: Vec<UnitId> = units
-            .iter()
-            .copied()
-            .filter(|u| !aligned.contains(u))
-            .collect();
-        if missing.is_empty() {
+    let aligned = cycle.aligned_units();
+    let none = BTreeSet::new();
+    for (metric_id, shared) in cycle.shared_metrics(model) {
+        if shared
+            .units
+            .is_subset(aligned.get(&metric_id).unwrap_or(&none))
+        {
             continue;
         }
+        let (units, spans) = (&shared.units, &shared.goals);
         let name = &model.metric(metric_id).name.node;
         let all: Vec<&str> = units
             .iter()

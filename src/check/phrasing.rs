@@ -66,18 +66,13 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
         None => lex,
     };
     for cycle in &model.cycles {
+        for item in cycle.annotated() {
+            cause(lex, &metrics, item.notes, out);
+        }
         for d in &cycle.directions {
             judge(sources, lex, &d.text, Place::Direction, out);
-            cause(lex, &metrics, &d.notes, out);
-        }
-        for p in &cycle.priorities {
-            cause(lex, &metrics, &p.notes, out);
-        }
-        for a in &cycle.allocations {
-            cause(lex, &metrics, &a.notes, out);
         }
         for d in &cycle.directives {
-            cause(lex, &metrics, &d.notes, out);
             let measurable = match &d.kind {
                 DirectiveKind::Outcome { text, .. } => {
                     let clean = judge(sources, lex, text, Place::Outcome, out);

@@ -18,17 +18,8 @@ pub fn is_permitted(word: &str) -> bool {
 }
 
 pub fn check(model: &Model, out: &mut Diagnostics) {
-    for cycle in &model.cycles {
-        let notes = cycle
-            .directions
-            .iter()
-            .map(|d| &d.notes)
-            .chain(cycle.priorities.iter().map(|p| &p.notes))
-            .chain(cycle.directives.iter().map(|d| &d.notes))
-            .chain(cycle.allocations.iter().map(|a| &a.notes));
-        for n in notes {
-            annotation(n, out);
-        }
+    for item in model.cycles.iter().flat_map(|c| c.annotated()) {
+        annotation(item.notes, out);
     }
 }
 

@@ -1,13 +1,39 @@
 //! The diagnostic codes of `../shared/spec/diagnostics.md`, as one table.
 //!
 //! A code is a value of [`Code`], never a string written at the place that
-//! reports it; its default severity, lint name, title and long explanation
-//! (`src/explain/EXXXX.md`) all hang off this table.
+//! reports it; its default severity, lint name, title, long explanation
+//! (`src/explain/EXXXX.md`), the scorecard figures it costs and what its
+//! example needs beside a `.koom` file all hang off this table. Tests read it
+//! to demand an explanation, an error example and a rule test of every code.
 
 use super::Severity;
 
+/// A figure of the executive scorecard (seed §7), for the codes that cost it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Figure {
+    Clarity,
+    Stability,
+    Accuracy,
+    Alignment,
+    Allocation,
+    Communication,
+}
+
+/// What a code's example needs besides the `.koom` file: the explanation's
+/// `## Baseline` or `## Escalations` section, or a command's output folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    Nothing,
+    /// `check --baseline OLD`: the explanation holds the old revision.
+    Baseline,
+    /// `check --escalations DIR`: the explanation holds the escalation files.
+    Escalations,
+    /// `build --out-dir DIR` that cannot be written: no `.koom` example.
+    Output,
+}
+
 macro_rules! codes {
-    ($( $code:ident => $severity:ident, $lint:expr, $title:expr; )*) => {
+    ($( $code:ident => $severity:ident, $lint:expr, $title:expr, [$($figure:ident),*], $needs:ident; )*) => {
         /// A stable diagnostic code.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
@@ -48,6 +74,20 @@ macro_rules! codes {
                 }
             }
 
+            /// The scorecard figures a diagnostic of this code costs points in.
+            pub fn figures(self) -> &'static [Figure] {
+                match self {
+                    $( Code::$code => &[$(Figure::$figure),*], )*
+                }
+            }
+
+            /// What the code's example needs besides a `.koom` file.
+            pub fn needs(self) -> Needs {
+                match self {
+                    $( Code::$code => Needs::$needs, )*
+                }
+            }
+
             /// The long explanation printed by `koomc explain`.
             pub fn explanation(self) -> &'static str {
                 match self {
@@ -59,46 +99,46 @@ macro_rules! codes {
 }
 
 codes! {
-    E0001 => Error, "", "syntax error";
-    E0002 => Error, "", "missing or unsupported `koom` version header";
-    E0003 => Error, "", "invalid literal: a date that does not exist, a malformed number or unit";
-    E0004 => Error, "", "a file cannot be read: not found, not UTF-8, a directory, too large";
-    E0005 => Error, "", "`use` of a path outside the project root, or a missing file";
-    E0006 => Error, "", "`use` cycle";
-    E0007 => Error, "", "the output cannot be written";
-    E0008 => Error, "", "`koom.toml` is not valid";
-    E0101 => Error, "", "a worker unit addressed: bypassing the spine";
-    E0102 => Error, "", "an undeclared unit named";
-    E0103 => Error, "", "an undeclared metric or goal id named";
-    E0104 => Error, "", "a name declared twice";
-    E0201 => Error, "", "method phrasing in an outcome or direction";
-    E0202 => Error, "", "a workflow, process, procedure, step or task written by the executive layer";
-    E0203 => Error, "", "a standard or training defined by the executive layer";
-    E0204 => Error, "", "`assign`: work handed toward workers directly";
-    E0301 => Error, "vague-term", "a vague term";
-    E0302 => Warning, "unmeasurable-outcome", "an outcome with neither a number nor a metric";
-    E0303 => Error, "", "urgency without clarity";
-    E0304 => Error, "", "`keep` on a metric without `better`";
-    E0305 => Error, "", "a relative change on a metric without a baseline";
-    E0306 => Warning, "narrative-cause", "a `because` that cites no metric or number";
-    E0401 => Error, "", "a quantity's unit does not match its metric's unit";
-    E0402 => Error, "", "a `by` date outside its cycle";
-    E0403 => Error, "", "a malformed cycle";
-    E0501 => Error, "", "allocations exceed the cycle's budget of that kind";
-    E0502 => Warning, "unbudgeted-allocation", "an allocation of a kind with no budget in the cycle";
-    E0503 => Warning, "allocation-discipline", "an allocation that serves no priority target or cycle goal";
-    E0504 => Error, "", "a time allocation longer than the cycle";
-    E0601 => Error, "", "a priority rank repeated, a rank gap, or a target ranked twice";
-    E0602 => Error, "", "contradictory bounds on one metric";
-    E0603 => Error, "", "cross-department conflict";
-    E0604 => Warning, "unaligned-metric", "units with goals on one metric without `align`";
-    E0701 => Error, "", "a change outside the cycle's window without `because`";
-    E0702 => Error, "", "the org model changed during a running cycle";
-    E0703 => Error, "", "the revision date is earlier than the baseline's";
-    E0704 => Error, "", "a `resolve` names an unknown escalation";
-    E0705 => Warning, "unresolved-escalation", "an open escalation has no `resolve`";
-    E0706 => Error, "", "an escalation that brings no options or no data";
-    E0801 => Error, "", "an `ai` use the seed does not permit";
+    E0001 => Error, "", "syntax error", [], Nothing;
+    E0002 => Error, "", "missing or unsupported `koom` version header", [], Nothing;
+    E0003 => Error, "", "invalid literal: a date that does not exist, a malformed number or unit", [], Nothing;
+    E0004 => Error, "", "a file cannot be read: not found, not UTF-8, a directory, too large", [], Nothing;
+    E0005 => Error, "", "`use` of a path outside the project root, or a missing file", [], Nothing;
+    E0006 => Error, "", "`use` cycle", [], Nothing;
+    E0007 => Error, "", "the output cannot be written", [], Output;
+    E0008 => Error, "", "`koom.toml` is not valid", [], Nothing;
+    E0101 => Error, "", "a worker unit addressed: bypassing the spine", [], Nothing;
+    E0102 => Error, "", "an undeclared unit named", [], Nothing;
+    E0103 => Error, "", "an undeclared metric or goal id named", [], Nothing;
+    E0104 => Error, "", "a name declared twice", [], Nothing;
+    E0201 => Error, "", "method phrasing in an outcome or direction", [Clarity, Communication], Nothing;
+    E0202 => Error, "", "a workflow, process, procedure, step or task written by the executive layer", [], Nothing;
+    E0203 => Error, "", "a standard or training defined by the executive layer", [], Nothing;
+    E0204 => Error, "", "`assign`: work handed toward workers directly", [], Nothing;
+    E0301 => Error, "vague-term", "a vague term", [Clarity, Communication], Nothing;
+    E0302 => Warning, "unmeasurable-outcome", "an outcome with neither a number nor a metric", [Clarity], Nothing;
+    E0303 => Error, "", "urgency without clarity", [Clarity], Nothing;
+    E0304 => Error, "", "`keep` on a metric without `better`", [Accuracy], Nothing;
+    E0305 => Error, "", "a relative change on a metric without a baseline", [Accuracy], Nothing;
+    E0306 => Warning, "narrative-cause", "a `because` that cites no metric or number", [], Nothing;
+    E0401 => Error, "", "a quantity's unit does not match its metric's unit", [Accuracy, Allocation], Nothing;
+    E0402 => Error, "", "a `by` date outside its cycle", [], Nothing;
+    E0403 => Error, "", "a malformed cycle", [], Nothing;
+    E0501 => Error, "", "allocations exceed the cycle's budget of that kind", [Allocation], Nothing;
+    E0502 => Warning, "unbudgeted-allocation", "an allocation of a kind with no budget in the cycle", [Allocation], Nothing;
+    E0503 => Warning, "allocation-discipline", "an allocation that serves no priority target or cycle goal", [Allocation], Nothing;
+    E0504 => Error, "", "a time allocation longer than the cycle", [Allocation], Nothing;
+    E0601 => Error, "", "a priority rank repeated, a rank gap, or a target ranked twice", [], Nothing;
+    E0602 => Error, "", "contradictory bounds on one metric", [Accuracy], Nothing;
+    E0603 => Error, "", "cross-department conflict", [Accuracy, Alignment], Nothing;
+    E0604 => Warning, "unaligned-metric", "units with goals on one metric without `align`", [Alignment], Nothing;
+    E0701 => Error, "", "a change outside the cycle's window without `because`", [Stability], Baseline;
+    E0702 => Error, "", "the org model changed during a running cycle", [Stability], Baseline;
+    E0703 => Error, "", "the revision date is earlier than the baseline's", [], Baseline;
+    E0704 => Error, "", "a `resolve` names an unknown escalation", [], Escalations;
+    E0705 => Warning, "unresolved-escalation", "an open escalation has no `resolve`", [], Escalations;
+    E0706 => Error, "", "an escalation that brings no options or no data", [], Escalations;
+    E0801 => Error, "", "an `ai` use the seed does not permit", [], Nothing;
 }
 
 impl Code {

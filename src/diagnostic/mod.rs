@@ -12,7 +12,7 @@
 mod code;
 pub mod render;
 
-pub use code::Code;
+pub use code::{Code, Figure, Needs};
 
 use crate::source::Span;
 

@@ -176,6 +176,17 @@ impl Cycle {
         all.retain(|_, s| s.units.len() >= 2 && s.blocks.len() >= 2);
         all
     }
+
+    /// The units each metric's `align` statements cover, in one pass.
+    pub fn aligned_units(&self) -> BTreeMap<MetricId, BTreeSet<UnitId>> {
+        let mut out: BTreeMap<MetricId, BTreeSet<UnitId>> = BTreeMap::new();
+        for a in &self.aligns {
+            out.entry(a.metric.node)
+                .or_default()
+                .extend(a.units.iter().map(|u| u.node));
+        }
+        out
+    }
 }
 
 /// A statement that can carry annotations (see [`Cycle::annotated`]).
