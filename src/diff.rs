@@ -2,19 +2,17 @@
 //! manager's and CoE unit's work order gains, loses or changes, item by item,
 //! not a text diff. Entry point: [`diff`].
 //!
-//! Items are matched by identity within a work order: a priority by its
-//! target, a goal by its id, a constraint by its metric and scope, an outcome or
-//! a direction by its text, an allocation by its kind, unit, technology and
-//! purpose, an alignment by its metric, a resolution by its escalation. Where an
-//! item was written (`source`) is not part of what it says.
-
-use std::collections::BTreeMap;
+//! Items are matched, and judged changed, by `crate::identity`, the notion of
+//! "the same directive" that change control uses too; they are shown as their
+//! work orders hold them (`emit::Items`), without `source`.
 
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::emit::WorkOrder;
+use crate::emit;
+use crate::identity::{self, Item, Keyed, Kind, Revision};
+use crate::model::UnitId;
 
 /// The value of `schema` in `koomc diff --format json`.
 pub const SCHEMA: &str = "koom.diff/1";
@@ -66,46 +64,46 @@ pub struct Change {
     pub to: Value,
 }
 
-const LISTS: &[(&str, &str)] = &[
-    ("direction", "direction"),
-    ("priorities", "priority"),
-    ("goals", "goal"),
-    ("constraints", "constraint"),
-    ("outcomes", "outcome"),
-    ("allocations", "allocation"),
-    ("alignments", "alignment"),
-    ("resolutions", "resolution"),
-];
+/// What to call a kind in the report (the window is the cycle's dates).
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Window => "cycle",
+        other => other.as_str(),
+    }
+}
+
+/// An item as its work order holds it, without `source`.
+fn value(items: &emit::Items, k: &Keyed, unit: UnitId) -> Value {
+    let v = match k.item {
+        Item::Window(_) => json(&items.cycle_info()),
+        Item::Direction(d) => Value::String(d.text.node.clone()),
+        Item::Priority(p) => json(&items.priority(p)),
+        Item::Directive(d) => match (items.goal(d), items.constraint(d), items.outcome(d)) {
+            (Some(g), _, _) => json(&g),
+            (_, Some(c), _) => json(&c),
+            (_, _, Some(o)) => json(&o),
+            _ => Value::Null,
+        },
+        Item::Budget(q) => serde_json::json!({
+            "amount": emit::Number(q.value),
+            "unit": q.unit.as_ref().map(|u| u.node.0.clone()),
+        }),
+        Item::Allocation(a) => json(&items.allocation(a)),
+        Item::Alignment(a) => json(&items.alignment(a, unit)),
+        Item::Resolution(r) => json(&items.resolution(r)),
+    };
+    without_source(v)
+}
+
+fn json<T: Serialize>(item: &T) -> Value {
+    serde_json::to_value(item).expect("items serialize")
+}
 
 fn text(v: &Value, key: &str) -> String {
     match v.get(key) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Null) | None => String::new(),
         Some(other) => other.to_string(),
-    }
-}
-
-fn key_of(kind: &str, item: &Value) -> String {
-    match kind {
-        "direction" => item.as_str().unwrap_or_default().to_owned(),
-        "priority" => text(item, "target"),
-        "goal" => text(item, "id"),
-        "constraint" => format!("{} ({})", text(item, "metric"), text(item, "scope")),
-        "outcome" => text(item, "text"),
-        "allocation" => [
-            text(item, "kind"),
-            text(item, "unit"),
-            text(item, "tech"),
-            text(item, "for"),
-        ]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" "),
-        "alignment" => text(item, "on"),
-        "resolution" => text(item, "escalation"),
-        _ => String::new(),
     }
 }
 
@@ -116,110 +114,145 @@ fn without_source(mut v: Value) -> Value {
     v
 }
 
-fn keyed(order: &Value, list: &str, kind: &str) -> BTreeMap<String, Value> {
-    order
-        .get(list)
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .map(|i| (key_of(kind, i), without_source(i.clone())))
-                .collect()
+/// One revision's side of a recipient: its cycle, the unit, what reaches it.
+struct Side<'a> {
+    items: emit::Items<'a>,
+    unit: UnitId,
+    keyed: Vec<Keyed<'a>>,
+}
+
+impl<'a> Side<'a> {
+    fn of(r: &'a Revision, cycle: &str, unit: &str) -> Option<Side<'a>> {
+        let cycle = r
+            .model
+            .cycles
+            .iter()
+            .find(|c| c.id.node == cycle && c.period.is_some())?;
+        let (id, _) = r
+            .model
+            .addressable_units()
+            .find(|(_, u)| u.name.node == unit)?;
+        let mut keyed = identity::items(r.model, cycle);
+        keyed.retain(|k| k.reaches(id));
+        let items = emit::Items {
+            model: r.model,
+            sources: r.sources,
+            cycle,
+        };
+        Some(Side {
+            items,
+            unit: id,
+            keyed,
         })
-        .unwrap_or_default()
+    }
+
+    fn value(&self, k: &Keyed) -> Value {
+        value(&self.items, k, self.unit)
+    }
 }
 
-fn order_key(o: &WorkOrder) -> (String, String, String) {
-    (o.cycle.from.clone(), o.cycle.id.clone(), o.to.unit.clone())
-}
-
-/// Compare the work orders of two revisions, optionally for one unit.
-pub fn diff(old: &[WorkOrder], new: &[WorkOrder], only: Option<&str>) -> Report {
-    let to_value = |o: &WorkOrder| serde_json::to_value(o).expect("work orders serialize");
-    let old_map: BTreeMap<_, _> = old
-        .iter()
-        .map(|o| ((o.cycle.id.clone(), o.to.unit.clone()), o))
-        .collect();
-    let new_map: BTreeMap<_, _> = new
-        .iter()
-        .map(|o| ((o.cycle.id.clone(), o.to.unit.clone()), o))
-        .collect();
-    let mut keys: Vec<(String, String, String)> =
-        old.iter().chain(new.iter()).map(order_key).collect();
+/// Every (cycle start, cycle, unit) of either revision, in report order.
+fn recipients(old: &Revision, new: &Revision) -> Vec<(String, String)> {
+    let mut keys: Vec<(String, String, String)> = Vec::new();
+    for r in [old, new] {
+        for cycle in r.model.cycles.iter().filter(|c| c.period.is_some()) {
+            let from = cycle.period.expect("dated").from.to_string();
+            for (_, unit) in r.model.addressable_units() {
+                keys.push((from.clone(), cycle.id.node.clone(), unit.name.node.clone()));
+            }
+        }
+    }
     keys.sort();
     keys.dedup_by(|a, b| a.1 == b.1 && a.2 == b.2);
-    let mut recipients = Vec::new();
-    for (_, cycle, unit) in keys {
+    keys.into_iter().map(|(_, c, u)| (c, u)).collect()
+}
+
+/// Compare two revisions' work orders, optionally for one unit.
+pub fn diff(old: &Revision, new: &Revision, only: Option<&str>) -> Report {
+    let mut out = Vec::new();
+    for (cycle, unit) in recipients(old, new) {
         if only.is_some_and(|u| u != unit) {
             continue;
         }
-        let id = (cycle.clone(), unit.clone());
-        let (before, after) = (
-            old_map.get(&id).map(|o| to_value(o)),
-            new_map.get(&id).map(|o| to_value(o)),
-        );
-        let empty = Value::Object(Default::default());
-        let (b, a) = (
-            before.as_ref().unwrap_or(&empty),
-            after.as_ref().unwrap_or(&empty),
-        );
-        let mut r = RecipientDiff {
-            cycle,
-            unit,
-            new_work_order: before.is_none(),
-            removed_work_order: after.is_none(),
-            gains: Vec::new(),
-            loses: Vec::new(),
-            changes: Vec::new(),
-        };
-        if before.is_some() && after.is_some() && b.get("cycle") != a.get("cycle") {
-            r.changes.push(Change {
-                kind: "cycle".into(),
-                key: r.cycle.clone(),
-                from: b.get("cycle").cloned().unwrap_or(Value::Null),
-                to: a.get("cycle").cloned().unwrap_or(Value::Null),
-            });
-        }
-        for (list, kind) in LISTS {
-            let (was, is) = (keyed(b, list, kind), keyed(a, list, kind));
-            for (key, item) in &is {
-                match was.get(key) {
-                    None => r.gains.push(Entry {
-                        kind: (*kind).into(),
-                        key: key.clone(),
-                        item: item.clone(),
-                    }),
-                    Some(old_item) if old_item != item => r.changes.push(Change {
-                        kind: (*kind).into(),
-                        key: key.clone(),
-                        from: old_item.clone(),
-                        to: item.clone(),
-                    }),
-                    Some(_) => {}
-                }
-            }
-            for (key, item) in &was {
-                if !is.contains_key(key) {
-                    r.loses.push(Entry {
-                        kind: (*kind).into(),
-                        key: key.clone(),
-                        item: item.clone(),
-                    });
-                }
-            }
-        }
+        let (before, after) = (Side::of(old, &cycle, &unit), Side::of(new, &cycle, &unit));
+        let r = recipient(cycle, unit, before.as_ref(), after.as_ref());
         if !(r.gains.is_empty() && r.loses.is_empty() && r.changes.is_empty())
             || r.new_work_order
             || r.removed_work_order
         {
-            recipients.push(r);
+            out.push(r);
         }
     }
+    let date = |r: &Revision| r.model.revision.as_ref().map(|d| d.node.to_string());
     Report {
         schema: SCHEMA,
-        from: old.first().and_then(|o| o.revision.clone()),
-        to: new.first().and_then(|o| o.revision.clone()),
-        recipients,
+        from: date(old),
+        to: date(new),
+        recipients: out,
+    }
+}
+
+fn recipient(
+    cycle: String,
+    unit: String,
+    before: Option<&Side>,
+    after: Option<&Side>,
+) -> RecipientDiff {
+    let mut r = RecipientDiff {
+        cycle,
+        unit,
+        new_work_order: before.is_none(),
+        removed_work_order: after.is_none(),
+        gains: Vec::new(),
+        loses: Vec::new(),
+        changes: Vec::new(),
+    };
+    let none: &[Keyed] = &[];
+    let (was, is) = (before.map_or(none, |b| &b.keyed), after.map_or(none, |a| &a.keyed));
+    // A new or removed work order lists what it holds, not the cycle's
+    // dates and pools, which are the cycle's context rather than its items.
+    let whole = before.is_none() || after.is_none();
+    for p in identity::pair(was, is) {
+        let kind = p.new.or(p.old).map(|k| k.key.kind);
+        if whole && matches!(kind, Some(Kind::Window | Kind::Budget)) {
+            continue;
+        }
+        match (p.old, p.new, before, after) {
+            (Some(o), Some(n), Some(b), Some(a)) if p.changed() => r.changes.push(Change {
+                kind: kind_word(n.key.kind).into(),
+                key: key_text(n, &r.cycle),
+                from: b.value(o),
+                to: a.value(n),
+            }),
+            (None, Some(n), _, Some(a)) => r.gains.push(entry(a, n, &r.cycle)),
+            (Some(o), None, Some(b), _) => r.loses.push(entry(b, o, &r.cycle)),
+            _ => {}
+        }
+    }
+    let order = |kind: &str, key: &str| {
+        (
+            Kind::ALL.iter().position(|k| kind_word(*k) == kind),
+            key.to_owned(),
+        )
+    };
+    r.gains.sort_by_key(|e| order(&e.kind, &e.key));
+    r.loses.sort_by_key(|e| order(&e.kind, &e.key));
+    r.changes.sort_by_key(|c| order(&c.kind, &c.key));
+    r
+}
+
+fn key_text(k: &Keyed, cycle: &str) -> String {
+    match k.key.kind {
+        Kind::Window => cycle.to_owned(),
+        _ => k.key.name.clone(),
+    }
+}
+
+fn entry(side: &Side, k: &Keyed, cycle: &str) -> Entry {
+    Entry {
+        kind: kind_word(k.key.kind).into(),
+        key: key_text(k, cycle),
+        item: side.value(k),
     }
 }
 
@@ -274,6 +307,7 @@ fn summary(kind: &str, v: &Value) -> String {
         ),
         "resolution" => format!("{}: \"{}\"", text(v, "escalation"), text(v, "text")),
         "cycle" => format!("{} to {}", text(v, "from"), text(v, "to")),
+        "budget" => format!("{}{}", num("amount"), unit("unit")),
         _ => v.to_string(),
     }
 }

@@ -1,14 +1,8 @@
 //! Change control (seed §4 rule 5, §8 failure modes 1 and 3; spec §7): a
 //! revision compared with its baseline. Entry point: [`compare`].
 //!
-//! Identity across revisions (what counts as "the same" directive):
-//! - a **priority** is its cycle and its target (metric or goal id); a new rank
-//!   is a change;
-//! - a **goal** is its cycle and its id, or, without an id, its metric and the
-//!   units it is addressed to. A goal with an id that moves to another `to`
-//!   block is the same goal, changed (moved); a goal without an id that moves is
-//!   one removed and one added;
-//! - a **constraint** is its cycle, its metric and the units it is addressed to.
+//! What counts as "the same" priority, goal or constraint, and whether it
+//! changed, is `crate::identity`'s, shared with `koomc diff`.
 //!
 //! A change made while a cycle runs, outside its window, needs `because` on the
 //! new line (E0701); a removal has no line to carry one, so it is E0701 too.
@@ -21,28 +15,13 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
+pub use crate::identity::Revision;
+use crate::identity::{self, Keyed, Kind};
 use crate::model::*;
 use crate::score::Stability;
-use crate::source::{SourceMap, Span};
-use crate::syntax::ast::ConstraintBound;
+use crate::source::{SourceMap, Span, Spanned};
 
-/// One revision: its model and sources.
-pub struct Revision<'a> {
-    pub model: &'a Model,
-    pub sources: &'a SourceMap,
-}
-
-/// A directive as change control sees it.
-struct Item {
-    key: String,
-    /// What it says, for comparison: equal meaning, equal text.
-    meaning: String,
-    /// What it says, as written (the note "was …").
-    written: String,
-    span: Span,
-    because: Option<String>,
-}
-
+/// What it says, as written (the note "was …").
 fn written(sources: &SourceMap, span: Span) -> String {
     sources
         .text(span)
@@ -51,103 +30,9 @@ fn written(sources: &SourceMap, span: Span) -> String {
         .join(" ")
 }
 
-fn units_of(model: &Model, scope: &Scope) -> String {
-    match scope {
-        Scope::Cycle => "*".to_owned(),
-        Scope::Units(us) => {
-            let mut names: Vec<&str> = us
-                .iter()
-                .map(|u| model.unit(u.node).name.node.as_str())
-                .collect();
-            names.sort_unstable();
-            names.dedup();
-            names.join(",")
-        }
-    }
-}
-
-fn bound_text(b: &Option<Bound>) -> String {
-    b.as_ref().map_or("?".to_owned(), |b| {
-        format!("{} {}", b.op.as_str(), b.value.normalize())
-    })
-}
-
-/// The priorities, goals and constraints of a cycle, keyed by identity.
-fn items(r: &Revision, cycle: &Cycle) -> BTreeMap<String, Item> {
-    let m = r.model;
-    let mut out = BTreeMap::new();
-    for p in &cycle.priorities {
-        let target = match &p.target.node {
-            Target::Metric(id) => m.metric(*id).name.node.clone(),
-            Target::Goal(g, _) => g.clone(),
-        };
-        out.insert(
-            format!("priority {target}"),
-            Item {
-                key: format!("priority {target}"),
-                meaning: format!("rank {}", p.rank.node),
-                written: written(r.sources, p.span),
-                span: p.span,
-                because: p.notes.because.as_ref().map(|b| b.node.clone()),
-            },
-        );
-    }
-    for d in &cycle.directives {
-        let (key, meaning) = match &d.kind {
-            DirectiveKind::Goal { id, metric, by, .. } => {
-                let name = &m.metric(metric.node).name.node;
-                let key = match id {
-                    Some(id) => format!("goal {}", id.node),
-                    None => format!("goal {name} to {}", units_of(m, &d.scope)),
-                };
-                let meaning = format!(
-                    "{name} {} by {} urgent {} to {}",
-                    bound_text(&d.bound),
-                    by.as_ref().map_or("-".to_owned(), |b| b.node.to_string()),
-                    d.urgent.is_some(),
-                    units_of(m, &d.scope)
-                );
-                (key, meaning)
-            }
-            DirectiveKind::Constraint {
-                metric, bound, by, ..
-            } => {
-                let name = &m.metric(metric.node).name.node;
-                let change = match bound {
-                    ConstraintBound::Change(c) => format!("{:?}", c.node),
-                    ConstraintBound::Compare { .. } => String::new(),
-                };
-                let keeps: Vec<String> = d
-                    .keep_bounds
-                    .iter()
-                    .map(|(k, b)| format!("{} {}", m.metric(k.node).name.node, b.value))
-                    .collect();
-                let meaning = format!(
-                    "{} {change} keep {} by {} urgent {}",
-                    bound_text(&d.bound),
-                    keeps.join(","),
-                    by.as_ref().map_or("-".to_owned(), |b| b.node.to_string()),
-                    d.urgent.is_some()
-                );
-                (
-                    format!("constraint {name} to {}", units_of(m, &d.scope)),
-                    meaning,
-                )
-            }
-            DirectiveKind::Outcome { .. } => continue,
-        };
-        out.insert(
-            key.clone(),
-            Item {
-                key,
-                meaning,
-                written: written(r.sources, d.span),
-                span: d.span,
-                because: d.notes.because.as_ref().map(|b| b.node.clone()),
-            },
-        );
-    }
-    out
+/// The kinds change control compares.
+fn controlled(kind: Kind) -> bool {
+    matches!(kind, Kind::Priority | Kind::Goal | Kind::Constraint)
 }
 
 /// Whether `date` falls in the cycle and outside its window.
@@ -164,6 +49,43 @@ fn mid_cycle(cycle: &Cycle, date: Date) -> bool {
 pub fn compare(old: &Revision, new: &Revision) -> (Diagnostics, Stability) {
     let mut out = Diagnostics::new();
     let mut stability = Stability::default();
+    let Some((old_rev, new_rev)) = revisions(old, new, &mut out) else {
+        return (out, stability);
+    };
+    let context = Context {
+        old,
+        new,
+        date: new_rev.node,
+        baseline: old_rev.node,
+    };
+    let old_cycles: BTreeMap<&str, &Cycle> = old
+        .model
+        .cycles
+        .iter()
+        .map(|c| (c.id.node.as_str(), c))
+        .collect();
+    let mut running_outside_window: Option<&Cycle> = None;
+    for cycle in &new.model.cycles {
+        if !mid_cycle(cycle, context.date) {
+            continue;
+        }
+        running_outside_window.get_or_insert(cycle);
+        if let Some(before) = old_cycles.get(cycle.id.node.as_str()) {
+            context.cycle(before, cycle, &mut stability, &mut out);
+        }
+    }
+    if let Some(cycle) = running_outside_window {
+        stability.without_cause += context.org_model(cycle, &mut out);
+    }
+    (out, stability)
+}
+
+/// Both revision dates, or E0703 when one is missing or the new one is earlier.
+fn revisions<'a>(
+    old: &'a Revision,
+    new: &'a Revision,
+    out: &mut Diagnostics,
+) -> Option<(&'a Spanned<Date>, &'a Spanned<Date>)> {
     let (Some(old_rev), Some(new_rev)) = (&old.model.revision, &new.model.revision) else {
         let which = if new.model.revision.is_none() {
             "this revision"
@@ -180,9 +102,8 @@ pub fn compare(old: &Revision, new: &Revision) -> (Diagnostics, Stability) {
             d = d.with_note(format!("the baseline is the revision of {}", r.node));
         }
         out.push(d);
-        return (out, stability);
+        return None;
     };
-    let was = |what: &str| format!("was `{what}` in the revision of {}", old_rev.node);
     if new_rev.node < old_rev.node {
         out.push(
             Diagnostic::new(
@@ -198,92 +119,103 @@ pub fn compare(old: &Revision, new: &Revision) -> (Diagnostics, Stability) {
                 old_rev.node
             )),
         );
-        return (out, stability);
+        return None;
     }
-    let date = new_rev.node;
-    let old_cycles: BTreeMap<&str, &Cycle> = old
-        .model
-        .cycles
-        .iter()
-        .map(|c| (c.id.node.as_str(), c))
-        .collect();
-    let mut running_outside_window: Option<&Cycle> = None;
-    for cycle in &new.model.cycles {
-        if !mid_cycle(cycle, date) {
-            continue;
-        }
-        running_outside_window.get_or_insert(cycle);
-        let Some(before) = old_cycles.get(cycle.id.node.as_str()) else {
-            continue;
-        };
-        let old_items = items(old, before);
-        let new_items = items(new, cycle);
-        for (key, item) in &new_items {
-            let changed = match old_items.get(key) {
-                Some(o) => o.meaning != item.meaning,
-                None => true,
-            };
-            // A `because` carried over unchanged from the baseline is the old
-            // change's cause, not this one's.
-            let same_cause = old_items
-                .get(key)
-                .is_some_and(|o| o.because.is_some() && o.because == item.because);
-            if !changed {
-                continue;
+    Some((old_rev, new_rev))
+}
+
+/// The two revisions and their dates.
+struct Context<'a> {
+    old: &'a Revision<'a>,
+    new: &'a Revision<'a>,
+    /// The new revision's date.
+    date: Date,
+    /// The baseline's date.
+    baseline: Date,
+}
+
+impl Context<'_> {
+    fn was(&self, what: &str) -> String {
+        format!("was `{what}` in the revision of {}", self.baseline)
+    }
+
+    fn running(&self, cycle: &Cycle) -> String {
+        format!(
+            "cycle `{}` is running on {} and its window is {}",
+            cycle.id.node,
+            self.date,
+            window_text(cycle)
+        )
+    }
+
+    /// E0701 for each change of a running cycle outside its window.
+    fn cycle(
+        &self,
+        before: &Cycle,
+        cycle: &Cycle,
+        stability: &mut Stability,
+        out: &mut Diagnostics,
+    ) {
+        let mut old_items = identity::items(self.old.model, before);
+        let mut new_items = identity::items(self.new.model, cycle);
+        old_items.retain(|k| controlled(k.key.kind));
+        new_items.retain(|k| controlled(k.key.kind));
+        for p in identity::pair(&old_items, &new_items) {
+            match (p.old, p.new) {
+                (Some(o), Some(n)) if p.changed() => {
+                    self.changed(cycle, Some(o), n, stability, out)
+                }
+                (None, Some(n)) => self.changed(cycle, None, n, stability, out),
+                (Some(o), None) => {
+                    stability.without_cause += 1;
+                    out.push(self.removed(cycle, o));
+                }
+                _ => {}
             }
-            if item.because.is_some() && !same_cause {
-                stability.with_cause += 1;
-                continue;
-            }
-            stability.without_cause += 1;
-            let message = match old_items.get(key) {
-                Some(_) => format!("`{}` changed mid-cycle without `because`", item.key),
-                None => format!("`{}` added mid-cycle without `because`", item.key),
-            };
-            let mut d = Diagnostic::new(
-                Code::E0701,
-                message,
-                Label::new(item.span, "changed outside the window"),
-            )
-            .with_note(format!(
-                "cycle `{}` is running on {date} and its window is {}",
-                cycle.id.node,
-                window_text(cycle)
-            ));
-            if let Some(o) = old_items.get(key) {
-                d = d.with_note(was(&o.written));
-            }
-            out.push(d.with_help(
-                "state the cause, with the data behind it: `… because \"On-time delivery fell from 94% to 88% in February.\"`, or wait for the next window",
-            ));
-        }
-        for (key, o) in &old_items {
-            if new_items.contains_key(key) {
-                continue;
-            }
-            stability.without_cause += 1;
-            out.push(
-                Diagnostic::new(
-                    Code::E0701,
-                    format!("`{}` removed mid-cycle", o.key),
-                    Label::new(cycle.span, "removed from this cycle"),
-                )
-                .with_note(was(&o.written))
-                .with_note(format!(
-                    "cycle `{}` is running on {date} and its window is {}",
-                    cycle.id.node,
-                    window_text(cycle)
-                ))
-                .with_help(
-                    "keep it until the next window: a removal has no line to carry a `because`",
-                ),
-            );
         }
     }
-    if let Some(cycle) = running_outside_window {
-        stability.without_cause += org_model(old, new, cycle, date, &was, &mut out);
+
+    fn changed(
+        &self,
+        cycle: &Cycle,
+        old: Option<&Keyed>,
+        new: &Keyed,
+        stability: &mut Stability,
+        out: &mut Diagnostics,
+    ) {
+        // A `because` carried over unchanged from the baseline is the old
+        // change's cause, not this one's.
+        let same_cause = old.is_some_and(|o| o.because().is_some() && o.because() == new.because());
+        if new.because().is_some() && !same_cause {
+            stability.with_cause += 1;
+            return;
+        }
+        stability.without_cause += 1;
+        let verb = if old.is_some() { "changed" } else { "added" };
+        let mut d = Diagnostic::new(
+            Code::E0701,
+            format!("`{}` {verb} mid-cycle without `because`", new.key),
+            Label::new(new.span(), "changed outside the window"),
+        )
+        .with_note(self.running(cycle));
+        if let Some(o) = old {
+            d = d.with_note(self.was(&written(self.old.sources, o.span())));
+        }
+        out.push(d.with_help(
+            "state the cause, with the data behind it: `… because \"On-time delivery fell from 94% to 88% in February.\"`, or wait for the next window",
+        ));
     }
-    (out, stability)
+
+    fn removed(&self, cycle: &Cycle, old: &Keyed) -> Diagnostic {
+        Diagnostic::new(
+            Code::E0701,
+            format!("`{}` removed mid-cycle", old.key),
+            Label::new(cycle.span, "removed from this cycle"),
+        )
+        .with_note(self.was(&written(self.old.sources, old.span())))
+        .with_note(self.running(cycle))
+        .with_help("keep it until the next window: a removal has no line to carry a `because`")
+    }
 }
 
 fn window_text(cycle: &Cycle) -> String {
@@ -302,75 +234,72 @@ fn first_span(r: &Revision) -> Span {
         .unwrap_or(Span::new(crate::source::FileId(0), 0, 0))
 }
 
-/// E0702: units added, removed or moved between layers mid-cycle.
-fn org_model(
-    old: &Revision,
-    new: &Revision,
-    cycle: &Cycle,
-    date: Date,
-    was: &dyn Fn(&str) -> String,
-    out: &mut Diagnostics,
-) -> u64 {
-    let before = out.len();
-    let old_units: BTreeMap<&str, &Unit> = old
-        .model
-        .units
-        .iter()
-        .map(|u| (u.name.node.as_str(), u))
-        .collect();
-    let new_units: BTreeMap<&str, &Unit> = new
-        .model
-        .units
-        .iter()
-        .map(|u| (u.name.node.as_str(), u))
-        .collect();
-    let running = format!(
-        "cycle `{}` is running on {date}, outside its window ({})",
-        cycle.id.node,
-        window_text(cycle)
-    );
-    let help = "change the org model in the window of the next cycle (seed §3: executives do not redesign systems mid-cycle)";
-    for (name, unit) in &new_units {
-        match old_units.get(name) {
-            None => out.push(
-                Diagnostic::new(
-                    Code::E0702,
-                    format!("unit `{name}` added mid-cycle"),
-                    Label::new(unit.span, "a new unit"),
-                )
-                .with_note(running.clone())
-                .with_help(help),
-            ),
-            Some(o) if o.layer != unit.layer => out.push(
-                Diagnostic::new(
-                    Code::E0702,
-                    format!(
-                        "unit `{name}` moved from the {} layer to the {} layer mid-cycle",
-                        o.layer.as_str(),
-                        unit.layer.as_str()
-                    ),
-                    Label::new(unit.span, "moved between layers"),
-                )
-                .with_note(was(&written(old.sources, o.span)))
-                .with_note(running.clone())
-                .with_help(help),
-            ),
-            Some(_) => {}
+impl Context<'_> {
+    /// E0702: units added, removed or moved between layers mid-cycle.
+    fn org_model(&self, cycle: &Cycle, out: &mut Diagnostics) -> u64 {
+        let (old, new, date) = (self.old, self.new, self.date);
+        let was = |what: &str| self.was(what);
+        let before = out.len();
+        let old_units: BTreeMap<&str, &Unit> = old
+            .model
+            .units
+            .iter()
+            .map(|u| (u.name.node.as_str(), u))
+            .collect();
+        let new_units: BTreeMap<&str, &Unit> = new
+            .model
+            .units
+            .iter()
+            .map(|u| (u.name.node.as_str(), u))
+            .collect();
+        let running = format!(
+            "cycle `{}` is running on {date}, outside its window ({})",
+            cycle.id.node,
+            window_text(cycle)
+        );
+        let help = "change the org model in the window of the next cycle (seed §3: executives do not redesign systems mid-cycle)";
+        for (name, unit) in &new_units {
+            match old_units.get(name) {
+                None => out.push(
+                    Diagnostic::new(
+                        Code::E0702,
+                        format!("unit `{name}` added mid-cycle"),
+                        Label::new(unit.span, "a new unit"),
+                    )
+                    .with_note(running.clone())
+                    .with_help(help),
+                ),
+                Some(o) if o.layer != unit.layer => out.push(
+                    Diagnostic::new(
+                        Code::E0702,
+                        format!(
+                            "unit `{name}` moved from the {} layer to the {} layer mid-cycle",
+                            o.layer.as_str(),
+                            unit.layer.as_str()
+                        ),
+                        Label::new(unit.span, "moved between layers"),
+                    )
+                    .with_note(was(&written(old.sources, o.span)))
+                    .with_note(running.clone())
+                    .with_help(help),
+                ),
+                Some(_) => {}
+            }
         }
-    }
-    for (name, o) in &old_units {
-        if !new_units.contains_key(name) {
-            out.push(
-                Diagnostic::new(
-                    Code::E0702,
-                    format!("unit `{name}` removed mid-cycle"),
-                    Label::new(cycle.span, "while this cycle runs"),
-                )
-                .with_note(was(&written(old.sources, o.span)))
-                .with_note(running.clone())
-                .with_help(help),
-            );
+        for (name, o) in &old_units {
+            if !new_units.contains_key(name) {
+                out.push(
+                    Diagnostic::new(
+                        Code::E0702,
+                        format!("unit `{name}` removed mid-cycle"),
+                        Label::new(cycle.span, "while this cycle runs"),
+                    )
+                    .with_note(was(&written(old.sources, o.span)))
+                    .with_note(running.clone())
+                    .with_help(help),
+                );
+            }
         }
+        (out.len() - before) as u64
     }
-    (out.len() - before) as u64
 }

@@ -25,6 +25,7 @@ pub mod escalation;
 pub mod explain;
 pub mod format;
 pub mod history;
+pub mod identity;
 pub mod load;
 pub mod lsp;
 pub mod model;
@@ -73,6 +74,15 @@ impl Compilation {
         self.diagnostics
             .iter()
             .any(|d| matches!(d.code, Code::E0004 | Code::E0007 | Code::E0008))
+    }
+
+    /// The checked model with its sources, for the stages that compare
+    /// revisions; `None` when a file could not be read or parsed.
+    pub fn revision(&self) -> Option<identity::Revision<'_>> {
+        Some(identity::Revision {
+            model: self.model.as_ref()?,
+            sources: &self.sources,
+        })
     }
 
     /// The work orders, if there is no error.
@@ -136,19 +146,7 @@ pub fn inputs(args: &[PathBuf]) -> Vec<PathBuf> {
 /// Compare a compilation with its baseline (change control) and add the
 /// diagnostics; returns the counts the scorecard needs.
 pub fn compare_with(new: &mut Compilation, old: &Compilation) -> Option<score::Stability> {
-    let (Some(new_model), Some(old_model)) = (&new.model, &old.model) else {
-        return None;
-    };
-    let (found, stability) = history::compare(
-        &history::Revision {
-            model: old_model,
-            sources: &old.sources,
-        },
-        &history::Revision {
-            model: new_model,
-            sources: &new.sources,
-        },
-    );
+    let (found, stability) = history::compare(&old.revision()?, &new.revision()?);
     new.add(found);
     Some(stability)
 }

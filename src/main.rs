@@ -239,7 +239,7 @@ fn main() -> ExitCode {
             let (Some(before), Some(after)) = (baseline_of(&old), baseline_of(&new)) else {
                 return Status::Trouble.into();
             };
-            let (Some(a), Some(b)) = (before.work_orders(), after.work_orders()) else {
+            let (Some(a), Some(b)) = (before.revision(), after.revision()) else {
                 return Status::Failed.into();
             };
             let report = koomc::diff::diff(&a, &b, unit.as_deref());

@@ -54,11 +54,10 @@ fn histories() {
         let stability = koomc::compare_with(&mut new, &old).expect("both compile");
         assert_eq!(codes(&new), expected(&name), "{name}");
 
+        let new_alone = koomc::compile(std::slice::from_ref(&new_path));
         let report = koomc::diff::diff(
-            &old.work_orders().expect("clean"),
-            &koomc::compile(std::slice::from_ref(&new_path))
-                .work_orders()
-                .expect("clean"),
+            &old.revision().expect("clean"),
+            &new_alone.revision().expect("clean"),
             None,
         );
         let card = koomc::score::score(
@@ -184,8 +183,8 @@ fn the_scorecard_and_the_diff_follow_their_schemas() {
     );
     let clean = koomc::compile(&[PathBuf::from("examples/history/whiplash/new.koom")]);
     let report = koomc::diff::diff(
-        &old.work_orders().expect("clean"),
-        &clean.work_orders().expect("clean"),
+        &old.revision().expect("clean"),
+        &clean.revision().expect("clean"),
         Some("sales"),
     );
     assert_eq!(report.recipients.len(), 1);
