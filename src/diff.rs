@@ -208,7 +208,10 @@ fn recipient(
         changes: Vec::new(),
     };
     let none: &[Keyed] = &[];
-    let (was, is) = (before.map_or(none, |b| &b.keyed), after.map_or(none, |a| &a.keyed));
+    let (was, is) = (
+        before.map_or(none, |b| &b.keyed),
+        after.map_or(none, |a| &a.keyed),
+    );
     // A new or removed work order lists what it holds, not the cycle's
     // dates and pools, which are the cycle's context rather than its items.
     let whole = before.is_none() || after.is_none();

@@ -71,7 +71,7 @@ pub struct Datum {
 }
 
 /// An escalation file that was read, with where it is.
-struct Loaded {
+struct Filed {
     escalation: Escalation,
     file: FileId,
 }
@@ -99,109 +99,131 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 /// `resolve` statements. The files join the compilation's sources so that
 /// diagnostics can point into them.
 pub fn check(c: &mut Compilation, dir: &Path) {
+    let mut out = crate::diagnostic::Diagnostics::new();
+    let Some(paths) = folder(dir, &mut out) else {
+        return c.add(out);
+    };
     let mut found = Vec::new();
-    let mut refused: Vec<Diagnostic> = Vec::new();
     // Escalations refused with E0706 still exist: a `resolve` naming one is
     // not also "unknown".
-    let mut refused_ids: Vec<String> = Vec::new();
-    let mut entries: Vec<_> = match std::fs::read_dir(dir) {
-        Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(_) => {
-            let mut out = crate::diagnostic::Diagnostics::new();
-            out.push(
-                Diagnostic::at_path(
-                    Code::E0004,
-                    format!("cannot read the escalations folder `{}`", dir.display()),
-                    dir.display().to_string(),
-                )
-                .with_help("name a folder that holds the escalation files (`*.json`)"),
-            );
-            c.add(out);
-            return;
-        }
-    };
-    entries.retain(|p| p.extension().is_some_and(|e| e == "json"));
-    entries.sort();
-    for path in entries {
-        let shown = path.display().to_string();
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            refused.push(Diagnostic::at_path(
-                Code::E0004,
-                format!("cannot read `{shown}`"),
-                shown.clone(),
-            ));
-            continue;
-        };
-        let file = c.sources.add(shown, text);
-        let text = &c.sources.get(file).text;
-        let escalation: Escalation = match serde_json::from_str(text) {
-            Ok(e) => e,
-            Err(e) => {
-                let at = offset(text, e.line(), e.column());
-                refused.push(
-                    Diagnostic::new(
-                        Code::E0706,
-                        format!("this is not an escalation koomc can read: {e}"),
-                        Label::new(Span::new(file, at, (at + 1).min(text.len())), "here"),
-                    )
-                    .with_help("write it in the shape `koomc schema escalation` prints"),
-                );
-                continue;
-            }
-        };
-        let mut bad = false;
-        for (key, empty, what) in [
-            ("options", escalation.options.is_empty(), "no options"),
-            ("data", escalation.data.is_empty(), "no data"),
-        ] {
-            if empty {
-                bad = true;
-                refused.push(
-                    Diagnostic::new(
-                        Code::E0706,
-                        format!("escalation `{}` brings {what}: an excuse, not an escalation", escalation.id),
-                        Label::new(key_span(text, file, key), what.to_string()),
-                    )
-                    .with_note("managers bring structured escalation; executives resolve it (seed §4 rule 4)")
-                    .with_help(match key {
-                        "options" => "list the options considered: `\"options\": [{ \"option\": \"…\", \"impact\": \"…\" }]`",
-                        _ => "give the figures behind the question: `\"data\": [{ \"metric\": \"…\", \"value\": 89, \"note\": \"…\" }]`",
-                    }),
-                );
-            }
-        }
-        if escalation.schema != SCHEMA {
-            refused.push(
-                Diagnostic::new(
-                    Code::E0706,
-                    format!("`{}` is not a schema koomc reads", escalation.schema),
-                    Label::new(key_span(text, file, "schema"), "here"),
-                )
-                .with_help(format!("write `\"schema\": \"{SCHEMA}\"`")),
-            );
-            bad = true;
-        }
-        if bad {
-            refused_ids.push(escalation.id);
-        } else {
-            found.push(Loaded { escalation, file });
+    let mut refused: Vec<String> = Vec::new();
+    for path in paths {
+        match read(c, &path, &mut out) {
+            Read::Valid(loaded) => found.push(loaded),
+            Read::Refused(Some(id)) => refused.push(id),
+            Read::Refused(None) => {}
         }
     }
-    let mut out = crate::diagnostic::Diagnostics::new();
-    out.extend(std::mem::take(&mut refused));
-    resolutions(c, &found, &refused_ids, &mut out);
+    resolutions(c, &found, &refused, &mut out);
     c.add(out);
+}
+
+/// The `*.json` files of the folder, in name order; E0004 when it cannot be read.
+fn folder(dir: &Path, out: &mut crate::diagnostic::Diagnostics) -> Option<Vec<std::path::PathBuf>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(
+            Diagnostic::at_path(
+                Code::E0004,
+                format!("cannot read the escalations folder `{}`", dir.display()),
+                dir.display().to_string(),
+            )
+            .with_help("name a folder that holds the escalation files (`*.json`)"),
+        );
+        return None;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    paths.sort();
+    Some(paths)
+}
+
+/// What reading one escalation file gave.
+enum Read {
+    Valid(Filed),
+    /// Refused (E0004 or E0706), with its id when it has one.
+    Refused(Option<String>),
+}
+
+fn read(c: &mut Compilation, path: &Path, out: &mut crate::diagnostic::Diagnostics) -> Read {
+    let shown = path.display().to_string();
+    let Ok(text) = std::fs::read_to_string(path) else {
+        out.push(Diagnostic::at_path(
+            Code::E0004,
+            format!("cannot read `{shown}`"),
+            shown,
+        ));
+        return Read::Refused(None);
+    };
+    let file = c.sources.add(shown, text);
+    let text = &c.sources.get(file).text;
+    let escalation: Escalation = match serde_json::from_str(text) {
+        Ok(e) => e,
+        Err(e) => {
+            let at = offset(text, e.line(), e.column());
+            out.push(
+                Diagnostic::new(
+                    Code::E0706,
+                    format!("this is not an escalation koomc can read: {e}"),
+                    Label::new(Span::new(file, at, (at + 1).min(text.len())), "here"),
+                )
+                .with_help("write it in the shape `koomc schema escalation` prints"),
+            );
+            return Read::Refused(None);
+        }
+    };
+    let problems = refusals(&escalation, text, file);
+    if problems.is_empty() {
+        return Read::Valid(Filed { escalation, file });
+    }
+    out.extend(problems);
+    Read::Refused(Some(escalation.id))
+}
+
+/// E0706: an escalation with no options, no data, or another schema.
+fn refusals(escalation: &Escalation, text: &str, file: crate::source::FileId) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (key, empty, what) in [
+        ("options", escalation.options.is_empty(), "no options"),
+        ("data", escalation.data.is_empty(), "no data"),
+    ] {
+        if !empty {
+            continue;
+        }
+        out.push(
+            Diagnostic::new(
+                Code::E0706,
+                format!("escalation `{}` brings {what}: an excuse, not an escalation", escalation.id),
+                Label::new(key_span(text, file, key), what.to_string()),
+            )
+            .with_note("managers bring structured escalation; executives resolve it (seed §4 rule 4)")
+            .with_help(match key {
+                "options" => "list the options considered: `\"options\": [{ \"option\": \"…\", \"impact\": \"…\" }]`",
+                _ => "give the figures behind the question: `\"data\": [{ \"metric\": \"…\", \"value\": 89, \"note\": \"…\" }]`",
+            }),
+        );
+    }
+    if escalation.schema != SCHEMA {
+        out.push(
+            Diagnostic::new(
+                Code::E0706,
+                format!("`{}` is not a schema koomc reads", escalation.schema),
+                Label::new(key_span(text, file, "schema"), "here"),
+            )
+            .with_help(format!("write `\"schema\": \"{SCHEMA}\"`")),
+        );
+    }
+    out
 }
 
 /// E0704 and E0705.
 fn resolutions(
     c: &Compilation,
-    found: &[Loaded],
+    found: &[Filed],
     refused: &[String],
     out: &mut crate::diagnostic::Diagnostics,
 ) {
     let Some(model) = &c.model else { return };
-    let by_id: BTreeMap<&str, &Loaded> = found
+    let by_id: BTreeMap<&str, &Filed> = found
         .iter()
         .map(|l| (l.escalation.id.as_str(), l))
         .collect();
@@ -209,97 +231,112 @@ fn resolutions(
     for cycle in &model.cycles {
         for r in &cycle.resolutions {
             let id = r.escalation.node.as_str();
-            let Some(loaded) = by_id.get(id) else {
-                if refused.iter().any(|r| r == id) {
-                    continue;
+            match by_id.get(id) {
+                Some(loaded) => {
+                    resolved.insert(id);
+                    resolution(c, model, cycle, r, loaded, out);
                 }
-                let mut d = Diagnostic::new(
-                    Code::E0704,
-                    format!("`resolve {id}` names an escalation that no escalation file holds"),
-                    Label::new(r.escalation.span, "unknown escalation"),
-                );
-                d = match name_fix(r.escalation.span, id, by_id.keys().copied()) {
-                    Some(fix) => d.with_fix(fix),
-                    None => d.with_help("resolve the escalations the managers brought: check the id, or add the escalation file"),
-                };
-                out.push(d);
-                continue;
-            };
-            resolved.insert(id);
-            let e = &loaded.escalation;
-            if e.cycle != cycle.id.node {
-                out.push(
-                    Diagnostic::new(
-                        Code::E0704,
-                        format!(
-                            "`{id}` was raised for cycle `{}`, not `{}`",
-                            e.cycle, cycle.id.node
-                        ),
-                        Label::new(r.escalation.span, "resolved in the wrong cycle"),
-                    )
-                    .with_label(
-                        key_span(&c.sources.get(loaded.file).text, loaded.file, "cycle"),
-                        "its cycle",
-                    )
-                    .with_help(format!("move the `resolve` into `cycle {}`", e.cycle)),
-                );
-            }
-            let addressed: Vec<&str> = r
-                .units
-                .iter()
-                .map(|u| model.unit(u.node).name.node.as_str())
-                .collect();
-            let missing: Vec<&str> = e
-                .raised_by
-                .iter()
-                .map(String::as_str)
-                .filter(|u| !addressed.contains(u))
-                .collect();
-            if !missing.is_empty() {
-                let listed = missing
-                    .iter()
-                    .map(|u| format!("`{u}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                out.push(
-                    Diagnostic::new(
-                        Code::E0704,
-                        format!("`resolve {id}` does not address {listed}, who raised it"),
-                        Label::new(r.span, "the resolution"),
-                    )
-                    .with_label(
-                        key_span(&c.sources.get(loaded.file).text, loaded.file, "raised_by"),
-                        "raised by",
-                    )
-                    .with_help(format!(
-                        "address every unit that raised it: `resolve {id} for {}: \"…\"`",
-                        e.raised_by.join(", ")
-                    )),
-                );
+                None if refused.iter().any(|r| r == id) => {}
+                None => out.push(unknown(r, &by_id)),
             }
         }
     }
-    for l in found {
-        let e = &l.escalation;
-        let open = !resolved.contains(e.id.as_str());
-        let cycle_exists = model.cycles.iter().any(|c| c.id.node == e.cycle);
-        if open && cycle_exists {
-            out.push(
-                Diagnostic::new(
-                    Code::E0705,
-                    format!(
-                        "escalation `{}` of cycle `{}` is still open: no `resolve` answers it",
-                        e.id, e.cycle
-                    ),
-                    Label::new(key_span(&c.sources.get(l.file).text, l.file, "id"), "open"),
-                )
-                .with_note(format!("the question: {}", e.question))
-                .with_help(format!(
-                    "decide it in the cycle: `resolve {} for {}: \"…\"`",
-                    e.id,
-                    e.raised_by.join(", ")
-                )),
-            );
+    for l in found
+        .iter()
+        .filter(|l| !resolved.contains(l.escalation.id.as_str()))
+    {
+        if model.cycles.iter().any(|c| c.id.node == l.escalation.cycle) {
+            out.push(open(c, l));
         }
     }
+}
+
+/// E0704: a `resolve` of an escalation no file holds.
+fn unknown(r: &crate::model::Resolution, by_id: &BTreeMap<&str, &Filed>) -> Diagnostic {
+    let id = r.escalation.node.as_str();
+    let d = Diagnostic::new(
+        Code::E0704,
+        format!("`resolve {id}` names an escalation that no escalation file holds"),
+        Label::new(r.escalation.span, "unknown escalation"),
+    );
+    match name_fix(r.escalation.span, id, by_id.keys().copied()) {
+        Some(fix) => d.with_fix(fix),
+        None => d.with_help("resolve the escalations the managers brought: check the id, or add the escalation file"),
+    }
+}
+
+/// E0704: a known escalation resolved in another cycle, or not for all the
+/// units that raised it.
+fn resolution(
+    c: &Compilation,
+    model: &crate::model::Model,
+    cycle: &crate::model::Cycle,
+    r: &crate::model::Resolution,
+    loaded: &Filed,
+    out: &mut crate::diagnostic::Diagnostics,
+) {
+    let (id, e) = (r.escalation.node.as_str(), &loaded.escalation);
+    let in_file = |key: &str| key_span(&c.sources.get(loaded.file).text, loaded.file, key);
+    if e.cycle != cycle.id.node {
+        out.push(
+            Diagnostic::new(
+                Code::E0704,
+                format!(
+                    "`{id}` was raised for cycle `{}`, not `{}`",
+                    e.cycle, cycle.id.node
+                ),
+                Label::new(r.escalation.span, "resolved in the wrong cycle"),
+            )
+            .with_label(in_file("cycle"), "its cycle")
+            .with_help(format!("move the `resolve` into `cycle {}`", e.cycle)),
+        );
+    }
+    let addressed: Vec<&str> = r
+        .units
+        .iter()
+        .map(|u| model.unit(u.node).name.node.as_str())
+        .collect();
+    let missing: Vec<String> = e
+        .raised_by
+        .iter()
+        .filter(|u| !addressed.contains(&u.as_str()))
+        .map(|u| format!("`{u}`"))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::E0704,
+            format!(
+                "`resolve {id}` does not address {}, who raised it",
+                missing.join(", ")
+            ),
+            Label::new(r.span, "the resolution"),
+        )
+        .with_label(in_file("raised_by"), "raised by")
+        .with_help(format!(
+            "address every unit that raised it: `resolve {id} for {}: \"…\"`",
+            e.raised_by.join(", ")
+        )),
+    );
+}
+
+/// E0705: an escalation of a cycle of the plan that no `resolve` answers.
+fn open(c: &Compilation, l: &Filed) -> Diagnostic {
+    let e = &l.escalation;
+    Diagnostic::new(
+        Code::E0705,
+        format!(
+            "escalation `{}` of cycle `{}` is still open: no `resolve` answers it",
+            e.id, e.cycle
+        ),
+        Label::new(key_span(&c.sources.get(l.file).text, l.file, "id"), "open"),
+    )
+    .with_note(format!("the question: {}", e.question))
+    .with_help(format!(
+        "decide it in the cycle: `resolve {} for {}: \"…\"`",
+        e.id,
+        e.raised_by.join(", ")
+    ))
 }

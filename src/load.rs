@@ -66,6 +66,101 @@ pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
     loader.finish()
 }
 
+/// Why a file cannot be read as KOOM source (E0004): the message and what to do.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub message: String,
+    pub help: &'static str,
+}
+
+/// Read a `.koom` file, refusing before reading what is not a regular file
+/// or is larger than [`MAX_FILE_BYTES`], then what is not UTF-8 text.
+/// `display` is the name to show.
+pub fn read_source(path: &Path, display: &str) -> Result<String, Unreadable> {
+    let fail = |message: String, help: &'static str| Err(Unreadable { message, help });
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) => {
+            return fail(
+                format!("cannot read `{display}`: {}", io_reason(&e)),
+                "check the path: it is taken relative to the folder koomc runs in",
+            )
+        }
+    };
+    if meta.is_dir() {
+        return fail(
+            format!("`{display}` is a folder, not a `.koom` file"),
+            "name the `.koom` files inside it",
+        );
+    }
+    if !meta.is_file() {
+        return fail(
+            format!("`{display}` is not a regular file (a pipe, a device or a socket)"),
+            "name a `.koom` file, or pipe the text to `koomc fmt -` on standard input",
+        );
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return fail(
+            too_large(display, meta.len()),
+            "split the directives into several files joined with `use`",
+        );
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let read = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes)
+    });
+    if let Err(e) = read {
+        return fail(
+            format!("cannot read `{display}`: {}", io_reason(&e)),
+            "check the file's permissions",
+        );
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // It grew while being read.
+        return fail(
+            too_large(display, bytes.len() as u64),
+            "split the directives into several files joined with `use`",
+        );
+    }
+    source_text(bytes, display)
+}
+
+fn too_large(display: &str, bytes: u64) -> String {
+    format!(
+        "`{display}` is too large: {} MiB, and koomc reads files of at most {} MiB",
+        bytes / (1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Bytes read from a file or standard input as KOOM text: UTF-8, no NUL.
+pub fn source_text(bytes: Vec<u8>, display: &str) -> Result<String, Unreadable> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(Unreadable {
+                message: format!(
+                    "`{display}` is not UTF-8 text: byte {valid} (line {line}) is `0x{:02X}`",
+                    bytes[valid]
+                ),
+                help: "save the file as UTF-8 (most editors offer it under \"encoding\")",
+            });
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        return Err(Unreadable {
+            message: format!(
+                "`{display}` is a binary file, not KOOM text: it holds a NUL byte at byte {at}"
+            ),
+            help: "name a `.koom` text file",
+        });
+    }
+    Ok(text)
+}
+
 /// The nearest folder upward from the file's folder that holds `koom.toml`,
 /// else the file's own folder.
 pub fn project_root(file: &Path) -> PathBuf {
@@ -148,40 +243,6 @@ impl Loader {
 
     /// Read, parse and follow one file. `via` is the `use` that named it.
     fn file(&mut self, path: &Path, display: String, root: &Path, via: Option<Span>) {
-        let unreadable = |message: String, help: &str| match via {
-            Some(span) => Diagnostic::new(Code::E0004, message, Label::new(span, "named here"))
-                .with_help(help.to_owned()),
-            None => Diagnostic::at_path(Code::E0004, message, display.clone())
-                .with_help(help.to_owned()),
-        };
-        let meta = match std::fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) => {
-                let d = unreadable(
-                    format!("cannot read `{display}`: {}", io_reason(&e)),
-                    "check the path: it is taken relative to the folder koomc runs in",
-                );
-                return self.error(d);
-            }
-        };
-        if meta.is_dir() {
-            let d = unreadable(
-                format!("`{display}` is a folder, not a `.koom` file"),
-                "name the `.koom` files inside it",
-            );
-            return self.error(d);
-        }
-        if meta.len() > MAX_FILE_BYTES {
-            let d = unreadable(
-                format!(
-                    "`{display}` is too large: {} MiB, and koomc reads files of at most {} MiB",
-                    meta.len() / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-                "split the directives into several files joined with `use`",
-            );
-            return self.error(d);
-        }
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if let Some(existing) = self.seen.get(&canonical) {
             if existing.is_none() {
@@ -190,41 +251,18 @@ impl Loader {
             }
             return; // already loaded through another `use`
         }
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let d = unreadable(
-                    format!("cannot read `{display}`: {}", io_reason(&e)),
-                    "check the file's permissions",
-                );
-                return self.error(d);
-            }
-        };
-        let text = match String::from_utf8(bytes) {
+        let text = match read_source(path, &display) {
             Ok(text) => text,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let bytes = e.as_bytes();
-                let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-                let d = unreadable(
-                    format!(
-                        "`{display}` is not UTF-8 text: byte {valid} (line {line}) is `0x{:02X}`",
-                        bytes[valid]
-                    ),
-                    "save the file as UTF-8 (most editors offer it under \"encoding\")",
-                );
-                return self.error(d);
+            Err(why) => {
+                let d = match via {
+                    Some(span) => {
+                        Diagnostic::new(Code::E0004, why.message, Label::new(span, "named here"))
+                    }
+                    None => Diagnostic::at_path(Code::E0004, why.message, display),
+                };
+                return self.error(d.with_help(why.help));
             }
         };
-        if let Some(at) = text.find('\0') {
-            let d = unreadable(
-                format!(
-                    "`{display}` is a binary file, not KOOM text: it holds a NUL byte at byte {at}"
-                ),
-                "name a `.koom` text file",
-            );
-            return self.error(d);
-        }
         self.seen.insert(canonical.clone(), None);
         self.stack.push((canonical.clone(), via));
         let id = self.add(path, display, root, text);

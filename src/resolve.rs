@@ -520,42 +520,7 @@ impl Resolver {
                 by,
             } => {
                 if let Some(id) = id {
-                    if let Some(&metric_id) = self.metrics.get(&id.node) {
-                        let first = self.model.metric(metric_id).name.span;
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::E0104,
-                                format!("goal id `{}` is already the name of a metric", id.node),
-                                Label::new(id.span, "declared again here"),
-                            )
-                            .with_label(first, "the metric")
-                            .with_help(format!(
-                                "goal ids and metrics share one namespace: rename the goal, e.g. `{}-goal`",
-                                id.node
-                            )),
-                        );
-                    } else if let Some(&(first_cycle, _, first)) = self.goals.get(&id.node) {
-                        let suggestion = format!("{}-{}", id.node, cycle.id.node.to_lowercase());
-                        let help = if first_cycle == cycle_index {
-                            "goal ids are unique: give this goal an id of its own".to_owned()
-                        } else {
-                            format!("goal ids are unique across all cycles: give this one its own, e.g. `{suggestion}`")
-                        };
-                        self.diagnostics.push(
-                            Diagnostic::new(
-                                Code::E0104,
-                                format!("goal id `{}` is declared twice", id.node),
-                                Label::new(id.span, "declared again here"),
-                            )
-                            .with_label(first, "first declared here")
-                            .with_help(help),
-                        );
-                    } else {
-                        self.goals.insert(
-                            id.node.clone(),
-                            (cycle_index, cycle.directives.len(), id.span),
-                        );
-                    }
+                    self.goal_id(cycle_index, cycle, id);
                 }
                 let metric = self.metric_name(metric);
                 DirectiveKind::Goal {
@@ -606,6 +571,46 @@ impl Resolver {
             bound: None,
             keep_bounds: Vec::new(),
         });
+    }
+
+    /// Declare a goal id (E0104 when a metric or another goal has the name).
+    fn goal_id(&mut self, cycle_index: usize, cycle: &Cycle, id: &ast::Name) {
+        if let Some(&metric_id) = self.metrics.get(&id.node) {
+            let first = self.model.metric(metric_id).name.span;
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::E0104,
+                    format!("goal id `{}` is already the name of a metric", id.node),
+                    Label::new(id.span, "declared again here"),
+                )
+                .with_label(first, "the metric")
+                .with_help(format!(
+                    "goal ids and metrics share one namespace: rename the goal, e.g. `{}-goal`",
+                    id.node
+                )),
+            );
+        } else if let Some(&(first_cycle, _, first)) = self.goals.get(&id.node) {
+            let suggestion = format!("{}-{}", id.node, cycle.id.node.to_lowercase());
+            let help = if first_cycle == cycle_index {
+                "goal ids are unique: give this goal an id of its own".to_owned()
+            } else {
+                format!("goal ids are unique across all cycles: give this one its own, e.g. `{suggestion}`")
+            };
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::E0104,
+                    format!("goal id `{}` is declared twice", id.node),
+                    Label::new(id.span, "declared again here"),
+                )
+                .with_label(first, "first declared here")
+                .with_help(help),
+            );
+        } else {
+            self.goals.insert(
+                id.node.clone(),
+                (cycle_index, cycle.directives.len(), id.span),
+            );
+        }
     }
 
     /// Priorities and allocations, which may name goal ids of the cycle.

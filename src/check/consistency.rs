@@ -214,116 +214,143 @@ fn limits(cycle: &Cycle) -> BTreeMap<MetricId, Vec<Limit>> {
 /// E0602 and E0603.
 fn bounds(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
     for (metric_id, limits) in limits(cycle) {
-        let metric = model.metric(metric_id);
-        let unit = metric.unit.as_ref().map(|u| u.node.0.as_str());
+        let on = On {
+            model,
+            cycle,
+            metric: model.metric(metric_id),
+            id: metric_id,
+        };
+        let contradicted = on.contradictions(&limits, out);
+        // Per-unit metrics never meet across units; a contradiction within
+        // one addressee is reported once, not again as a conflict.
+        if !on.metric.per_unit && !contradicted {
+            on.conflict(&limits, out);
+        }
+    }
+}
+
+/// The bounds on one metric in one cycle.
+struct On<'a> {
+    model: &'a Model,
+    cycle: &'a Cycle,
+    metric: &'a Metric,
+    id: MetricId,
+}
+
+impl On<'_> {
+    fn unit(&self) -> Option<&str> {
+        self.metric.unit.as_ref().map(|u| u.node.0.as_str())
+    }
+
+    /// E0602, one addressee at a time: the cycle level, then each unit with
+    /// the cycle level (what that unit's work order asks of it). Returns
+    /// whether any was found.
+    fn contradictions(&self, limits: &[Limit], out: &mut Diagnostics) -> bool {
         let shared: Vec<&Limit> = limits.iter().filter(|l| l.units.is_none()).collect();
         let mut per_unit: BTreeMap<UnitId, Vec<&Limit>> = BTreeMap::new();
-        for l in &limits {
+        for l in limits {
             for u in l.units.iter().flatten() {
                 per_unit.entry(*u).or_default().push(l);
             }
         }
-        // One addressee at a time: the cycle level, then each unit with the
-        // cycle level (what that unit's work order asks of it).
         let mut reported: BTreeSet<Vec<(u32, usize)>> = BTreeSet::new();
         let mut groups: Vec<(Option<UnitId>, Vec<&Limit>)> = vec![(None, shared.clone())];
-        for (u, own) in &per_unit {
+        for (u, own) in per_unit {
             let mut all = shared.clone();
-            all.extend(own.iter().copied());
-            groups.push((Some(*u), all));
+            all.extend(own);
+            groups.push((Some(u), all));
         }
         for (addressee, group) in groups {
             let parts = contradiction(&group);
-            if parts.is_empty() {
-                continue;
-            }
             let key: Vec<(u32, usize)> = parts
                 .iter()
                 .map(|l| (l.span.file.0, l.span.start))
                 .collect();
-            if !reported.insert(key) {
-                continue;
+            if !parts.is_empty() && reported.insert(key) {
+                out.push(self.contradiction(addressee, &parts));
             }
-            let whom = match addressee {
-                None => format!("at the cycle level of `{}`", cycle.id.node),
-                Some(u) => format!(
-                    "for `{}` in cycle `{}`",
-                    model.unit(u).name.node,
-                    cycle.id.node
-                ),
-            };
-            let last = parts.last().expect("a contradiction has parts");
-            let mut d = Diagnostic::new(
-                Code::E0602,
-                format!(
-                    "the bounds on `{}` {whom} cannot all hold",
-                    metric.name.node
-                ),
-                Label::new(last.span, allows(last, unit)),
-            );
-            for l in &parts[..parts.len() - 1] {
-                d = d.with_label(l.span, allows(l, unit));
-            }
-            out.push(
-                d.with_note("no value satisfies every bound at once (seed §2: constraints must be accurate)")
-                    .with_help("change one target so that some value meets them all, or drop the one that no longer holds"),
-            );
         }
-        if metric.per_unit || !reported.is_empty() {
-            continue; // per-unit metrics never meet across units
+        !reported.is_empty()
+    }
+
+    fn contradiction(&self, addressee: Option<UnitId>, parts: &[&Limit]) -> Diagnostic {
+        let cycle = &self.cycle.id.node;
+        let whom = match addressee {
+            None => format!("at the cycle level of `{cycle}`"),
+            Some(u) => format!("for `{}` in cycle `{cycle}`", self.model.unit(u).name.node),
+        };
+        let (last, others) = parts.split_last().expect("a contradiction has parts");
+        let mut d = Diagnostic::new(
+            Code::E0602,
+            format!(
+                "the bounds on `{}` {whom} cannot all hold",
+                self.metric.name.node
+            ),
+            Label::new(last.span, allows(last, self.unit())),
+        );
+        for l in others {
+            d = d.with_label(l.span, allows(l, self.unit()));
         }
-        // Across departments: every unit's bounds on the one shared value.
+        d.with_note("no value satisfies every bound at once (seed §2: constraints must be accurate)")
+            .with_help("change one target so that some value meets them all, or drop the one that no longer holds")
+    }
+
+    /// Who set a bound: the cycle level or the units of its `to` block.
+    fn owner(&self, l: &Limit) -> String {
+        match &l.units {
+            None => "the cycle level".to_owned(),
+            Some(us) => us
+                .iter()
+                .map(|u| format!("`{}`", self.model.unit(*u).name.node))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// E0603: every unit's bounds on the one shared value.
+    fn conflict(&self, limits: &[Limit], out: &mut Diagnostics) {
         let all: Vec<&Limit> = limits.iter().collect();
         let parts = contradiction(&all);
-        if parts.is_empty() {
-            continue;
-        }
-        let mut units: BTreeSet<&str> = BTreeSet::new();
-        for l in &parts {
-            for u in l.units.iter().flatten() {
-                units.insert(&model.unit(*u).name.node);
-            }
-        }
+        let Some((last, others)) = parts.split_last() else {
+            return;
+        };
+        let units: BTreeSet<&str> = parts
+            .iter()
+            .flat_map(|l| l.units.iter().flatten())
+            .map(|u| self.model.unit(*u).name.node.as_str())
+            .collect();
         let names: Vec<&str> = units.into_iter().collect();
         let listed = names
             .iter()
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
             .join(" and ");
-        let last = parts.last().expect("a conflict has parts");
-        let owner = |l: &Limit| match &l.units {
-            None => "the cycle level".to_owned(),
-            Some(us) => us
-                .iter()
-                .map(|u| format!("`{}`", model.unit(*u).name.node))
-                .collect::<Vec<_>>()
-                .join(", "),
-        };
+        let name = &self.metric.name.node;
+        let label = |l: &Limit| format!("{}: {}", self.owner(l), allows(l, self.unit()));
         let mut d = Diagnostic::new(
             Code::E0603,
             format!(
-                "cross-department conflict on `{}` in cycle `{}`: {listed} are held to bounds that cannot all hold",
-                metric.name.node, cycle.id.node
+                "cross-department conflict on `{name}` in cycle `{}`: {listed} are held to bounds that cannot all hold",
+                self.cycle.id.node
             ),
-            Label::new(last.span, format!("{}: {}", owner(last), allows(last, unit))),
+            Label::new(last.span, label(last)),
         );
-        for l in &parts[..parts.len() - 1] {
-            d = d.with_label(l.span, format!("{}: {}", owner(l), allows(l, unit)));
+        for l in others {
+            d = d.with_label(l.span, label(l));
         }
+        let help = if aligned(self.cycle, self.id, &parts) {
+            "they are aligned on it already: change one unit's target so that both can hold, or mark the metric `per unit` if each unit has its own value".to_owned()
+        } else {
+            format!(
+                "agree one target: `align {} on {name}` with a goal they share, change one unit's target, or mark the metric `per unit` if each unit has its own value",
+                names.join(", ")
+            )
+        };
         out.push(
             d.with_note(format!(
-                "`{}` is organization-wide: every unit's target is on the same value",
-                metric.name.node
+                "`{name}` is organization-wide: every unit's target is on the same value"
             ))
-            .with_help(if aligned(cycle, metric_id, &parts) {
-                "they are aligned on it already: change one unit's target so that both can hold, or mark the metric `per unit` if each unit has its own value".to_owned()
-            } else {
-                format!(
-                    "agree one target: `align {} on {}` with a goal they share, change one unit's target, or mark the metric `per unit` if each unit has its own value",
-                    names.join(", "),
-                    metric.name.node
-                )
-            }),
+            .with_help(help),
         );
     }
 }

@@ -32,7 +32,7 @@ impl Pool {
         match resource_kind(unit)? {
             ResourceKind::Money => Some((Pool::Money(unit.clone()), q.value)),
             ResourceKind::People => Some((Pool::People, q.value)),
-            ResourceKind::Time => Some((Pool::Time, q.value * days_per(unit))),
+            ResourceKind::Time => Some((Pool::Time, q.value.saturating_mul(days_per(unit)))),
         }
     }
 
@@ -122,18 +122,21 @@ fn units(cycle: &Cycle, out: &mut Diagnostics) {
     }
 }
 
+/// The budget of each pool: the sum and where it was written.
+type Budgets = BTreeMap<Pool, (Decimal, Vec<Span>)>;
+
 fn budgets(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
-    let mut budget: BTreeMap<Pool, (Decimal, Vec<Span>)> = BTreeMap::new();
+    let mut budget: Budgets = BTreeMap::new();
     for q in &cycle.budgets {
         if let Some((pool, v)) = Pool::of(q) {
             let entry = budget.entry(pool).or_default();
-            entry.0 += v;
             entry.1.push(q.span);
+            match entry.0.checked_add(v) {
+                Some(sum) => entry.0 = sum,
+                None => return out.push(beyond_exact(cycle, "budgets", q.span)),
+            }
         }
     }
-    let days = cycle
-        .period
-        .map(|p| Decimal::from(p.from.until(p.to).map_or(0, |s| s.get_days()) + 1));
     let mut allocated: BTreeMap<Pool, Vec<(&Allocation, Decimal)>> = BTreeMap::new();
     for a in &cycle.allocations {
         let Allocated::Amount(q) = &a.what else {
@@ -142,113 +145,157 @@ fn budgets(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
         let Some((pool, v)) = Pool::of(q) else {
             continue;
         };
-        if let (Pool::Time, Some(days)) = (&pool, days) {
-            if v > days {
-                out.push(
-                    Diagnostic::new(
-                        Code::E0504,
-                        format!(
-                            "this allocation of {} is longer than cycle `{}`, which has {days} days",
-                            with_unit(q.value, &q.unit.as_ref().expect("time has a unit").node.0),
-                            cycle.id.node
-                        ),
-                        Label::new(q.span, format!("{} days", v.round_dp(2).normalize())),
-                    )
-                    .with_label(cycle.period_span, format!("{days} days"))
-                    .with_help(format!(
-                        "allocate at most {days} days in this cycle, and the rest in the next one"
-                    )),
-                );
-            }
-        }
+        too_long(cycle, q, &pool, v, out);
         if !budget.contains_key(&pool) {
-            let kind_budgets: Vec<String> = budget.keys().map(Pool::name).collect();
-            let mut d = Diagnostic::new(
-                Code::E0502,
-                format!(
-                    "cycle `{}` has no budget of {} for this allocation",
-                    cycle.id.node,
-                    pool.name()
-                ),
-                Label::new(q.span, "no budget of this kind"),
-            )
-            .with_help(format!(
-                "add the pool it draws on to the cycle: `{}`",
-                pool.budget_example(q.value)
-            ));
-            if !kind_budgets.is_empty() {
-                d = d.with_note(format!(
-                    "the cycle budgets {}; koomc converts no currencies",
-                    kind_budgets.join(", ")
-                ));
-            }
-            out.push(d);
+            out.push(unbudgeted(cycle, q, &pool, &budget));
         }
         allocated.entry(pool).or_default().push((a, v));
     }
     for (pool, allocations) in allocated {
-        let Some((limit, budget_spans)) = budget.get(&pool) else {
-            continue;
-        };
-        let sum: Decimal = allocations.iter().map(|(_, v)| *v).sum();
-        if sum <= *limit {
-            continue;
+        if let Some(limit) = budget.get(&pool) {
+            over_budget(model, cycle, &pool, limit, &allocations, out);
         }
-        // The allocation that takes the sum over the budget is the primary label.
-        let mut running = Decimal::ZERO;
-        let tipping = allocations
-            .iter()
-            .position(|(_, v)| {
-                running += *v;
-                running > *limit
-            })
-            .unwrap_or(allocations.len() - 1);
-        let label = |a: &Allocation, v: Decimal| {
+    }
+}
+
+/// E0003: a sum of budgets or allocations that leaves exact arithmetic.
+fn beyond_exact(cycle: &Cycle, what: &str, at: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0003,
+        format!(
+            "the {what} of cycle `{}` add up to more than exact arithmetic holds",
+            cycle.id.node
+        ),
+        Label::new(at, "the sum leaves the exact range here"),
+    )
+    .with_note("koomc computes with at most 28 significant digits, and never rounds")
+    .with_help("write the amounts in a larger unit or with a suffix (`250k`, `1.2m`), at a scale a plan needs")
+}
+
+/// E0504: a time allocation longer than the cycle.
+fn too_long(
+    cycle: &Cycle,
+    q: &Quantity,
+    pool: &Pool,
+    days_allocated: Decimal,
+    out: &mut Diagnostics,
+) {
+    let Some(p) = cycle.period else { return };
+    let days = Decimal::from(p.from.until(p.to).map_or(0, |s| s.get_days()) + 1);
+    if *pool != Pool::Time || days_allocated <= days {
+        return;
+    }
+    out.push(
+        Diagnostic::new(
+            Code::E0504,
             format!(
-                "{} to `{}`",
-                pool.amount(v),
-                model.unit(a.to.node).name.node
-            )
-        };
-        let (tip, tip_v) = allocations[tipping];
-        let mut d = Diagnostic::new(
-            Code::E0501,
-            format!(
-                "allocations of {} in cycle `{}` exceed its budget: {} allocated against {}",
-                pool.name(),
-                cycle.id.node,
-                pool.amount(sum),
-                pool.amount(*limit)
+                "this allocation of {} is longer than cycle `{}`, which has {days} days",
+                with_unit(q.value, &q.unit.as_ref().expect("time has a unit").node.0),
+                cycle.id.node
             ),
             Label::new(
-                tip.span,
-                format!("{}: this one goes over", label(tip, tip_v)),
+                q.span,
+                format!("{} days", days_allocated.round_dp(2).normalize()),
             ),
-        );
-        for (i, (a, v)) in allocations.iter().enumerate() {
-            if i != tipping {
-                d = d.with_label(a.span, label(a, *v));
-            }
-        }
-        for s in budget_spans {
-            d = d.with_label(*s, "the budget");
-        }
-        let parts: Vec<String> = allocations.iter().map(|(_, v)| pool.amount(*v)).collect();
-        out.push(
-            d.with_note(format!(
-                "{} = {}, over the budget of {} by {}",
-                parts.join(" + "),
-                pool.amount(sum),
-                pool.amount(*limit),
-                pool.amount(sum - limit)
-            ))
-            .with_help(format!(
-                "lower the allocations by {} in all, or raise the budget to `{}`",
-                pool.amount(sum - limit),
-                pool.budget_example(sum)
-            )),
-        );
+        )
+        .with_label(cycle.period_span, format!("{days} days"))
+        .with_help(format!(
+            "allocate at most {days} days in this cycle, and the rest in the next one"
+        )),
+    );
+}
+
+/// E0502: an allocation from a pool the cycle has no budget of.
+fn unbudgeted(cycle: &Cycle, q: &Quantity, pool: &Pool, budget: &Budgets) -> Diagnostic {
+    let kind_budgets: Vec<String> = budget.keys().map(Pool::name).collect();
+    let mut d = Diagnostic::new(
+        Code::E0502,
+        format!(
+            "cycle `{}` has no budget of {} for this allocation",
+            cycle.id.node,
+            pool.name()
+        ),
+        Label::new(q.span, "no budget of this kind"),
+    )
+    .with_help(format!(
+        "add the pool it draws on to the cycle: `{}`",
+        pool.budget_example(q.value)
+    ));
+    if !kind_budgets.is_empty() {
+        d = d.with_note(format!(
+            "the cycle budgets {}; koomc converts no currencies",
+            kind_budgets.join(", ")
+        ));
     }
+    d
+}
+
+/// E0501: the allocations of one pool exceed its budget. The allocation that
+/// takes the sum over the budget is the primary label.
+fn over_budget(
+    model: &Model,
+    cycle: &Cycle,
+    pool: &Pool,
+    (limit, budget_spans): &(Decimal, Vec<Span>),
+    allocations: &[(&Allocation, Decimal)],
+    out: &mut Diagnostics,
+) {
+    let mut sum = Decimal::ZERO;
+    let mut tipping = None;
+    for (i, (a, v)) in allocations.iter().enumerate() {
+        let Some(next) = sum.checked_add(*v) else {
+            return out.push(beyond_exact(cycle, "allocations", a.span));
+        };
+        sum = next;
+        if sum > *limit && tipping.is_none() {
+            tipping = Some(i);
+        }
+    }
+    let Some(tipping) = tipping else { return };
+    let label = |a: &Allocation, v: Decimal| {
+        format!(
+            "{} to `{}`",
+            pool.amount(v),
+            model.unit(a.to.node).name.node
+        )
+    };
+    let (tip, tip_v) = allocations[tipping];
+    let mut d = Diagnostic::new(
+        Code::E0501,
+        format!(
+            "allocations of {} in cycle `{}` exceed its budget: {} allocated against {}",
+            pool.name(),
+            cycle.id.node,
+            pool.amount(sum),
+            pool.amount(*limit)
+        ),
+        Label::new(
+            tip.span,
+            format!("{}: this one goes over", label(tip, tip_v)),
+        ),
+    );
+    for (i, (a, v)) in allocations.iter().enumerate() {
+        if i != tipping {
+            d = d.with_label(a.span, label(a, *v));
+        }
+    }
+    for s in budget_spans {
+        d = d.with_label(*s, "the budget");
+    }
+    let parts: Vec<String> = allocations.iter().map(|(_, v)| pool.amount(*v)).collect();
+    let over = pool.amount(sum - limit);
+    out.push(
+        d.with_note(format!(
+            "{} = {}, over the budget of {} by {over}",
+            parts.join(" + "),
+            pool.amount(sum),
+            pool.amount(*limit),
+        ))
+        .with_help(format!(
+            "lower the allocations by {over} in all, or raise the budget to `{}`",
+            pool.budget_example(sum)
+        )),
+    );
 }
 
 /// E0503: every allocation serves a priority target, or a metric or goal the

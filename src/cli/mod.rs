@@ -1,0 +1,272 @@
+//! The commands: each parses nothing itself (clap did, in `args`), calls the
+//! library, reports through `report`, and returns the exit status.
+
+pub mod args;
+pub mod report;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use koomc::Compilation;
+
+use args::{Command, DiffFormat, MessageFormat, Report, SchemaName, ScoreFormat};
+use report::{Purpose, Status};
+
+/// Run one command.
+pub fn run(command: Command) -> Status {
+    match command {
+        Command::Check {
+            files,
+            baseline,
+            escalations,
+            report,
+        } => check(&files, baseline.as_deref(), escalations.as_deref(), &report),
+        Command::Diff {
+            old,
+            new,
+            unit,
+            format,
+        } => diff(&old, &new, unit.as_deref(), format),
+        Command::Score {
+            files,
+            baseline,
+            format,
+        } => score(&files, baseline.as_deref(), format),
+        Command::Build {
+            files,
+            out_dir,
+            stdout,
+            report,
+        } => build(&files, out_dir.as_deref(), stdout, &report),
+        Command::Fmt {
+            files,
+            check,
+            color,
+        } => fmt(&koomc::inputs(&files), check, color),
+        Command::Lsp => lsp(),
+        Command::Schema { name } => schema(name),
+        Command::Explain { code, list } => explain(code.as_deref(), list),
+    }
+}
+
+/// `koomc check`: diagnostics only, with change control and escalations.
+fn check(
+    files: &[PathBuf],
+    baseline: Option<&Path>,
+    escalations: Option<&Path>,
+    report: &Report,
+) -> Status {
+    let mut compilation = koomc::compile(&koomc::inputs(files));
+    if let Some(old) = baseline {
+        let Some(old) = revision(old) else {
+            return Status::Trouble;
+        };
+        koomc::compare_with(&mut compilation, &old);
+    }
+    if let Some(dir) = escalations {
+        koomc::escalation::check(&mut compilation, dir);
+    }
+    report::diagnostics(&mut compilation, report, Purpose::Check)
+}
+
+/// Compile a revision named on the command line (a file or a folder) for
+/// comparison; a revision that does not compile is reported and refused.
+fn revision(path: &Path) -> Option<Compilation> {
+    let mut c = koomc::compile(&koomc::inputs(&[path.to_path_buf()]));
+    if c.has_errors() {
+        eprintln!(
+            "error: the revision `{}` does not compile; fix it first (`koomc check {}`):",
+            path.display(),
+            path.display()
+        );
+        report::diagnostics(&mut c, &Report::plain(), Purpose::Check);
+        return None;
+    }
+    Some(c)
+}
+
+/// Print a document as pretty JSON on standard output.
+fn print_json(value: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("reports serialize")
+    );
+}
+
+/// `koomc diff OLD NEW`: what each recipient gains, loses or changes.
+fn diff(old: &Path, new: &Path, unit: Option<&str>, format: DiffFormat) -> Status {
+    let (Some(before), Some(after)) = (revision(old), revision(new)) else {
+        return Status::Trouble;
+    };
+    let (Some(a), Some(b)) = (before.revision(), after.revision()) else {
+        return Status::Failed;
+    };
+    let report = koomc::diff::diff(&a, &b, unit);
+    match format {
+        DiffFormat::Human => print!("{}", koomc::diff::human(&report)),
+        DiffFormat::Json => print_json(&report),
+    }
+    Status::Clean
+}
+
+/// `koomc score`: the executive scorecard.
+fn score(files: &[PathBuf], baseline: Option<&Path>, format: ScoreFormat) -> Status {
+    let mut compilation = koomc::compile(&koomc::inputs(files));
+    let mut stability = None;
+    if let Some(old) = baseline {
+        let Some(old) = revision(old) else {
+            return Status::Trouble;
+        };
+        let date = old
+            .model
+            .as_ref()
+            .and_then(|m| m.revision.as_ref())
+            .map(|r| r.node.to_string())
+            .unwrap_or_default();
+        stability = koomc::compare_with(&mut compilation, &old).map(|s| (date, s));
+    }
+    let Some(model) = &compilation.model else {
+        return report::diagnostics(&mut compilation, &Report::plain(), Purpose::Check);
+    };
+    let card = koomc::score::score(
+        model,
+        &compilation.sources,
+        &compilation.diagnostics,
+        stability.as_ref().map(|(d, s)| (d.as_str(), *s)),
+    );
+    match format {
+        ScoreFormat::Table => print!("{}", koomc::score::table(&card)),
+        ScoreFormat::Json => print_json(&card),
+    }
+    Status::Clean
+}
+
+/// `koomc build`: work orders to a folder or to standard output, only when
+/// there is no error.
+fn build(files: &[PathBuf], out_dir: Option<&Path>, stdout: bool, report: &Report) -> Status {
+    let mut compilation = koomc::compile(&koomc::inputs(files));
+    let purpose = if stdout {
+        Purpose::BuildToStdout
+    } else {
+        Purpose::Build
+    };
+    let status = report::diagnostics(&mut compilation, report, purpose);
+    if status != Status::Clean {
+        return status;
+    }
+    let Some(orders) = compilation.work_orders() else {
+        return Status::Failed;
+    };
+    if stdout {
+        let text = koomc::emit::bundle_json(orders);
+        let mut out = std::io::stdout().lock();
+        let written = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+        return if written.is_ok() {
+            Status::Clean
+        } else {
+            Status::Trouble
+        };
+    }
+    let dir = out_dir.expect("clap requires --out-dir or --stdout");
+    match koomc::output::write_dir(dir, &orders) {
+        Ok(written) => {
+            if report.message_format == MessageFormat::Human {
+                let n = written.len();
+                let s = if n == 1 { "" } else { "s" };
+                eprintln!("wrote {n} work order{s} to {}", dir.display());
+            }
+            Status::Clean
+        }
+        Err(d) => {
+            report::problems(compilation.sources, vec![*d], report, purpose);
+            Status::Trouble
+        }
+    }
+}
+
+/// `koomc fmt`: each file formatted on its own; a file is replaced
+/// atomically, and only when its layout changes.
+fn fmt(files: &[PathBuf], check: bool, color: args::ColorWhen) -> Status {
+    let report = Report {
+        color,
+        ..Report::plain()
+    };
+    let mut status = Status::Clean;
+    for path in files {
+        let shown = path.display().to_string();
+        let mut sources = koomc::source::SourceMap::new();
+        let text = match koomc::load::read_source(path, &shown) {
+            Ok(text) => text,
+            Err(why) => {
+                let d = koomc::diagnostic::Diagnostic::at_path(
+                    koomc::diagnostic::Code::E0004,
+                    why.message,
+                    shown,
+                )
+                .with_help(why.help);
+                status = status.max(report::problems(sources, vec![d], &report, Purpose::Check));
+                continue;
+            }
+        };
+        let file = sources.add(shown.clone(), text);
+        let text = &sources.get(file).text;
+        let problems = match koomc::format::format(file, text) {
+            Ok(formatted) if formatted == *text => continue,
+            Ok(_) if check => {
+                eprintln!("{shown} is not in the canonical layout (run `koomc fmt {shown}`)");
+                status = status.max(Status::Failed);
+                continue;
+            }
+            Ok(formatted) => match koomc::output::replace_file(path, &formatted) {
+                Ok(()) => continue,
+                Err(d) => vec![*d],
+            },
+            Err(diagnostics) => diagnostics,
+        };
+        status = status.max(report::problems(sources, problems, &report, Purpose::Check));
+    }
+    status
+}
+
+fn lsp() -> Status {
+    match koomc::lsp::run() {
+        Ok(()) => Status::Clean,
+        Err(e) => {
+            eprintln!("error: the language server stopped: {e}");
+            Status::Trouble
+        }
+    }
+}
+
+fn schema(name: SchemaName) -> Status {
+    let name = match name {
+        SchemaName::WorkOrder => "work-order",
+        SchemaName::WorkOrders => "work-orders",
+        SchemaName::Diagnostics => "diagnostics",
+        SchemaName::Escalation => "escalation",
+        SchemaName::Scorecard => "scorecard",
+        SchemaName::Diff => "diff",
+    };
+    print!(
+        "{}",
+        koomc::schema::get(name).expect("every listed schema exists")
+    );
+    Status::Clean
+}
+
+fn explain(code: Option<&str>, list: bool) -> Status {
+    if list {
+        print!("{}", koomc::explain::list());
+        return Status::Clean;
+    }
+    match koomc::explain::explain(code.unwrap_or_default()) {
+        Ok(text) => {
+            print!("{text}");
+            Status::Clean
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            Status::Trouble
+        }
+    }
+}
