@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Checks that Neovim loads the KOOM files without errors and that they do what
 # they should (tests/headless.lua): file type, syntax groups against the
-# TextMate grammar's tests, ftplugin and indent settings, and the language
-# client against a stand-in `koomc lsp` (tests/bin/koomc, needs python3).
+# TextMate grammar's tests, ftplugin and indent settings, the language
+# client against a stand-in `koomc lsp` (tests/bin/koomc, needs python3), the
+# tree-sitter highlighting (tests/treesitter.lua: builds the parser with
+# build-parser.sh into a temporary folder, needs cc) and its fallback to the
+# syntax file, and the real `koomc lsp`.
 # Needs nvim 0.7 or later (Debian: apt-get install -y neovim).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -27,6 +30,26 @@ fi
 echo "== tests/headless.lua"
 KOOM_REPO="$repo" nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" \
   -c "luafile $here/tests/headless.lua" 2>&1
+
+echo "== tree-sitter: build the parser, highlight with it, parse every example"
+if ! command -v "${CC:-cc}" >/dev/null 2>&1; then
+  echo "FAIL: a C compiler (cc, or CC) is needed to build parser/koom.so" >&2
+  exit 1
+fi
+site=$(mktemp -d)
+"$here/build-parser.sh" "$site"
+KOOM_REPO="$repo" KOOM_TS=active nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" --cmd "set rtp+=$site" \
+  -c "luafile $here/tests/treesitter.lua" 2>&1
+rm -rf "$site"
+
+echo "== tree-sitter: without a parser, the syntax file highlights"
+# Only the runtimepath entries given here: a parser built into editors/nvim
+# itself (build-parser.sh's default) would be found there, so use a copy.
+bare=$(mktemp -d)
+cp -r "$here/ftdetect" "$here/ftplugin" "$here/indent" "$here/syntax" "$here/lua" "$bare/"
+KOOM_REPO="$repo" KOOM_TS=fallback nvim --headless -u NONE -i NONE --cmd "set rtp^=$bare" \
+  -c "luafile $here/tests/treesitter.lua" 2>&1
+rm -rf "$bare"
 
 echo "== the real koomc lsp: a diagnostic in headless Neovim"
 koomc="${KOOMC:-$repo/target/debug/koomc}"

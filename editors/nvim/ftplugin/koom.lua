@@ -18,3 +18,8 @@ bo.formatoptions = bo.formatoptions:gsub('t', '') .. 'cqroj'
 
 vim.b.undo_ftplugin = 'setlocal commentstring< comments< expandtab< shiftwidth< softtabstop<'
   .. ' iskeyword< formatoptions<'
+
+-- Highlighting by the tree-sitter parser where this Neovim and a built parser
+-- allow it (lua/koom/treesitter.lua, editors/nvim/build-parser.sh); otherwise
+-- syntax/koom.vim does it. `let g:koom_treesitter = 0` keeps the syntax file.
+require('koom.treesitter').attach(0)

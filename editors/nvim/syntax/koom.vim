@@ -9,6 +9,10 @@
 if exists('b:current_syntax')
   finish
 endif
+" lua/koom/treesitter.lua highlights this buffer with the tree-sitter parser.
+if get(b:, 'koom_treesitter', 0) is v:true
+  finish
+endif
 
 let s:cpo_save = &cpo
 set cpo&vim

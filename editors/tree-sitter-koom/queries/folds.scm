@@ -1,0 +1,6 @@
+; Folds for KOOM (tree-sitter-koom): every `{ … }` block.
+[
+  (cycle)
+  (to_block)
+  (refused_block)
+] @fold

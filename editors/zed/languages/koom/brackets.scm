@@ -1,0 +1,3 @@
+; Bracket pairs for Zed (tree-sitter-koom).
+("{" @open "}" @close)
+(string "\"" @open "\"" @close)
