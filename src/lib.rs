@@ -99,7 +99,7 @@ impl Compilation {
 pub fn compile(paths: &[PathBuf]) -> Compilation {
     let (loaded, diagnostics) = load::load(paths);
     let root = paths.first().map(|p| project(p));
-    finish(loaded, diagnostics, root)
+    check_loaded(loaded, diagnostics, root)
 }
 
 /// The project root of a file and how to show it (relative, as the file was given).
@@ -154,10 +154,12 @@ pub fn compare_with(new: &mut Compilation, old: &Compilation) -> Option<score::S
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
-    finish(loaded, diagnostics, Some(project(path)))
+    check_loaded(loaded, diagnostics, Some(project(path)))
 }
 
-fn finish(
+/// The stages after load: the project's `koom.toml`, then resolve, bounds
+/// and check, unless a file could not be read or parsed.
+fn check_loaded(
     mut loaded: load::Loaded,
     mut diagnostics: Diagnostics,
     root: Option<(PathBuf, String)>,

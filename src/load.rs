@@ -272,15 +272,13 @@ impl Loader {
     }
 
     fn parse(&mut self, id: FileId, path: &Path, root: &Path) {
-        let parsed = syntax::parse(id, &self.sources.get(id).text);
-        let file = match parsed {
-            Ok(file) => file,
-            Err(errors) => {
-                self.failed = true;
-                self.diagnostics.extend(errors);
-                return;
-            }
-        };
+        // A file with syntax errors still has its `use`s followed, so that
+        // the mistakes of every file are reported in one run.
+        let (file, errors) = syntax::parse_recovering(id, &self.sources.get(id).text);
+        if !errors.is_empty() {
+            self.failed = true;
+            self.diagnostics.extend(errors);
+        }
         let uses: Vec<ast::Text> = file
             .items
             .iter()

@@ -2,16 +2,6 @@
 
 use schemars::schema_for;
 
-/// The schemas koomc publishes, by the name `koomc schema` takes.
-pub const NAMES: &[&str] = &[
-    "work-order",
-    "work-orders",
-    "diagnostics",
-    "escalation",
-    "scorecard",
-    "diff",
-];
-
 /// The schema called `name`, as pretty JSON with a final newline.
 pub fn get(name: &str) -> Option<String> {
     let schema = match name {

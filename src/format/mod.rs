@@ -111,7 +111,13 @@ fn collapse(token: &str) -> String {
 fn is_word(rule: Rule) -> bool {
     matches!(
         rule,
-        Rule::quantity | Rule::change | Rule::string | Rule::refused_rest | Rule::refused_kw
+        Rule::quantity
+            | Rule::threshold
+            | Rule::change
+            | Rule::string
+            | Rule::refused_line
+            | Rule::refused_kw
+            | Rule::brace_block
     )
 }
 
@@ -138,17 +144,7 @@ fn node(text: &str, pair: Pair<'_, Rule>) -> Result<Node, usize> {
             let items: Vec<Pair<'_, Rule>> = pair
                 .clone()
                 .into_inner()
-                .filter(|p| {
-                    !matches!(
-                        p.as_rule(),
-                        Rule::kw_cycle
-                            | Rule::kw_to
-                            | Rule::calendar_id
-                            | Rule::name
-                            | Rule::name_list
-                            | Rule::cycle_dates
-                    )
-                })
+                .filter(|p| !matches!(p.as_rule(), Rule::cycle_head | Rule::to_head))
                 .collect();
             let body_start = text[span.start()..span.end()]
                 .find('{')

@@ -9,7 +9,7 @@ use crate::source::{Span, Spanned};
 pub type Name = Spanned<String>;
 pub type Text = Spanned<String>;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct File {
     pub items: Vec<Item>,
 }
@@ -98,10 +98,13 @@ impl PartialEq for Quantity {
     }
 }
 
+/// A named cycle's `from` and `to`.
+pub type CycleDates = Option<(Spanned<Date>, Spanned<Date>)>;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cycle {
     pub id: Spanned<CycleId>,
-    pub dates: Option<(Spanned<Date>, Spanned<Date>)>,
+    pub dates: CycleDates,
     pub items: Vec<CycleItem>,
 }
 

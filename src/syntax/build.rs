@@ -1,7 +1,7 @@
 //! The parse tree to the AST. Literals are validated here (E0003), names are
 //! checked for kebab-case and annotations for repeats (E0001).
 
-use pest::iterators::{Pair, Pairs};
+use pest::iterators::Pair;
 
 use super::ast::*;
 use super::literal::{self, Invalid};
@@ -9,48 +9,53 @@ use super::Rule;
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::source::{FileId, Span, Spanned};
 
-struct Builder {
+/// Builds AST nodes from the parse trees of single statements; each
+/// statement was parsed from the text at `base`.
+pub(super) struct Builder {
     file: FileId,
-    errors: Vec<Diagnostic>,
-}
-
-pub(super) fn file(file: FileId, mut pairs: Pairs<'_, Rule>) -> Result<File, Vec<Diagnostic>> {
-    let mut b = Builder {
-        file,
-        errors: Vec::new(),
-    };
-    let root = pairs.next().expect("the file rule matched");
-    let mut items = Vec::new();
-    for pair in root.into_inner() {
-        match pair.as_rule() {
-            Rule::header | Rule::EOI => {}
-            _ => items.push(b.item(pair)),
-        }
-    }
-    if b.errors.is_empty() {
-        Ok(File { items })
-    } else {
-        Err(b.errors)
-    }
+    base: usize,
+    /// Literal and name errors (E0003, E0001), in the order found.
+    pub errors: Vec<Diagnostic>,
 }
 
 impl Builder {
+    pub fn new(file: FileId) -> Self {
+        Builder {
+            file,
+            base: 0,
+            errors: Vec::new(),
+        }
+    }
+
+    /// Where the next statements' text starts in the file.
+    pub fn at(&mut self, base: usize) {
+        self.base = base;
+    }
+
     fn span(&self, pair: &Pair<'_, Rule>) -> Span {
         let s = pair.as_span();
-        Span::new(self.file, s.start(), s.end())
+        Span::new(self.file, self.base + s.start(), self.base + s.end())
     }
 
     /// A statement's span, ending at its last token: pest counts the blank
-    /// space before an optional or repeated part that did not match as part of
-    /// the rule, and a label should stop at the statement's last word.
-    fn statement_span(&self, pair: &Pair<'_, Rule>) -> Span {
-        fn end(pair: &Pair<'_, Rule>) -> usize {
-            match pair.clone().into_inner().last() {
-                Some(last) => end(&last),
-                None => pair.as_span().end(),
-            }
+    /// space and comments before an optional part that did not match, or
+    /// before the look-ahead at the next statement, as part of the rule, and
+    /// a label should stop at the statement's last word.
+    pub fn statement_span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let text = pair.as_str();
+        let mut end = 0;
+        for (kind, start, stop) in super::regions::regions(text) {
+            end = match kind {
+                super::regions::Region::Comment => end,
+                super::regions::Region::String => stop,
+                super::regions::Region::Code => match text[start..stop].trim_end().len() {
+                    0 => end,
+                    n => start + n,
+                },
+            };
         }
-        Span::new(self.file, pair.as_span().start(), end(pair))
+        let start = self.base + pair.as_span().start();
+        Span::new(self.file, start, start + end)
     }
 
     fn literal_error(&mut self, span: Span, e: Invalid) {
@@ -59,7 +64,8 @@ impl Builder {
         );
     }
 
-    fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
+    /// A file-level statement other than a cycle.
+    pub fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
         let span = self.statement_span(&pair);
         let rule = pair.as_rule();
         let pair_keyword_span = pair
@@ -99,8 +105,7 @@ impl Builder {
                 })
             }
             Rule::metric_decl => ItemKind::Metric(self.metric(inner)),
-            Rule::cycle => ItemKind::Cycle(self.cycle(inner)),
-            Rule::refused => ItemKind::Refused(self.refused(inner)),
+            Rule::refused_head => ItemKind::Refused(self.refused(inner)),
             other => unreachable!("unexpected file item {other:?}"),
         };
         Spanned::new(kind, span)
@@ -162,7 +167,9 @@ impl Builder {
         decl
     }
 
-    fn cycle<'i>(&mut self, mut inner: impl Iterator<Item = Pair<'i, Rule>>) -> Cycle {
+    /// `cycle 2026-Q1 {` or `cycle launch from … to … {`: the id and dates.
+    pub fn cycle_head(&mut self, pair: Pair<'_, Rule>) -> (Spanned<CycleId>, CycleDates) {
+        let mut inner = significant(pair);
         let id_pair = inner.next().expect("cycle id");
         let id_span = self.span(&id_pair);
         let id = match id_pair.as_rule() {
@@ -178,27 +185,23 @@ impl Builder {
             }
             _ => CycleId::Named(self.name(id_pair).node),
         };
-        let mut dates = None;
-        let mut items = Vec::new();
-        for p in inner {
-            match p.as_rule() {
-                Rule::cycle_dates => {
-                    let mut d = significant(p);
-                    let from = self.date(d.next().expect("from date"));
-                    let to = self.date(d.next().expect("to date"));
-                    dates = Some((from, to));
-                }
-                _ => items.push(self.cycle_item(p)),
-            }
-        }
-        Cycle {
-            id: Spanned::new(id, id_span),
-            dates,
-            items,
-        }
+        let dates = inner.find(|p| p.as_rule() == Rule::cycle_dates).map(|p| {
+            let mut d = significant(p);
+            let from = self.date(d.next().expect("from date"));
+            let to = self.date(d.next().expect("to date"));
+            (from, to)
+        });
+        (Spanned::new(id, id_span), dates)
     }
 
-    fn cycle_item(&mut self, pair: Pair<'_, Rule>) -> CycleItem {
+    /// `to a, b {`: the units.
+    pub fn addressees(&mut self, pair: Pair<'_, Rule>) -> Vec<Name> {
+        let list = significant(pair).next().expect("units");
+        self.names(list)
+    }
+
+    /// A cycle statement other than a `to` block.
+    pub fn cycle_item(&mut self, pair: Pair<'_, Rule>) -> CycleItem {
         let span = self.statement_span(&pair);
         let rule = pair.as_rule();
         let mut inner = significant(pair);
@@ -255,12 +258,7 @@ impl Builder {
                     text,
                 }
             }
-            Rule::to_block => {
-                let units = self.names(inner.next().expect("units"));
-                let items = inner.map(|p| self.cycle_item(p)).collect();
-                CycleItemKind::To { units, items }
-            }
-            Rule::refused => CycleItemKind::Refused(self.refused(inner)),
+            Rule::refused_head => CycleItemKind::Refused(self.refused(inner)),
             _ => CycleItemKind::Directive(self.directive(rule, inner)),
         };
         Spanned::new(kind, span)
@@ -398,7 +396,8 @@ impl Builder {
         notes
     }
 
-    fn refused<'i>(&mut self, mut inner: impl Iterator<Item = Pair<'i, Rule>>) -> Refused {
+    /// The keyword of a refused form (`refused_head`'s children).
+    pub fn refused<'i>(&mut self, mut inner: impl Iterator<Item = Pair<'i, Rule>>) -> Refused {
         let kw = inner.next().expect("refused keyword");
         let kind = RefusedKind::from_keyword(kw.as_str()).expect("grammar lists refused words");
         Refused {
@@ -486,11 +485,16 @@ impl Builder {
         }
     }
 
+    /// A quantity, or a threshold, which may carry a sign.
     fn quantity(&mut self, pair: Pair<'_, Rule>) -> Quantity {
         let span = self.span(&pair);
-        let mut inner = significant(pair);
+        let mut inner = significant(pair).peekable();
+        let negative = inner
+            .next_if(|p| p.as_rule() == Rule::sign)
+            .is_some_and(|s| s.as_str() == "-");
         let number = inner.next().expect("number");
         let value = self.number(&number, false).value;
+        let value = if negative { -value } else { value };
         let unit = inner.next().map(|u| self.measure(u));
         Quantity { value, unit, span }
     }
@@ -548,10 +552,12 @@ impl Builder {
 /// The children of a pair without its keyword tokens (they are non-silent only
 /// so that syntax errors can name them).
 fn significant<'i>(pair: Pair<'i, Rule>) -> impl Iterator<Item = Pair<'i, Rule>> {
-    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+    pair.into_inner().filter(|p| !is_keyword_token(p.as_rule()))
 }
 
-fn is_keyword(rule: Rule) -> bool {
+/// Whether a rule is a keyword token (`kw_goal`), as opposed to
+/// [`super::is_keyword`], which asks whether a word is reserved.
+fn is_keyword_token(rule: Rule) -> bool {
     use Rule::*;
     matches!(
         rule,

@@ -10,6 +10,7 @@ mod build;
 mod expected;
 pub mod literal;
 pub mod regions;
+mod statements;
 
 use pest::Parser;
 use pest_derive::Parser;
@@ -76,27 +77,31 @@ pub fn is_keyword(word: &str) -> bool {
 /// The language versions this koomc reads.
 pub const SUPPORTED_VERSIONS: &[&str] = &["1.0"];
 
-/// How deep `{ … }` blocks may nest. Real files nest two deep (`cycle` and
-/// `to`); a refused form's block may nest a little more. Deeper input is
-/// refused before parsing, so the parser's recursion stays bounded.
+/// How deep the braces of a refused form's `{ … }` block may nest. Cycles
+/// and `to` blocks nest two deep by the grammar; the blocks of refused forms
+/// are matched by a linear scan, never by recursion, and deeper ones are
+/// refused with E0001.
 pub const MAX_NESTING: usize = 32;
 
 /// Parse one file. On failure the diagnostics say why; no partial AST is
 /// returned, so later stages never see a file that did not parse.
 pub fn parse(file: FileId, text: &str) -> Result<ast::File, Vec<Diagnostic>> {
-    check_header(file, text)?;
-    check_nesting(file, text)?;
-    let pairs = match KoomParser::parse(Rule::file, text) {
-        Ok(pairs) => pairs,
-        Err(error) => {
-            return Err(vec![expected::syntax_error(
-                file,
-                text,
-                failure(text, error),
-            )])
-        }
-    };
-    build::file(file, pairs)
+    let (ast, errors) = parse_recovering(file, text);
+    if errors.is_empty() {
+        Ok(ast)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parse one file, recovering after each syntax error at the next statement:
+/// the statements that parsed (the loader follows their `use`s) and every
+/// error. A file without a valid header gets only that error (E0002).
+pub fn parse_recovering(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
+    match check_header(file, text) {
+        Ok(()) => statements::read(file, text),
+        Err(errors) => (ast::File::default(), errors),
+    }
 }
 
 /// Where a parse failed and what could have come there.
@@ -108,9 +113,10 @@ pub(crate) struct Failure {
 }
 
 /// pest's fast error names the rules it tried, but not punctuation, and its
-/// position can stop short of a missing `,` or `{`. A second, detailed parse,
-/// run only on failure (detail costs about ten times the parse), knows both.
-fn failure(text: &str, error: pest::error::Error<Rule>) -> Failure {
+/// position can stop short of a missing `,` or `{`. A second, detailed parse
+/// of the one statement, run only on failure (detail costs about ten times
+/// the parse), knows both. `text` is the statement's text onward, at `base`.
+fn failure(rule: Rule, text: &str, error: pest::error::Error<Rule>, base: usize) -> Failure {
     let mut pos = match error.location {
         pest::error::InputLocation::Pos(p) => p,
         pest::error::InputLocation::Span((s, _)) => s,
@@ -120,7 +126,7 @@ fn failure(text: &str, error: pest::error::Error<Rule>) -> Failure {
         pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
     };
     pest::set_error_detail(true);
-    let detailed = KoomParser::parse(Rule::file, text).err();
+    let detailed = KoomParser::parse(rule, text).err();
     pest::set_error_detail(false);
     let mut punctuation = Vec::new();
     if let Some(attempts) = detailed.and_then(|e| e.parse_attempts()) {
@@ -144,14 +150,14 @@ fn failure(text: &str, error: pest::error::Error<Rule>) -> Failure {
         }
     }
     Failure {
-        pos,
+        pos: base + pos,
         rules,
         punctuation,
     }
 }
 
 /// Skip blank space and comments from `at`.
-fn skip_trivia(text: &str, mut at: usize) -> usize {
+pub(crate) fn skip_trivia(text: &str, mut at: usize) -> usize {
     let bytes = text.as_bytes();
     while at < bytes.len() {
         match bytes[at] {
@@ -232,32 +238,6 @@ fn check_header(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
             Label::new(span, format!("this koomc reads KOOM {supported}")),
         )
         .with_help(help)]);
-    }
-    Ok(())
-}
-
-/// E0001 for input nested deeper than [`MAX_NESTING`], before pest recurses into it.
-fn check_nesting(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
-    let mut depth = 0usize;
-    for (_, start, end) in regions::regions(text).filter(|(k, _, _)| *k == regions::Region::Code) {
-        for (i, b) in text[start..end].bytes().enumerate() {
-            match b {
-                b'{' => {
-                    depth += 1;
-                    if depth > MAX_NESTING {
-                        let at = start + i;
-                        return Err(vec![Diagnostic::new(
-                            Code::E0001,
-                            format!("blocks nested more than {MAX_NESTING} deep"),
-                            Label::new(Span::new(file, at, at + 1), "this `{` is too deep"),
-                        )
-                        .with_help("a cycle holds `to` blocks and directives: close each block with `}` before opening the next")]);
-                    }
-                }
-                b'}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
     }
     Ok(())
 }

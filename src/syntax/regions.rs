@@ -49,9 +49,33 @@ pub fn regions(text: &str) -> impl Iterator<Item = (Region, usize, usize)> + '_ 
     })
 }
 
+/// Whether a string region (from its opening quote) ends with its closing
+/// quote, rather than running to the end of its line.
+pub fn closed_string(region: &str) -> bool {
+    let bytes = region.as_bytes();
+    let mut at = 1;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'"' => return at + 1 == bytes.len(),
+            _ => at += 1,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_know_whether_they_are_closed() {
+        assert!(closed_string("\"ab\""));
+        assert!(closed_string("\"a\\\"b\""));
+        assert!(!closed_string("\"ab"));
+        assert!(!closed_string("\"ab\\\""));
+        assert!(!closed_string("\""));
+    }
 
     #[test]
     fn strings_hide_hashes_and_comments_hide_quotes() {

@@ -1,5 +1,6 @@
 //! Syntax errors read as a user would: what was expected, in words, where.
 
+use super::ast::*;
 use super::*;
 
 /// The first diagnostic's code, message and help for a text that fails.
@@ -216,4 +217,119 @@ fn every_literal_error_is_e0003_with_the_reason() {
         (code.as_str(), m.as_str()),
         ("E0003", "malformed cycle id `2026-Q7`")
     );
+}
+
+fn all_errors(text: &str) -> Vec<String> {
+    parse(FileId(0), text)
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn every_syntax_error_is_reported_once_per_statement() {
+    let text = "koom 1.0\nmetric a unit x better sideways\nmetric b unit y\ncycle 2026-Q1 {\n  goal b => 5\n  goal b >= 5\n  priority first b\n}\n";
+    let errors = all_errors(text);
+    assert_eq!(
+        errors,
+        [
+            "E0001 expected `higher` or `lower`, found `sideways`",
+            "E0001 expected a number, found `>`",
+            "E0001 expected a rank such as `1`, found `first`",
+        ],
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_broken_block_head_still_has_its_statements_read() {
+    let text =
+        "koom 1.0\ncycle 2026-Q1 {\n  to ops logistics {\n    goal x >= \n  }\n  priority 1 x\n}\n";
+    let errors = all_errors(text);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(errors[0], "E0001 expected `,` or `{`, found `logistics`");
+    assert!(
+        errors[1].starts_with("E0001 expected a number"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_multi_line_statement_gives_one_error_not_one_per_line() {
+    let text = "koom 1.0\nmetric a\n  unit x\n  better sideways\n  baseline 5\nmetric b unit y\n";
+    assert_eq!(all_errors(text).len(), 1);
+}
+
+#[test]
+fn statements_may_share_a_line_and_thresholds_may_be_negative() {
+    let text = "koom 1.0\nmetric cash unit USD/month\ncycle 2026-Q1 { goal cash >= -200k USD/month goal cash <= 5m }\n";
+    let file = parse(FileId(0), text).unwrap_or_else(|e| panic!("{e:#?}"));
+    let ItemKind::Cycle(cycle) = &file.items[1].node else {
+        panic!("a cycle")
+    };
+    assert_eq!(cycle.items.len(), 2);
+    let CycleItemKind::Directive(Directive {
+        kind: DirectiveKind::Goal { value, .. },
+        ..
+    }) = &cycle.items[0].node
+    else {
+        panic!("a goal")
+    };
+    assert_eq!(value.value, rust_decimal::Decimal::from(-200_000));
+}
+
+#[test]
+fn refused_blocks_are_matched_in_linear_time_without_recursion() {
+    // Braces inside a string or a comment do not count; deep or unclosed
+    // blocks are errors, found in one pass (these took exponential time or
+    // overflowed the stack when pest matched the braces).
+    let deep = format!("koom 1.0\ntask {}\n", "{".repeat(30_000));
+    let start = std::time::Instant::now();
+    assert_eq!(all_errors(&deep), ["E0001 blocks nested more than 32 deep"]);
+    let unclosed = format!("koom 1.0\ntask {}\n", "{".repeat(24));
+    assert_eq!(all_errors(&unclosed), ["E0001 this block is never closed"]);
+    let in_string = format!("koom 1.0\ntask \"{}\n", "{".repeat(30_000));
+    assert_eq!(all_errors(&in_string), ["E0001 this string is not closed"]);
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    let fine = "koom 1.0\nworkflow intake { step \"a } b\" # }\n  { nested }\n}\nmetric m\n";
+    let file = parse(FileId(0), fine).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(file.items.len(), 2);
+}
+
+/// Every `.koom` file under `examples/`, recursively.
+fn example_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("examples").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            example_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "koom") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn the_statement_reader_follows_the_whole_file_grammar() {
+    // `grammar/koom.pest`'s `file` rule states the syntax; the reader parses
+    // statement by statement. On every example both agree on whether the
+    // file is free of syntax errors.
+    let mut files = Vec::new();
+    example_files(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"),
+        &mut files,
+    );
+    assert!(files.len() > 40, "{} examples", files.len());
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // the not-UTF-8 example
+        };
+        let whole = KoomParser::parse(Rule::file, &text).is_ok();
+        let (_, errors) = parse_recovering(FileId(0), &text);
+        let syntax_errors = errors
+            .iter()
+            .any(|d| matches!(d.code, Code::E0001 | Code::E0002));
+        assert_eq!(whole, !syntax_errors, "{}: {errors:#?}", path.display());
+    }
 }
