@@ -97,6 +97,23 @@ enum Command {
         #[command(flatten)]
         report: Report,
     },
+    /// A picture of the spine for one cycle: the executive layer, the units, what each receives
+    Graph {
+        /// The .koom files (or folders) of the plan
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The cycle to draw (default: the one the revision date falls in, else the next, else the last)
+        #[arg(long, value_name = "ID")]
+        cycle: Option<String>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        /// Who lays out the SVG: koomc itself (layout-rs, the same bytes everywhere) or Graphviz's `dot` from PATH
+        #[arg(long, value_enum, default_value_t = GraphLayout::Builtin)]
+        layout: GraphLayout,
+        /// Draw the picture even when the plan has errors (a cross-department conflict is drawn in red); the exit status is still 1
+        #[arg(long)]
+        with_errors: bool,
+    },
     /// Rewrite files in the canonical layout (or, with --check, only report the ones that differ)
     Fmt {
         /// The .koom files to format
@@ -130,6 +147,22 @@ enum Command {
 enum DiffFormat {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz DOT
+    Dot,
+    /// SVG, laid out
+    Svg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphLayout {
+    /// In-process, with layout-rs
+    Builtin,
+    /// Graphviz's `dot -Tsvg`, when it is installed
+    Dot,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -299,6 +332,13 @@ fn main() -> ExitCode {
             stdout,
             report,
         } => build(&files, out_dir, stdout, &report).into(),
+        Command::Graph {
+            files,
+            cycle,
+            format,
+            layout,
+            with_errors,
+        } => graph(&files, cycle.as_deref(), format, layout, with_errors).into(),
         Command::Lsp => match koomc::lsp::run() {
             Ok(()) => Status::Clean.into(),
             Err(e) => {
@@ -384,6 +424,51 @@ fn fmt(files: &[PathBuf], check: bool, color: ColorWhen) -> Status {
             config: Default::default(),
         };
         status = status.max(report_diagnostics(&mut c, &report, false, false));
+    }
+    status
+}
+
+/// `koomc graph`: the picture on standard output. With errors in the plan
+/// nothing is written (exit 1) unless `--with-errors` asks for it.
+fn graph(
+    files: &[PathBuf],
+    cycle: Option<&str>,
+    format: GraphFormat,
+    layout: GraphLayout,
+    with_errors: bool,
+) -> Status {
+    let mut compilation = koomc::compile(&koomc::inputs(files));
+    let status = report_diagnostics(&mut compilation, &Report::plain(), false, false);
+    let drawable = status == Status::Clean || (status == Status::Failed && with_errors);
+    let Some(model) = compilation.model.as_ref().filter(|_| drawable) else {
+        return status;
+    };
+    let chosen = match koomc::graph::pick_cycle(model, cycle) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Status::Trouble;
+        }
+    };
+    let picture = koomc::graph::graph(model, chosen);
+    let text = match (format, layout) {
+        (GraphFormat::Dot, _) => koomc::graph::dot(&picture),
+        (GraphFormat::Svg, GraphLayout::Builtin) => koomc::graph::svg(&picture),
+        (GraphFormat::Svg, GraphLayout::Dot) => match koomc::graph::graphviz_svg(&picture) {
+            Ok(svg) => svg,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return Status::Trouble;
+            }
+        },
+    };
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return Status::Trouble;
     }
     status
 }
