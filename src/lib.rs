@@ -14,6 +14,7 @@
 //! [`compile`] chains them. Diagnostics are data ([`diagnostic::Diagnostic`]),
 //! rendered at the edge ([`diagnostic::render`]).
 
+pub mod brief;
 pub mod check;
 pub mod config;
 pub mod diagnostic;

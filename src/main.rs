@@ -114,6 +114,22 @@ enum Command {
         #[arg(long)]
         with_errors: bool,
     },
+    /// One page per manager and CoE unit per cycle, and an executive overview (HTML or Markdown)
+    Brief {
+        /// The .koom files (or folders) of the plan
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write DIR/index.html (or .md), DIR/<cycle>/<unit>.html and DIR/<cycle>/graph.svg
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = BriefFormat::Html)]
+        format: BriefFormat,
+        /// The last revision (a file or a folder): what changed for whom, and change control
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
+        #[command(flatten)]
+        report: Report,
+    },
     /// Rewrite files in the canonical layout (or, with --check, only report the ones that differ)
     Fmt {
         /// The .koom files to format
@@ -163,6 +179,14 @@ enum GraphLayout {
     Builtin,
     /// Graphviz's `dot -Tsvg`, when it is installed
     Dot,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BriefFormat {
+    /// Self-contained HTML pages that print well
+    Html,
+    /// Markdown for wikis and trackers
+    Md,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -339,6 +363,13 @@ fn main() -> ExitCode {
             layout,
             with_errors,
         } => graph(&files, cycle.as_deref(), format, layout, with_errors).into(),
+        Command::Brief {
+            files,
+            out_dir,
+            format,
+            baseline,
+            report,
+        } => brief(&files, &out_dir, format, baseline.as_deref(), &report).into(),
         Command::Lsp => match koomc::lsp::run() {
             Ok(()) => Status::Clean.into(),
             Err(e) => {
@@ -471,6 +502,59 @@ fn graph(
         return Status::Trouble;
     }
     status
+}
+
+/// `koomc brief`: every page written atomically, or nothing when the plan
+/// (with change control against `--baseline`) has errors.
+fn brief(
+    files: &[PathBuf],
+    out_dir: &std::path::Path,
+    format: BriefFormat,
+    baseline: Option<&std::path::Path>,
+    report: &Report,
+) -> Status {
+    let mut compilation = koomc::compile(&koomc::inputs(files));
+    let mut old = None;
+    if let Some(path) = baseline {
+        let Some(before) = baseline_of(path) else {
+            return Status::Trouble;
+        };
+        let stability = koomc::compare_with(&mut compilation, &before).unwrap_or_default();
+        old = Some((before, stability));
+    }
+    let status = report_diagnostics(&mut compilation, report, false, false);
+    if status != Status::Clean {
+        return status;
+    }
+    let options = koomc::brief::Options {
+        format: match format {
+            BriefFormat::Html => koomc::brief::Format::Html,
+            BriefFormat::Md => koomc::brief::Format::Markdown,
+        },
+        baseline: old.as_ref().map(|(c, s)| (c, *s)),
+    };
+    let Some(pages) = koomc::brief::brief(&compilation, options) else {
+        return Status::Failed;
+    };
+    let files: Vec<(String, Vec<u8>)> = pages.into_iter().map(|p| (p.path, p.bytes)).collect();
+    match koomc::output::write_files(out_dir, &files, "briefings") {
+        Ok(written) => {
+            if report.message_format == MessageFormat::Human {
+                eprintln!("wrote {} files to {}", written.len(), out_dir.display());
+            }
+            Status::Clean
+        }
+        Err(d) => {
+            let mut failed = Compilation {
+                sources: compilation.sources,
+                model: None,
+                diagnostics: vec![*d],
+                config: Default::default(),
+            };
+            report_diagnostics(&mut failed, report, false, true);
+            Status::Trouble
+        }
+    }
 }
 
 /// Compile a revision named on the command line (a file or a folder) for
