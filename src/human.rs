@@ -124,6 +124,10 @@ pub fn short_date(iso: &str) -> String {
 /// A period in words: `1 January – 31 March 2026`.
 pub fn period(from: &str, to: &str) -> String {
     let (a, b) = (date(from), date(to));
+    let same_month = from.len() == 10 && to.len() == 10 && from[..7] == to[..7];
+    if let (true, Some((day, _))) = (same_month, a.split_once(' ')) {
+        return format!("{day}–{b}");
+    }
     match (a.rsplit_once(' '), b.rsplit_once(' ')) {
         (Some((a_day, a_year)), Some((_, b_year))) if a_year == b_year => {
             format!("{a_day} – {b}")
@@ -245,6 +249,7 @@ mod tests {
             period("2026-01-01", "2026-03-31"),
             "1 January – 31 March 2026"
         );
+        assert_eq!(period("2026-01-01", "2026-01-09"), "1–9 January 2026");
         assert_eq!(
             period("2026-10-01", "2027-01-15"),
             "1 October 2026 – 15 January 2027"

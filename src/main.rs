@@ -113,6 +113,8 @@ enum Command {
         /// Draw the picture even when the plan has errors (a cross-department conflict is drawn in red); the exit status is still 1
         #[arg(long)]
         with_errors: bool,
+        #[command(flatten)]
+        report: Report,
     },
     /// One page per manager and CoE unit per cycle, and an executive overview (HTML or Markdown)
     Brief {
@@ -362,7 +364,15 @@ fn main() -> ExitCode {
             format,
             layout,
             with_errors,
-        } => graph(&files, cycle.as_deref(), format, layout, with_errors).into(),
+            report,
+        } => graph(
+            &files,
+            cycle.as_deref(),
+            (format, layout),
+            with_errors,
+            &report,
+        )
+        .into(),
         Command::Brief {
             files,
             out_dir,
@@ -464,12 +474,12 @@ fn fmt(files: &[PathBuf], check: bool, color: ColorWhen) -> Status {
 fn graph(
     files: &[PathBuf],
     cycle: Option<&str>,
-    format: GraphFormat,
-    layout: GraphLayout,
+    (format, layout): (GraphFormat, GraphLayout),
     with_errors: bool,
+    report: &Report,
 ) -> Status {
     let mut compilation = koomc::compile(&koomc::inputs(files));
-    let status = report_diagnostics(&mut compilation, &Report::plain(), false, false);
+    let status = report_diagnostics(&mut compilation, report, true, false);
     let drawable = status == Status::Clean || (status == Status::Failed && with_errors);
     let Some(model) = compilation.model.as_ref().filter(|_| drawable) else {
         return status;

@@ -134,7 +134,7 @@ impl Pool {
 
     pub fn name(&self) -> String {
         match self {
-            Pool::Money(c) => format!("Money ({c})"),
+            Pool::Money(_) => "Money".to_owned(),
             Pool::People => "People".to_owned(),
             Pool::Time => "Time".to_owned(),
         }
