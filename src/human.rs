@@ -111,12 +111,12 @@ pub fn date(iso: &str) -> String {
     }
 }
 
-/// `2026-03-31` → `31 Mar`: for labels in pictures.
+/// `2026-03-31` → `31 Mar` (with a no-break space): for labels in pictures.
 pub fn short_date(iso: &str) -> String {
     let long = date(iso);
     let mut words = long.split(' ');
     match (words.next(), words.next()) {
-        (Some(d), Some(m)) if m.len() > 3 => format!("{d} {}", &m[..3]),
+        (Some(d), Some(m)) if m.len() > 3 => format!("{d}\u{a0}{}", &m[..3]),
         _ => long,
     }
 }
@@ -193,7 +193,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // Only ASCII spaces break a line: a no-break space (as in `15 Mar`) holds.
+    for word in text.split([' ', '\t', '\n']).filter(|w| !w.is_empty()) {
         let word = shorten(word, width);
         let len = line.chars().count();
         if len > 0 && len + 1 + word.chars().count() > width {
@@ -244,7 +245,7 @@ mod tests {
     fn dates_in_words() {
         assert_eq!(date("2026-03-31"), "31 March 2026");
         assert_eq!(date("2026-01-01"), "1 January 2026");
-        assert_eq!(short_date("2026-03-31"), "31 Mar");
+        assert_eq!(short_date("2026-03-31"), "31\u{a0}Mar");
         assert_eq!(
             period("2026-01-01", "2026-03-31"),
             "1 January – 31 March 2026"

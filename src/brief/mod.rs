@@ -70,16 +70,22 @@ pub fn brief(c: &Compilation, options: Options) -> Option<Vec<Page>> {
         Format::Html => html::page(doc),
         Format::Markdown => markdown::page(doc),
     };
-    let overview = overview::overview(c, &facts, &orders, options);
+    let pictures: BTreeMap<String, String> = crate::graph::dated_cycles(model)
+        .into_iter()
+        .map(|cycle| {
+            let svg = crate::graph::svg(&crate::graph::graph(model, cycle));
+            (cycle.id.node.clone(), svg)
+        })
+        .collect();
+    let overview = overview::overview(c, &facts, &orders, &pictures, options);
     pages.push(Page {
         path: format!("index.{}", options.format.extension()),
         bytes: render(&overview).into_bytes(),
     });
     for cycle in crate::graph::dated_cycles(model) {
-        let svg = crate::graph::svg(&crate::graph::graph(model, cycle));
         pages.push(Page {
             path: format!("{}/graph.svg", cycle.id.node),
-            bytes: svg.into_bytes(),
+            bytes: pictures[&cycle.id.node].clone().into_bytes(),
         });
     }
     for order in &orders {

@@ -13,11 +13,21 @@ use crate::emit::*;
 use crate::human;
 use crate::model::Cycle;
 
-pub fn overview(c: &Compilation, facts: &Facts, orders: &[WorkOrder], options: Options) -> Doc {
+/// The overview; `pictures` holds each cycle's SVG, by cycle id.
+pub fn overview(
+    c: &Compilation,
+    facts: &Facts,
+    orders: &[WorkOrder],
+    pictures: &BTreeMap<String, String>,
+    options: Options,
+) -> Doc {
     let model = c.model.as_ref().expect("briefs need a model");
     let mut sections: Vec<Section> = crate::graph::dated_cycles(model)
         .into_iter()
-        .map(|cycle| cycle_section(model, cycle, facts, orders, options.format))
+        .map(|cycle| {
+            let svg = pictures.get(&cycle.id.node).cloned().unwrap_or_default();
+            cycle_section(model, cycle, (facts, orders), svg, options.format)
+        })
         .collect();
     sections.push(scorecard(c, options));
     sections.push(warnings(c));
@@ -55,8 +65,8 @@ pub fn overview(c: &Compilation, facts: &Facts, orders: &[WorkOrder], options: O
 fn cycle_section(
     model: &crate::model::Model,
     cycle: &Cycle,
-    facts: &Facts,
-    orders: &[WorkOrder],
+    (facts, orders): (&Facts, &[WorkOrder]),
+    svg: String,
     format: Format,
 ) -> Section {
     let id = &cycle.id.node;
@@ -67,7 +77,7 @@ fn cycle_section(
         .map(|d| Block::Quote(d.text.node.clone()))
         .collect();
     blocks.push(Block::Picture {
-        svg: crate::graph::svg(&picture),
+        svg,
         file: format!("{id}/graph.svg"),
         alt: format!("The spine of {}", picture.title),
     });

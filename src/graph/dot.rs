@@ -124,6 +124,14 @@ pub fn dot(g: &Graph) -> String {
             ));
         }
     }
+    out.push_str(&workers_and_links(g));
+    out.push_str("}\n");
+    out
+}
+
+/// The workers under their managers (plain lines) and the links' junctions.
+fn workers_and_links(g: &Graph) -> String {
+    let mut out = String::new();
     for (i, w) in g.workers.iter().enumerate() {
         out.push_str(&format!(
             "  w{i} [label={}, color={g_}, fontcolor={g_}, fillcolor=\"#f5f6f7\", style=\"rounded,filled,dashed\"];\n",
@@ -154,6 +162,5 @@ pub fn dot(g: &Graph) -> String {
             ));
         }
     }
-    out.push_str("}\n");
     out
 }

@@ -357,7 +357,7 @@ fn directive_label(model: &Model, d: &Directive, ranks: &BTreeMap<String, u32>) 
     let by = d
         .kind
         .by()
-        .map(|b| format!(" · {}", human::short_date(&b.node.to_string())))
+        .map(|b| format!("\u{a0}·\u{a0}{}", human::short_date(&b.node.to_string())))
         .unwrap_or_default();
     let text = match &d.kind {
         DirectiveKind::Goal { id, metric, .. } => {

@@ -194,11 +194,10 @@ fn boxes(g: &Graph) -> (Vec<BoxSpec>, Vec<(usize, usize, EdgeKind)>) {
     (specs, edges)
 }
 
-/// A backend that records where layout-rs draws each box and edge.
+/// A backend that records where layout-rs draws each box.
 #[derive(Default)]
 struct Recorder {
     rects: Vec<(usize, Point, Point)>,
-    paths: Vec<(usize, Vec<(Point, Point)>)>,
 }
 
 fn tag(properties: &Option<String>) -> Option<usize> {
@@ -223,24 +222,24 @@ impl RenderBackend for Recorder {
     fn draw_text(&mut self, _: Point, _: &str, _: &StyleAttr) {}
     fn draw_arrow(
         &mut self,
-        path: &[(Point, Point)],
+        _: &[(Point, Point)],
         _: bool,
         _: (bool, bool),
         _: &StyleAttr,
-        p: Option<String>,
+        _: Option<String>,
         _: &str,
     ) {
-        if let Some(i) = tag(&p) {
-            self.paths.push((i, path.to_vec()));
-        }
     }
     fn create_clip(&mut self, _: Point, _: Point, _: usize) -> ClipHandle {
         0
     }
 }
 
-/// Lay the boxes out with layout-rs; returns each box's top-left corner
-/// (by index) and each edge's Bézier path.
+/// Lay the boxes out with layout-rs; returns each box's top-left corner and
+/// size, by index. Every edge joins boxes of adjacent ranks (executive, cards,
+/// units, workers and links), so edges are drawn from the positions: from
+/// the right side of one box to the left side of the next, with their ends
+/// spread along the sides so that a fan of edges stays readable.
 fn layout(specs: &[BoxSpec], edges: &[(usize, usize, EdgeKind)]) -> Recorder {
     let mut vg = VisualGraph::new(Orientation::LeftToRight);
     let handles: Vec<_> = specs
@@ -254,7 +253,7 @@ fn layout(specs: &[BoxSpec], edges: &[(usize, usize, EdgeKind)]) -> Recorder {
                 s.size,
                 i.to_string(),
             );
-            e.pos = Position::new(Point::zero(), s.size, Point::zero(), Point::new(28.0, 10.0));
+            e.pos = Position::new(Point::zero(), s.size, Point::zero(), Point::new(44.0, 10.0));
             vg.add_node(e)
         })
         .collect();
@@ -321,12 +320,6 @@ pub fn svg(g: &Graph) -> String {
         grow(*xy);
         grow(xy.add(*size));
     }
-    for (_, path) in &rec.paths {
-        path.iter().for_each(|(a, b)| {
-            grow(*a);
-            grow(*b);
-        });
-    }
     let title_lines = 2.0;
     let head = title_lines * 20.0 + 8.0;
     let title_width = (g.title.chars().count().max(g.subtitle.chars().count()) as f64) * 9.0;
@@ -351,11 +344,11 @@ pub fn svg(g: &Graph) -> String {
         y1 = n(MARGIN + 14.0),
         y2 = n(MARGIN + 34.0),
     ));
-    let mut paths = rec.paths.clone();
-    paths.sort_by_key(|(i, _)| *i);
-    for (i, path) in &paths {
-        out.push_str(&edge_svg(path, shift, edges[*i].2));
+    let mut placed: Vec<(Point, Point)> = vec![(Point::zero(), Point::zero()); specs.len()];
+    for (i, xy, size) in &rec.rects {
+        placed[*i] = (xy.add(shift), *size);
     }
+    out.push_str(&edges_svg(&placed, &edges));
     let mut rects = rec.rects.clone();
     rects.sort_by_key(|(i, _, _)| *i);
     for (i, xy, size) in &rects {
@@ -365,33 +358,67 @@ pub fn svg(g: &Graph) -> String {
     out
 }
 
-fn edge_svg(path: &[(Point, Point)], shift: Point, kind: EdgeKind) -> String {
-    if path.len() < 2 {
-        return String::new();
+/// Where each edge leaves its source and enters its target: spread along
+/// the side, in the order of the box at the other end.
+fn ports(placed: &[(Point, Point)], edges: &[(usize, usize, EdgeKind)]) -> Vec<(f64, f64)> {
+    let mut ends = vec![(0.0, 0.0); edges.len()];
+    let centre = |b: usize| placed[b].0.y + placed[b].1.y / 2.0;
+    for outgoing in [true, false] {
+        let mut by_box: Vec<Vec<usize>> = vec![Vec::new(); placed.len()];
+        for (e, (from, to, _)) in edges.iter().enumerate() {
+            by_box[if outgoing { *from } else { *to }].push(e);
+        }
+        for (b, list) in by_box.iter_mut().enumerate() {
+            let other = |e: usize| if outgoing { edges[e].1 } else { edges[e].0 };
+            list.sort_by(|x, y| {
+                centre(other(*x))
+                    .total_cmp(&centre(other(*y)))
+                    .then(x.cmp(y))
+            });
+            let (top, height) = (placed[b].0.y, placed[b].1.y);
+            let span = (height * 0.7).min(LINE * list.len() as f64);
+            for (k, &e) in list.iter().enumerate() {
+                let y =
+                    top + height / 2.0 - span / 2.0 + span * (k as f64 + 0.5) / list.len() as f64;
+                if outgoing {
+                    ends[e].0 = y;
+                } else {
+                    ends[e].1 = y;
+                }
+            }
+        }
     }
-    let p = |pt: Point| {
-        let q = pt.add(shift);
-        format!("{} {}", n(q.x), n(q.y))
-    };
-    let mut d = format!(
-        "M{}C{} {} {}",
-        p(path[0].0),
-        p(path[0].1),
-        p(path[1].0),
-        p(path[1].1)
-    );
-    for pt in &path[2..] {
-        d.push_str(&format!("S{} {}", p(pt.0), p(pt.1)));
+    ends
+}
+
+fn edges_svg(placed: &[(Point, Point)], edges: &[(usize, usize, EdgeKind)]) -> String {
+    let ends = ports(placed, edges);
+    let mut out = String::new();
+    for (e, (from, to, kind)) in edges.iter().enumerate() {
+        let (a, b) = (placed[*from], placed[*to]);
+        let (x1, y1) = (a.0.x + a.1.x, ends[e].0);
+        let x2 = b.0.x - if *kind == EdgeKind::Arrow { 1.5 } else { 0.0 };
+        let y2 = ends[e].1;
+        let dx = ((x2 - x1) / 2.0).max(12.0);
+        let marker = if *kind == EdgeKind::Arrow {
+            " marker-end=\"url(#koom-arrow)\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<g class=\"{}\"><path d=\"M{} {}C{} {} {} {} {} {}\"{marker}/></g>\n",
+            kind.class(),
+            n(x1),
+            n(y1),
+            n(x1 + dx),
+            n(y1),
+            n(x2 - dx),
+            n(y2),
+            n(x2),
+            n(y2)
+        ));
     }
-    let marker = if kind == EdgeKind::Arrow {
-        " marker-end=\"url(#koom-arrow)\""
-    } else {
-        ""
-    };
-    format!(
-        "<g class=\"{}\"><path d=\"{d}\"{marker}/></g>\n",
-        kind.class()
-    )
+    out
 }
 
 fn box_svg(s: &BoxSpec, xy: Point, size: Point) -> String {

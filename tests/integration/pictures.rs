@@ -127,7 +127,8 @@ fn svg_is_well_formed_and_boxes_do_not_overlap_in_every_example() {
 }
 
 /// A valid plan with `managers` managers and `coes` CoE units, each with a
-/// goal and an allocation, workers under some managers, and aligns.
+/// goal and an allocation, workers under some managers, and twelve
+/// regions aligned on one shared goal.
 fn synthetic(managers: usize, coes: usize) -> String {
     let mut s = String::from(
         "koom 1.0\norg \"Thirty Units Ltd.\"\nrevision 2026-01-02\nexecutive \"Ada Board\"\n\n",
@@ -168,6 +169,8 @@ fn synthetic(managers: usize, coes: usize) -> String {
             pair.join(", ")
         );
     }
+    let regions: Vec<&str> = units[..12].iter().map(String::as_str).collect();
+    let _ = writeln!(s, "  align {} on output", regions.join(", "));
     s.push_str("}\n");
     s
 }
@@ -475,4 +478,38 @@ fn brief_with_a_baseline_says_what_changed_for_whom() {
     );
     assert!(index.contains("Stability of priorities"));
     assert!(!index.contains("needs a baseline"));
+}
+
+/// With Graphviz installed, its `dot` reads koomc's DOT and `--layout dot`
+/// writes well-formed SVG (skipped where `dot` is not on PATH).
+#[test]
+fn graphviz_reads_the_dot_when_it_is_installed() {
+    if std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        eprintln!("graphviz is not installed: skipped");
+        return;
+    }
+    for plan in std::iter::once(RACCOONS.to_owned())
+        .chain(REALISTIC.iter().map(|e| format!("examples/{e}/plan.koom")))
+    {
+        let out = koomc()
+            .args(["graph", &plan, "--format", "svg", "--layout", "dot"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{plan}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let options = roxmltree::ParsingOptions {
+            allow_dtd: true, // Graphviz writes a DOCTYPE
+            ..Default::default()
+        };
+        roxmltree::Document::parse_with_options(std::str::from_utf8(&out.stdout).unwrap(), options)
+            .unwrap_or_else(|e| panic!("{plan}: not XML: {e}"));
+    }
 }
