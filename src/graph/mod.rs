@@ -457,8 +457,10 @@ fn conflicts(model: &Model, cycle: &Cycle, index: &BTreeMap<UnitId, usize>) -> V
         let mut units = BTreeSet::new();
         for (a, lo) in bounds.iter().filter(|(_, b)| is_lower(b.op)) {
             for (b, up) in bounds.iter().filter(|(_, b)| is_upper(b.op)) {
-                if a != b && clash(lo, up) {
-                    units.extend([index[a], index[b]]);
+                if let (true, Some(&x), Some(&y)) =
+                    (a != b && clash(lo, up), index.get(a), index.get(b))
+                {
+                    units.extend([x, y]);
                 }
             }
         }
