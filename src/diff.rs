@@ -72,27 +72,51 @@ fn kind_word(kind: Kind) -> &'static str {
     }
 }
 
-/// An item as its work order holds it, without `source`.
-fn value(items: &emit::Items, k: &Keyed, unit: UnitId) -> Value {
-    let v = match k.item {
-        Item::Window(_) => json(&items.cycle_info()),
-        Item::Direction(d) => Value::String(d.text.node.clone()),
-        Item::Priority(p) => json(&items.priority(p)),
+/// An item as its work order holds it (a budget, which work orders do not
+/// hold, as its amount and unit).
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Shown {
+    Cycle(emit::CycleInfo),
+    Direction(String),
+    Priority(emit::PriorityItem),
+    Goal(emit::GoalItem),
+    Constraint(emit::ConstraintItem),
+    Outcome(emit::OutcomeItem),
+    Budget {
+        amount: emit::Number,
+        unit: Option<String>,
+    },
+    Allocation(emit::AllocationItem),
+    Alignment(emit::AlignmentItem),
+    Resolution(emit::ResolutionItem),
+}
+
+/// The typed item of a keyed statement, as the unit's work order holds it.
+fn shown(items: &emit::Items, k: &Keyed, unit: UnitId) -> Option<Shown> {
+    Some(match k.item {
+        Item::Window(_) => Shown::Cycle(items.cycle_info()),
+        Item::Direction(d) => Shown::Direction(d.text.node.clone()),
+        Item::Priority(p) => Shown::Priority(items.priority(p)),
         Item::Directive(d) => match (items.goal(d), items.constraint(d), items.outcome(d)) {
-            (Some(g), _, _) => json(&g),
-            (_, Some(c), _) => json(&c),
-            (_, _, Some(o)) => json(&o),
-            _ => Value::Null,
+            (Some(g), _, _) => Shown::Goal(g),
+            (_, Some(c), _) => Shown::Constraint(c),
+            (_, _, Some(o)) => Shown::Outcome(o),
+            _ => return None,
         },
-        Item::Budget(q) => serde_json::json!({
-            "amount": emit::Number(q.value),
-            "unit": q.unit.as_ref().map(|u| u.node.0.clone()),
-        }),
-        Item::Allocation(a) => json(&items.allocation(a)),
-        Item::Alignment(a) => json(&items.alignment(a, unit)),
-        Item::Resolution(r) => json(&items.resolution(r)),
-    };
-    without_source(v)
+        Item::Budget(q) => Shown::Budget {
+            amount: emit::Number(q.value),
+            unit: q.unit.as_ref().map(|u| u.node.0.clone()),
+        },
+        Item::Allocation(a) => Shown::Allocation(items.allocation(a)),
+        Item::Alignment(a) => Shown::Alignment(items.alignment(a, unit)),
+        Item::Resolution(r) => Shown::Resolution(items.resolution(r)),
+    })
+}
+
+/// An item as JSON, without `source`.
+fn value(item: &Option<Shown>) -> Value {
+    without_source(item.as_ref().map_or(Value::Null, json))
 }
 
 fn json<T: Serialize>(item: &T) -> Value {
@@ -146,8 +170,8 @@ impl<'a> Side<'a> {
         })
     }
 
-    fn value(&self, k: &Keyed) -> Value {
-        value(&self.items, k, self.unit)
+    fn shown(&self, k: &Keyed) -> Option<Shown> {
+        shown(&self.items, k, self.unit)
     }
 }
 
@@ -167,46 +191,95 @@ fn recipients(old: &Revision, new: &Revision) -> Vec<(String, String)> {
     keys.into_iter().map(|(_, c, u)| (c, u)).collect()
 }
 
-/// Compare two revisions' work orders, optionally for one unit.
-pub fn diff(old: &Revision, new: &Revision, only: Option<&str>) -> Report {
+/// What one recipient's work order gains, loses or changes, typed.
+pub struct Recipient {
+    pub cycle: String,
+    pub unit: String,
+    /// The whole work order is new (a new unit or cycle).
+    pub new_work_order: bool,
+    /// The whole work order is gone.
+    pub removed_work_order: bool,
+    /// In report order: kind, then key.
+    pub changes: Vec<Changed>,
+}
+
+/// One item gained (no `old`), lost (no `new`) or changed (both).
+pub struct Changed {
+    pub kind: Kind,
+    pub key: String,
+    pub old: Option<Shown>,
+    pub new: Option<Shown>,
+}
+
+/// What each recipient gains, loses or changes between two revisions,
+/// optionally for one unit. Recipients without a change are left out.
+pub fn changes(old: &Revision, new: &Revision, only: Option<&str>) -> Vec<Recipient> {
     let mut out = Vec::new();
     for (cycle, unit) in recipients(old, new) {
         if only.is_some_and(|u| u != unit) {
             continue;
         }
         let (before, after) = (Side::of(old, &cycle, &unit), Side::of(new, &cycle, &unit));
-        let r = recipient(cycle, unit, before.as_ref(), after.as_ref());
-        if !(r.gains.is_empty() && r.loses.is_empty() && r.changes.is_empty())
-            || r.new_work_order
-            || r.removed_work_order
-        {
-            out.push(r);
+        let changes = recipient(&cycle, before.as_ref(), after.as_ref());
+        if !changes.is_empty() || before.is_none() || after.is_none() {
+            out.push(Recipient {
+                new_work_order: before.is_none(),
+                removed_work_order: after.is_none(),
+                cycle,
+                unit,
+                changes,
+            });
         }
     }
+    out
+}
+
+/// Compare two revisions' work orders, optionally for one unit.
+pub fn diff(old: &Revision, new: &Revision, only: Option<&str>) -> Report {
     let date = |r: &Revision| r.model.revision.as_ref().map(|d| d.node.to_string());
     Report {
         schema: SCHEMA,
         from: date(old),
         to: date(new),
-        recipients: out,
+        recipients: changes(old, new, only).into_iter().map(report_of).collect(),
     }
 }
 
-fn recipient(
-    cycle: String,
-    unit: String,
-    before: Option<&Side>,
-    after: Option<&Side>,
-) -> RecipientDiff {
-    let mut r = RecipientDiff {
-        cycle,
-        unit,
-        new_work_order: before.is_none(),
-        removed_work_order: after.is_none(),
+fn report_of(r: Recipient) -> RecipientDiff {
+    let mut out = RecipientDiff {
+        cycle: r.cycle,
+        unit: r.unit,
+        new_work_order: r.new_work_order,
+        removed_work_order: r.removed_work_order,
         gains: Vec::new(),
         loses: Vec::new(),
         changes: Vec::new(),
     };
+    for c in r.changes {
+        let kind = kind_word(c.kind).to_owned();
+        match (c.old.is_some(), c.new.is_some()) {
+            (true, true) => out.changes.push(Change {
+                kind,
+                key: c.key,
+                from: value(&c.old),
+                to: value(&c.new),
+            }),
+            (false, _) => out.gains.push(Entry {
+                kind,
+                key: c.key,
+                item: value(&c.new),
+            }),
+            (_, false) => out.loses.push(Entry {
+                kind,
+                key: c.key,
+                item: value(&c.old),
+            }),
+        }
+    }
+    out
+}
+
+fn recipient(cycle: &str, before: Option<&Side>, after: Option<&Side>) -> Vec<Changed> {
     let none: &[Keyed] = &[];
     let (was, is) = (
         before.map_or(none, |b| &b.keyed),
@@ -215,47 +288,29 @@ fn recipient(
     // A new or removed work order lists what it holds, not the cycle's
     // dates and pools, which are the cycle's context rather than its items.
     let whole = before.is_none() || after.is_none();
+    let mut out = Vec::new();
     for p in identity::pair(was, is) {
-        let kind = p.new.or(p.old).map(|k| k.key.kind);
-        if whole && matches!(kind, Some(Kind::Window | Kind::Budget)) {
+        let k = p.new.or(p.old).expect("a pair has a side");
+        if (whole && matches!(k.key.kind, Kind::Window | Kind::Budget))
+            || (p.old.is_some() && p.new.is_some() && !p.changed())
+        {
             continue;
         }
-        match (p.old, p.new, before, after) {
-            (Some(o), Some(n), Some(b), Some(a)) if p.changed() => r.changes.push(Change {
-                kind: kind_word(n.key.kind).into(),
-                key: key_text(n, &r.cycle),
-                from: b.value(o),
-                to: a.value(n),
-            }),
-            (None, Some(n), _, Some(a)) => r.gains.push(entry(a, n, &r.cycle)),
-            (Some(o), None, Some(b), _) => r.loses.push(entry(b, o, &r.cycle)),
-            _ => {}
-        }
+        out.push(Changed {
+            kind: k.key.kind,
+            key: key_text(k, cycle),
+            old: p.old.and_then(|o| before.and_then(|b| b.shown(o))),
+            new: p.new.and_then(|n| after.and_then(|a| a.shown(n))),
+        });
     }
-    let order = |kind: &str, key: &str| {
-        (
-            Kind::ALL.iter().position(|k| kind_word(*k) == kind),
-            key.to_owned(),
-        )
-    };
-    r.gains.sort_by_key(|e| order(&e.kind, &e.key));
-    r.loses.sort_by_key(|e| order(&e.kind, &e.key));
-    r.changes.sort_by_key(|c| order(&c.kind, &c.key));
-    r
+    out.sort_by(|a, b| (a.kind, &a.key).cmp(&(b.kind, &b.key)));
+    out
 }
 
 fn key_text(k: &Keyed, cycle: &str) -> String {
     match k.key.kind {
         Kind::Window => cycle.to_owned(),
         _ => k.key.name.clone(),
-    }
-}
-
-fn entry(side: &Side, k: &Keyed, cycle: &str) -> Entry {
-    Entry {
-        kind: kind_word(k.key.kind).into(),
-        key: key_text(k, cycle),
-        item: side.value(k),
     }
 }
 

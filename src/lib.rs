@@ -16,6 +16,7 @@
 //! rendered at the edge ([`diagnostic::render`]).
 
 pub mod bounds;
+pub mod brief;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
@@ -24,7 +25,9 @@ pub mod emit;
 pub mod escalation;
 pub mod explain;
 pub mod format;
+pub mod graph;
 pub mod history;
+pub mod human;
 pub mod identity;
 pub mod load;
 pub mod lsp;

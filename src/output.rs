@@ -102,3 +102,70 @@ fn reason(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+/// Write files under `dir` (paths relative to it, `/`-separated) the way
+/// [`write_dir`] writes work orders: every file first under a temporary
+/// name beside its target, then all renamed into place, so a failure leaves
+/// no partial output (`koomc brief`). `what` names the files in errors.
+pub fn write_files(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    what: &str,
+) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let shown = dir.display().to_string();
+    let fail = |detail: String, e: &std::io::Error| {
+        Box::new(
+            Diagnostic::at_path(
+                Code::E0007,
+                format!("cannot write {what}: {detail}: {}", reason(e)),
+                shown.clone(),
+            )
+            .with_help("name a folder koomc may create and write, with `--out-dir DIR`"),
+        )
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(Box::new(
+            Diagnostic::at_path(
+                Code::E0007,
+                format!("cannot write {what}: `{shown}` is a file, not a folder"),
+                shown.clone(),
+            )
+            .with_help("name a folder with `--out-dir DIR`"),
+        ));
+    }
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
+    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
+        for (tmp, _) in staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    };
+    for (relative, bytes) in files {
+        let target = relative
+            .split('/')
+            .fold(dir.to_path_buf(), |p, part| p.join(part));
+        let folder = target.parent().unwrap_or(dir).to_path_buf();
+        if let Err(e) = std::fs::create_dir_all(&folder) {
+            cleanup(&staged);
+            return Err(fail(format!("cannot create `{}`", folder.display()), &e));
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = folder.join(format!(".{name}.koomc-{}.tmp", std::process::id()));
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            cleanup(&staged);
+            return Err(fail(format!("cannot write `{}`", target.display()), &e));
+        }
+        staged.push((tmp, target));
+    }
+    let mut written = Vec::with_capacity(staged.len());
+    for (i, (tmp, target)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, target) {
+            cleanup(&staged[i..]);
+            return Err(fail(format!("cannot replace `{}`", target.display()), &e));
+        }
+        written.push(target.clone());
+    }
+    Ok(written)
+}

@@ -16,24 +16,19 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
 use crate::model::*;
 use crate::source::Span;
 
-use crate::model::units::{canonical, resource_kind, with_unit};
+use crate::model::units::{resource_kind, with_unit, Pool};
 
-/// A pool: a currency, `people`, or time.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
-enum Pool {
-    Money(String),
-    People,
-    Time,
+/// How this check writes pools and amounts.
+trait Written {
+    fn of_quantity(q: &Quantity) -> Option<(Pool, Decimal)>;
+    fn amount(&self, v: Decimal) -> String;
+    fn name(&self) -> String;
+    fn budget_example(&self, v: Decimal) -> String;
 }
 
-impl Pool {
-    fn of(q: &Quantity) -> Option<(Pool, Decimal)> {
-        let unit = &q.unit.as_ref()?.node.0;
-        match resource_kind(unit)? {
-            ResourceKind::Money => Some((Pool::Money(unit.clone()), q.value)),
-            ResourceKind::People => Some((Pool::People, q.value)),
-            ResourceKind::Time => Some((Pool::Time, q.value.saturating_mul(days_per(unit)))),
-        }
+impl Written for Pool {
+    fn of_quantity(q: &Quantity) -> Option<(Pool, Decimal)> {
+        Pool::of(q.value, &q.unit.as_ref()?.node.0)
     }
 
     /// How to write an amount of this pool.
@@ -69,18 +64,6 @@ fn money(v: Decimal) -> String {
         }
     }
     v.to_string()
-}
-
-/// Days in one of a time unit.
-fn days_per(unit: &str) -> Decimal {
-    match canonical(unit).as_str() {
-        "week" => Decimal::from(7),
-        "month" => Decimal::from(30),
-        "quarter" => Decimal::from(91),
-        "year" => Decimal::from(365),
-        "hour" => Decimal::ONE / Decimal::from(24),
-        _ => Decimal::ONE,
-    }
 }
 
 pub fn check(model: &Model, out: &mut Diagnostics) {
@@ -128,7 +111,7 @@ type Budgets = BTreeMap<Pool, (Decimal, Vec<Span>)>;
 fn budgets(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
     let mut budget: Budgets = BTreeMap::new();
     for q in &cycle.budgets {
-        if let Some((pool, v)) = Pool::of(q) {
+        if let Some((pool, v)) = Pool::of_quantity(q) {
             let entry = budget.entry(pool).or_default();
             entry.1.push(q.span);
             match entry.0.checked_add(v) {
@@ -142,7 +125,7 @@ fn budgets(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
         let Allocated::Amount(q) = &a.what else {
             continue;
         };
-        let Some((pool, v)) = Pool::of(q) else {
+        let Some((pool, v)) = Pool::of_quantity(q) else {
             continue;
         };
         too_long(cycle, q, &pool, v, out);

@@ -75,6 +75,41 @@ pub enum Command {
         #[command(flatten)]
         report: Report,
     },
+    /// A picture of the spine for one cycle: the executive layer, the units, what each receives
+    Graph {
+        /// The .koom files (or folders) of the plan
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The cycle to draw (default: the one the revision date falls in, else the next, else the last)
+        #[arg(long, value_name = "ID")]
+        cycle: Option<String>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+        /// Who lays out the SVG: koomc itself (layout-rs, the same bytes everywhere) or Graphviz's `dot` from PATH
+        #[arg(long, value_enum, default_value_t = GraphLayout::Builtin)]
+        layout: GraphLayout,
+        /// Draw the picture even when the plan has errors (a cross-department conflict is drawn in red); the exit status is still 1
+        #[arg(long)]
+        with_errors: bool,
+        #[command(flatten)]
+        report: Report,
+    },
+    /// One page per manager and CoE unit per cycle, and an executive overview (HTML or Markdown)
+    Brief {
+        /// The .koom files (or folders) of the plan
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Write DIR/index.html (or .md), DIR/<cycle>/<unit>.html and DIR/<cycle>/graph.svg
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = BriefFormat::Html)]
+        format: BriefFormat,
+        /// The last revision (a file or a folder): what changed for whom, and change control
+        #[arg(long, value_name = "OLD")]
+        baseline: Option<PathBuf>,
+        #[command(flatten)]
+        report: Report,
+    },
     /// Rewrite files in the canonical layout (or, with --check, only report the ones that differ)
     Fmt {
         /// The .koom files to format
@@ -108,6 +143,30 @@ pub enum Command {
 pub enum DiffFormat {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT
+    Dot,
+    /// SVG, laid out
+    Svg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphLayout {
+    /// In-process, with layout-rs
+    Builtin,
+    /// Graphviz's `dot -Tsvg`, when it is installed
+    Dot,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    /// Self-contained HTML pages that print well
+    Html,
+    /// Markdown for wikis and trackers
+    Md,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

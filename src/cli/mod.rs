@@ -2,6 +2,7 @@
 //! library, reports through `report`, and returns the exit status.
 
 pub mod args;
+mod pictures;
 pub mod report;
 
 use std::io::Write;
@@ -38,6 +39,27 @@ pub fn run(command: Command) -> Status {
             stdout,
             report,
         } => build(&files, out_dir.as_deref(), stdout, &report),
+        Command::Graph {
+            files,
+            cycle,
+            format,
+            layout,
+            with_errors,
+            report,
+        } => pictures::graph(
+            &files,
+            cycle.as_deref(),
+            (format, layout),
+            with_errors,
+            &report,
+        ),
+        Command::Brief {
+            files,
+            out_dir,
+            format,
+            baseline,
+            report,
+        } => pictures::brief(&files, &out_dir, format, baseline.as_deref(), &report),
         Command::Fmt {
             files,
             check,
@@ -71,7 +93,7 @@ fn check(
 
 /// Compile a revision named on the command line (a file or a folder) for
 /// comparison; a revision that does not compile is reported and refused.
-fn revision(path: &Path) -> Option<Compilation> {
+pub(crate) fn revision(path: &Path) -> Option<Compilation> {
     let mut c = koomc::compile(&koomc::inputs(&[path.to_path_buf()]));
     if c.has_errors() {
         eprintln!(

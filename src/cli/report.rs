@@ -37,6 +37,8 @@ pub enum Purpose {
     /// Building to standard output, which holds the one JSON document: JSON
     /// diagnostics go to standard error.
     BuildToStdout,
+    /// A picture on standard output: JSON diagnostics go to standard error.
+    Picture,
 }
 
 /// Apply `--deny`, render the diagnostics and decide the exit status.
@@ -46,7 +48,7 @@ pub fn diagnostics(c: &mut Compilation, report: &Report, purpose: Purpose) -> St
     match report.message_format {
         MessageFormat::Json => {
             let text = render::json_lines(&c.sources, diagnostics);
-            let _ = if purpose == Purpose::BuildToStdout {
+            let _ = if matches!(purpose, Purpose::BuildToStdout | Purpose::Picture) {
                 std::io::stderr().write_all(text.as_bytes())
             } else {
                 std::io::stdout().write_all(text.as_bytes())
@@ -118,7 +120,7 @@ fn summary(diagnostics: &[Diagnostic], purpose: Purpose) -> String {
         (e, 0) => plural(e, "error"),
         (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
     };
-    if purpose != Purpose::Check && errors > 0 {
+    if matches!(purpose, Purpose::Build | Purpose::BuildToStdout) && errors > 0 {
         format!("koomc: {counts}; no work orders written")
     } else {
         format!("koomc: {counts}")

@@ -57,6 +57,40 @@ pub fn resource_kind(unit: &str) -> Option<ResourceKind> {
     }
 }
 
+/// A pool of one resource kind: money in one currency, people, or time.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Pool {
+    Money(String),
+    People,
+    Time,
+}
+
+impl Pool {
+    /// The pool an amount in `unit` draws on, and the amount in the pool's
+    /// measure: time in days (a week is 7, an hour 1/24 and, where units are
+    /// mixed, a month 30, a quarter 91 and a year 365 days; beyond exact
+    /// arithmetic the amount saturates).
+    pub fn of(value: Decimal, unit: &str) -> Option<(Pool, Decimal)> {
+        Some(match resource_kind(unit)? {
+            ResourceKind::Money => (Pool::Money(unit.to_owned()), value),
+            ResourceKind::People => (Pool::People, value),
+            ResourceKind::Time => (Pool::Time, value.saturating_mul(days_per(unit))),
+        })
+    }
+}
+
+/// Days in one of a time unit.
+fn days_per(unit: &str) -> Decimal {
+    match canonical(unit).as_str() {
+        "week" => Decimal::from(7),
+        "month" => Decimal::from(30),
+        "quarter" => Decimal::from(91),
+        "year" => Decimal::from(365),
+        "hour" => Decimal::ONE / Decimal::from(24),
+        _ => Decimal::ONE,
+    }
+}
+
 /// A quantity as it is written: `96%`, `1300 crates/week`.
 pub fn with_unit(value: Decimal, unit: &str) -> String {
     if unit == "%" {
