@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::common;
+
 const HEAD: &str = r#"koom 1.0
 org "Test Org"
 manager operations "Rita Ringtail"
@@ -19,10 +21,7 @@ metric rating unit points baseline 7
 
 fn codes(body: &str) -> Vec<String> {
     let text = format!("{HEAD}{body}");
-    let c = koomc::compile_text(Path::new("rules.koom"), text);
-    let mut codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
-    codes.dedup();
-    codes
+    common::codes(&koomc::compile_text(Path::new("rules.koom"), text))
 }
 
 fn cycle(inner: &str) -> String {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use koomc::source::FileId;
 
 #[allow(dead_code)]
-#[path = "../benches/gen_org.rs"]
+#[path = "../../benches/gen_org.rs"]
 mod gen_org;
 
 /// Work orders without their source positions (the layout moves lines).

@@ -6,17 +6,7 @@ use std::path::{Path, PathBuf};
 
 use koomc::diagnostic::render;
 
-fn relative(path: &Path) -> PathBuf {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .expect("in the crate")
-        .to_path_buf()
-}
-
-fn codes(c: &koomc::Compilation) -> Vec<String> {
-    let mut codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
-    codes.dedup();
-    codes
-}
+use crate::common::{assert_snapshot, codes, relative};
 
 /// What each history is for: the codes `check new --baseline old` gives.
 fn expected(name: &str) -> Vec<&'static str> {
@@ -30,7 +20,7 @@ fn expected(name: &str) -> Vec<&'static str> {
 
 #[test]
 fn histories() {
-    insta::glob!("../examples/history", "*/new.koom", |path| {
+    insta::glob!("../../examples/history", "*/new.koom", |path| {
         let new_path = relative(path);
         let folder = new_path.parent().expect("a folder");
         let name = folder
@@ -67,7 +57,7 @@ fn histories() {
             &new.diagnostics,
             Some(("baseline", stability)),
         );
-        insta::assert_snapshot!(format!(
+        assert_snapshot!("histories", format!(
             "$ koomc check {new} --baseline {old}\n{}\n$ koomc diff {old} {new}\n{}\n$ koomc score {new} --baseline {old}\n{}",
             render::human_string(&new.sources, &new.diagnostics),
             koomc::diff::human(&report),
@@ -135,7 +125,7 @@ fn escalation_fixtures() {
     ] {
         let c = escalations(folder);
         assert_eq!(codes(&c), expected, "{folder}");
-        insta::assert_snapshot!(
+        assert_snapshot!(
             format!("escalations-{folder}"),
             render::human_string(&c.sources, &c.diagnostics)
         );
