@@ -62,3 +62,55 @@ macro_rules! assert_snapshot {
     };
 }
 pub(crate) use assert_snapshot;
+
+/// One history of `examples/history/<name>/`: a baseline `old.koom` and a
+/// later revision `new.koom`, each compiled on its own (both must be clean).
+pub struct History {
+    pub name: String,
+    pub old_path: PathBuf,
+    pub new_path: PathBuf,
+    pub old: koomc::Compilation,
+    pub new: koomc::Compilation,
+}
+
+impl History {
+    /// The history whose `new.koom` is at `new_path` (as `insta::glob!`
+    /// gives it).
+    pub fn load(new_path: &Path) -> History {
+        let new_path = relative(new_path);
+        let folder = new_path.parent().expect("a folder");
+        let name = folder
+            .file_name()
+            .expect("named")
+            .to_string_lossy()
+            .into_owned();
+        let old_path = folder.join("old.koom");
+        let old = koomc::compile(std::slice::from_ref(&old_path));
+        assert!(
+            old.diagnostics.is_empty(),
+            "{} is not clean",
+            old_path.display()
+        );
+        let new = koomc::compile(std::slice::from_ref(&new_path));
+        assert!(
+            new.diagnostics.is_empty(),
+            "{} is not clean on its own",
+            new_path.display()
+        );
+        History {
+            name,
+            old_path,
+            new_path,
+            old,
+            new,
+        }
+    }
+
+    /// `new` checked against its baseline (`check new --baseline old`), and
+    /// the counts the scorecard needs.
+    pub fn compared(&self) -> (koomc::Compilation, koomc::score::Stability) {
+        let mut new = koomc::compile(std::slice::from_ref(&self.new_path));
+        let stability = koomc::compare_with(&mut new, &self.old).expect("both compile");
+        (new, stability)
+    }
+}

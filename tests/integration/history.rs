@@ -1,12 +1,12 @@
-//! Revisions over time: change control (`check --baseline`), the semantic
-//! diff per recipient, the scorecard, and escalations. Snapshots of every
-//! history in `examples/history/` and every escalation fixture.
+//! Change control: `check new --baseline old` over every history in
+//! `examples/history/` (snapshots of what it reports), and the cases the
+//! histories do not show.
 
 use std::path::{Path, PathBuf};
 
 use koomc::diagnostic::render;
 
-use crate::common::{assert_snapshot, codes, relative};
+use crate::common::{assert_snapshot, codes, History};
 
 /// What each history is for: the codes `check new --baseline old` gives.
 fn expected(name: &str) -> Vec<&'static str> {
@@ -21,50 +21,18 @@ fn expected(name: &str) -> Vec<&'static str> {
 #[test]
 fn histories() {
     insta::glob!("../../examples/history", "*/new.koom", |path| {
-        let new_path = relative(path);
-        let folder = new_path.parent().expect("a folder");
-        let name = folder
-            .file_name()
-            .expect("named")
-            .to_string_lossy()
-            .into_owned();
-        let old_path = folder.join("old.koom");
-        let old = koomc::compile(std::slice::from_ref(&old_path));
-        assert!(
-            old.diagnostics.is_empty(),
-            "{} is not clean",
-            old_path.display()
+        let history = History::load(path);
+        let (new, _) = history.compared();
+        assert_eq!(codes(&new), expected(&history.name), "{}", history.name);
+        assert_snapshot!(
+            "histories",
+            format!(
+                "$ koomc check {new} --baseline {old}\n{}",
+                render::human_string(&new.sources, &new.diagnostics),
+                new = history.new_path.display(),
+                old = history.old_path.display(),
+            )
         );
-        let mut new = koomc::compile(std::slice::from_ref(&new_path));
-        assert!(
-            new.diagnostics.is_empty(),
-            "{} is not clean on its own",
-            new_path.display()
-        );
-        let stability = koomc::compare_with(&mut new, &old).expect("both compile");
-        assert_eq!(codes(&new), expected(&name), "{name}");
-
-        let report = koomc::diff::diff(
-            &old.work_orders().expect("clean"),
-            &koomc::compile(std::slice::from_ref(&new_path))
-                .work_orders()
-                .expect("clean"),
-            None,
-        );
-        let card = koomc::score::score(
-            new.model.as_ref().expect("model"),
-            &new.sources,
-            &new.diagnostics,
-            Some(("baseline", stability)),
-        );
-        assert_snapshot!("histories", format!(
-            "$ koomc check {new} --baseline {old}\n{}\n$ koomc diff {old} {new}\n{}\n$ koomc score {new} --baseline {old}\n{}",
-            render::human_string(&new.sources, &new.diagnostics),
-            koomc::diff::human(&report),
-            koomc::score::table(&card),
-            new = new_path.display(),
-            old = old_path.display(),
-        ));
     });
 }
 
@@ -107,82 +75,4 @@ fn a_goal_with_an_id_moved_to_another_block_is_a_change() {
     let mut new = koomc::compile_text(Path::new("new.koom"), justified);
     koomc::compare_with(&mut new, &old);
     assert!(new.diagnostics.is_empty(), "{:?}", new.diagnostics);
-}
-
-fn escalations(folder: &str) -> koomc::Compilation {
-    let mut c = koomc::compile(&[PathBuf::from("examples/escalations/plan.koom")]);
-    koomc::escalation::check(&mut c, &Path::new("examples/escalations").join(folder));
-    c
-}
-
-#[test]
-fn escalation_fixtures() {
-    for (folder, expected) in [
-        ("valid", vec![]),
-        ("unresolved", vec!["E0705"]),
-        ("no-data", vec!["E0706"]),
-        ("unknown", vec!["E0704"]),
-    ] {
-        let c = escalations(folder);
-        assert_eq!(codes(&c), expected, "{folder}");
-        assert_snapshot!(
-            format!("escalations-{folder}"),
-            render::human_string(&c.sources, &c.diagnostics)
-        );
-    }
-}
-
-#[test]
-fn escalation_files_follow_their_schema() {
-    let schema: serde_json::Value =
-        serde_json::from_str(&koomc::schema::get("escalation").expect("schema")).expect("JSON");
-    let validator = jsonschema::draft202012::new(&schema).expect("valid schema");
-    for folder in ["valid", "unresolved", "unknown"] {
-        for entry in
-            std::fs::read_dir(Path::new("examples/escalations").join(folder)).expect("folder")
-        {
-            let path = entry.expect("entry").path();
-            let value: serde_json::Value =
-                serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
-            assert!(validator.is_valid(&value), "{}", path.display());
-        }
-    }
-}
-
-#[test]
-fn the_scorecard_and_the_diff_follow_their_schemas() {
-    let old = koomc::compile(&[PathBuf::from("examples/history/whiplash/old.koom")]);
-    let mut new = koomc::compile(&[PathBuf::from("examples/history/whiplash/new.koom")]);
-    let stability = koomc::compare_with(&mut new, &old).expect("compare");
-    let card = koomc::score::score(
-        new.model.as_ref().expect("model"),
-        &new.sources,
-        &new.diagnostics,
-        Some(("2026-01-08", stability)),
-    );
-    let schema: serde_json::Value =
-        serde_json::from_str(&koomc::schema::get("scorecard").expect("schema")).expect("JSON");
-    assert!(jsonschema::draft202012::is_valid(
-        &schema,
-        &serde_json::to_value(&card).expect("JSON")
-    ));
-    let stability_figure = &card.figures[1];
-    assert_eq!(stability_figure.name, "stability-of-priorities");
-    assert_eq!(
-        stability_figure.counts["changed_outside_window_without_cause"],
-        4
-    );
-    let clean = koomc::compile(&[PathBuf::from("examples/history/whiplash/new.koom")]);
-    let report = koomc::diff::diff(
-        &old.work_orders().expect("clean"),
-        &clean.work_orders().expect("clean"),
-        Some("sales"),
-    );
-    assert_eq!(report.recipients.len(), 1);
-    let schema: serde_json::Value =
-        serde_json::from_str(&koomc::schema::get("diff").expect("schema")).expect("JSON");
-    assert!(jsonschema::draft202012::is_valid(
-        &schema,
-        &serde_json::to_value(&report).expect("JSON")
-    ));
 }

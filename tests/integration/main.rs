@@ -14,7 +14,9 @@ mod common;
 // The modules, one per subject. Other subjects join here (e.g. `tree_sitter`,
 // `pictures`).
 mod cli;
+mod diff;
 mod editors;
+mod escalations;
 mod examples;
 mod explain;
 mod format;
@@ -22,3 +24,4 @@ mod history;
 mod lsp;
 mod phrasing;
 mod rules;
+mod score;
