@@ -441,7 +441,7 @@ impl Builder {
     fn string(&mut self, pair: Pair<'_, Rule>) -> Text {
         let span = self.span(&pair);
         let body = pair.into_inner().next().expect("string body");
-        let body_start = body.as_span().start();
+        let body_start = self.base + body.as_span().start();
         match literal::unescape(body.as_str()) {
             Ok(text) => Spanned::new(text, span),
             Err((at, e)) => {

@@ -59,15 +59,13 @@ fn text(page: &Page) -> &str {
 }
 
 fn snapshot(name: &str, value: &str) {
-    insta::with_settings!({ prepend_module_to_snapshot => false }, {
-        insta::assert_snapshot!(name, value);
-    });
+    crate::common::assert_snapshot!(name, value);
 }
 
 #[test]
 fn raccoons_dot_snapshot() {
     snapshot(
-        "pictures_raccoons_dot",
+        "raccoons_dot",
         &graph::dot(&picture(&compile(RACCOONS), None)),
     );
 }
@@ -80,7 +78,7 @@ fn raccoons_markdown_brief_snapshot() {
             let _ = write!(all, "==> {} <==\n{}\n", p.path, text(&p));
         }
     }
-    snapshot("pictures_raccoons_markdown", &all);
+    snapshot("raccoons_markdown", &all);
 }
 
 /// Every `<rect>` of an SVG (x, y, width, height), after checking that the

@@ -29,38 +29,39 @@ const STATEMENTS: &[(&str, &str, &str)] = &[
     ("coe_decl", "unit_declaration", "coe"),
     ("worker_decl", "unit_declaration", "worker"),
     ("metric_decl", "metric_declaration", "metric"),
-    ("cycle", "cycle", "cycle"),
+    ("cycle_head", "cycle", "cycle"),
     ("window", "window", "window"),
     ("budget", "budget", "budget"),
     ("direction", "direction", "direction"),
     ("priority", "priority", "priority"),
     ("align", "align", "align"),
     ("resolve", "resolve", "resolve"),
-    ("to_block", "to_block", "to"),
+    ("to_head", "to_block", "to"),
     ("goal", "goal", "goal"),
     ("constraint", "constraint", "constraint"),
     ("outcome", "outcome", "outcome"),
     ("allocate", "allocate", "allocate"),
     ("allocate_tech", "allocate_tech", "tech"),
-    ("refused", "refused", "task"),
+    ("refused_head", "refused", "task"),
 ];
 
-/// The statement rules that do not end in `_decl`.
+/// The statement rules that do not end in `_decl`: those koomc's statement
+/// reader parses (a block by its head).
 const OTHER_STATEMENT_RULES: &[&str] = &[
-    "cycle",
+    "cycle_head",
     "window",
     "budget",
     "direction",
     "priority",
     "align",
     "resolve",
-    "to_block",
+    "to_head",
     "goal",
     "constraint",
     "outcome",
     "allocate",
     "allocate_tech",
-    "refused",
+    "refused_head",
 ];
 
 fn path(relative: &str) -> PathBuf {

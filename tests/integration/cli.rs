@@ -3,20 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::common::{koomc, stdout};
 
 const CLEAN: &str = "examples/raccoons.koom";
 const BROKEN: &str = "examples/errors/E0102-unknown-unit.koom";
-
-fn koomc() -> Command {
-    let mut cmd = Command::cargo_bin("koomc").expect("binary");
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8")
-}
 
 #[test]
 fn check_clean_file_exits_0_silently() {

@@ -8,12 +8,7 @@ use std::path::{Path, PathBuf};
 
 use koomc::diagnostic::render;
 
-/// The path as the user would type it from the crate root.
-fn relative(path: &Path) -> PathBuf {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-        .expect("examples live in the crate")
-        .to_path_buf()
-}
+use crate::common::{assert_snapshot, relative};
 
 fn codes_in(name: &str) -> Vec<String> {
     name.split(['-', '/'])
@@ -26,7 +21,7 @@ fn codes_in(name: &str) -> Vec<String> {
 
 #[test]
 fn error_examples() {
-    insta::glob!("../examples/errors", "{*.koom,*/main.koom}", |path| {
+    insta::glob!("../../examples/errors", "{*.koom,*/main.koom}", |path| {
         let rel = relative(path);
         let c = koomc::compile(std::slice::from_ref(&rel));
         assert!(
@@ -45,7 +40,10 @@ fn error_examples() {
                 "an error example produced work orders"
             );
         }
-        insta::assert_snapshot!(render::human_string(&c.sources, &c.diagnostics));
+        assert_snapshot!(
+            "error_examples",
+            render::human_string(&c.sources, &c.diagnostics)
+        );
     });
 }
 
@@ -59,7 +57,7 @@ fn validator() -> jsonschema::Validator {
 #[test]
 fn clean_examples() {
     let validator = validator();
-    insta::glob!("../examples", "{*.koom,*/plan.koom}", |path| {
+    insta::glob!("../../examples", "{*.koom,*/plan.koom}", |path| {
         let rel = relative(path);
         let c = koomc::compile(std::slice::from_ref(&rel));
         assert!(
@@ -95,7 +93,7 @@ fn clean_examples() {
             .expect("work orders");
         let text = koomc::emit::bundle_json(orders);
         assert_eq!(text, koomc::emit::bundle_json(again));
-        insta::assert_snapshot!(text);
+        assert_snapshot!("clean_examples", text);
     });
 }
 

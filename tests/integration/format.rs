@@ -2,13 +2,24 @@
 //! synthetic organization, each with its whitespace, blank lines and comments
 //! scrambled many ways) the formatter is idempotent, keeps every comment, and
 //! keeps the meaning: the formatted file compiles to the same work orders.
+//!
+//! Formatting and compiling hundreds of files is slow in a debug build, so
+//! plain `cargo test` runs the quick property ([`QUICK`]: a few rounds per
+//! example and on a slice of the synthetic organization) and skips the full
+//! one ([`FULL`]: 20 rounds per example, 3 on the whole synthetic
+//! organization, 200+ cases), which runs in a release build:
+//!
+//! ```text
+//! cargo test --release format
+//! cargo test -- --ignored format     # the same in a debug build (slow)
+//! ```
 
 use std::path::{Path, PathBuf};
 
 use koomc::source::FileId;
 
 #[allow(dead_code)]
-#[path = "../benches/gen_org.rs"]
+#[path = "../../benches/gen_org.rs"]
 mod gen_org;
 
 /// Work orders without their source positions (the layout moves lines).
@@ -103,33 +114,83 @@ fn scramble(text: &str, rng: &mut Rng) -> String {
     out
 }
 
-fn bases() -> Vec<(PathBuf, String)> {
+/// Every example whose layout is canonical.
+fn examples() -> Vec<(PathBuf, String)> {
     let mut files = vec![PathBuf::from("examples/raccoons.koom")];
     for dir in ["hospital", "software", "factory", "logistics", "nonprofit"] {
         files.push(PathBuf::from(format!("examples/{dir}/plan.koom")));
         files.push(PathBuf::from(format!("examples/{dir}/org.koom")));
     }
-    let mut out: Vec<(PathBuf, String)> = files
+    files
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("example");
             (p, text)
         })
-        .collect();
+        .collect()
+}
+
+/// The synthetic organization of scale 1 (about 90 KB, eight cycles).
+fn synthetic() -> String {
     let mut synthetic = Vec::new();
     gen_org::generate(1, &mut synthetic).expect("generate");
-    out.push((
-        PathBuf::from("synthetic.koom"),
-        String::from_utf8(synthetic).expect("UTF-8"),
-    ));
+    String::from_utf8(synthetic).expect("UTF-8")
+}
+
+/// How much of the property a run covers.
+struct Run {
+    /// Scrambled variants of each example.
+    example_rounds: usize,
+    /// Scrambled variants of the synthetic organization.
+    synthetic_rounds: usize,
+    /// Only its declarations and first cycle (a quarter of it), or all.
+    synthetic_slice: bool,
+    /// At least this many variants, so that a shrunk input list is noticed.
+    min_cases: usize,
+}
+
+/// `cargo test`: every example, and every kind of statement of the
+/// synthetic organization, in a few seconds of a debug build.
+const QUICK: Run = Run {
+    example_rounds: 3,
+    synthetic_rounds: 2,
+    synthetic_slice: true,
+    min_cases: 35,
+};
+
+/// `cargo test --release format`.
+const FULL: Run = Run {
+    example_rounds: 20,
+    synthetic_rounds: 3,
+    synthetic_slice: false,
+    min_cases: 200,
+};
+
+/// The synthetic organization's declarations and first cycle: a whole file
+/// that compiles clean, with every kind of statement the generator writes
+/// (but a `cycle … from … to …`, which the examples have).
+fn first_cycle(text: &str) -> &str {
+    let cycle = text.find("\ncycle ").expect("a cycle") + 1;
+    let end = text[cycle..].find("\n}\n").expect("its end") + cycle + 3;
+    &text[..end]
+}
+
+fn bases(run: &Run) -> Vec<(PathBuf, String)> {
+    let mut out = examples();
+    let synthetic = synthetic();
+    let synthetic = if run.synthetic_slice {
+        first_cycle(&synthetic).to_owned()
+    } else {
+        synthetic
+    };
+    out.push((PathBuf::from("synthetic.koom"), synthetic));
     out
 }
 
-#[test]
-fn formatting_is_idempotent_and_keeps_meaning_and_comments() {
+fn property(run: &Run) {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut cases = 0;
-    for (path, text) in bases() {
+    for (path, text) in bases(run) {
         let canonical = koomc::format::format(FileId(0), &text)
             .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         let want = meaning(&path, &text);
@@ -140,9 +201,9 @@ fn formatting_is_idempotent_and_keeps_meaning_and_comments() {
             path.display()
         );
         let rounds = if path.ends_with("synthetic.koom") {
-            3
+            run.synthetic_rounds
         } else {
-            20
+            run.example_rounds
         };
         for _ in 0..rounds {
             let messy = scramble(&text, &mut rng);
@@ -165,15 +226,38 @@ fn formatting_is_idempotent_and_keeps_meaning_and_comments() {
             cases += 1;
         }
     }
-    assert!(cases >= 200, "{cases} cases");
+    assert!(cases >= run.min_cases, "{cases} cases");
+}
+
+#[test]
+fn formatting_is_idempotent_and_keeps_meaning_and_comments() {
+    property(&QUICK);
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "the full property run, slow in a debug build: cargo test --release format"
+)]
+fn formatting_is_idempotent_and_keeps_meaning_and_comments_full_run() {
+    property(&FULL);
+}
+
+#[test]
+fn the_synthetic_slice_compiles_clean() {
+    let slice = first_cycle(&synthetic()).to_owned();
+    let c = koomc::compile_text(Path::new("synthetic.koom"), slice);
+    assert!(
+        c.diagnostics.is_empty(),
+        "{}",
+        koomc::diagnostic::render::human_string(&c.sources, &c.diagnostics)
+    );
+    assert_eq!(c.model.expect("model").cycles.len(), 1);
 }
 
 #[test]
 fn the_examples_are_formatted() {
-    for (path, text) in bases() {
-        if path.ends_with("synthetic.koom") {
-            continue;
-        }
+    for (path, text) in examples() {
         let formatted = koomc::format::format(FileId(0), &text).expect("formats");
         assert!(
             formatted == text,

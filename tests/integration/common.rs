@@ -1,0 +1,116 @@
+//! What the test modules share: paths as the user types them, the codes of a
+//! compilation, the `koomc` command, and snapshots under their old names.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The path as the user would type it from the crate root (`insta::glob!`
+/// hands out absolute paths).
+pub fn relative(path: &Path) -> PathBuf {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .expect("in the crate")
+        .to_path_buf()
+}
+
+/// The codes of a compilation's diagnostics, in order, repeats merged.
+pub fn codes(c: &koomc::Compilation) -> Vec<String> {
+    let mut codes: Vec<String> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    codes.dedup();
+    codes
+}
+
+/// The `koomc` binary, with the caller's `NO_COLOR` removed.
+pub fn koomc() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_koomc"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// What a command writes on standard output.
+pub fn stdout(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8")
+}
+
+/// The name of a snapshot of `module_path!()`'s module: `<module>__<name>`,
+/// without the binary's `integration::`, so that `examples::error_examples`
+/// keeps the name it had as a test binary of its own.
+pub fn snapshot_name(module_path: &str, name: &str) -> String {
+    let module = module_path
+        .strip_prefix("integration::")
+        .unwrap_or(module_path);
+    format!("{}__{name}", module.replace("::", "__"))
+}
+
+/// `insta::assert_snapshot!(name, value)` stored as
+/// `tests/snapshots/<module>__<name>.snap` (inside `insta::glob!`, with
+/// `@<file>` added as usual).
+macro_rules! assert_snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!(
+            {
+                snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots"),
+                prepend_module_to_snapshot => false,
+            },
+            {
+                insta::assert_snapshot!(
+                    $crate::common::snapshot_name(module_path!(), &$name),
+                    $value
+                );
+            }
+        )
+    };
+}
+pub(crate) use assert_snapshot;
+
+/// One history of `examples/history/<name>/`: a baseline `old.koom` and a
+/// later revision `new.koom`, each compiled on its own (both must be clean).
+pub struct History {
+    pub name: String,
+    pub old_path: PathBuf,
+    pub new_path: PathBuf,
+    pub old: koomc::Compilation,
+    pub new: koomc::Compilation,
+}
+
+impl History {
+    /// The history whose `new.koom` is at `new_path` (as `insta::glob!`
+    /// gives it).
+    pub fn load(new_path: &Path) -> History {
+        let new_path = relative(new_path);
+        let folder = new_path.parent().expect("a folder");
+        let name = folder
+            .file_name()
+            .expect("named")
+            .to_string_lossy()
+            .into_owned();
+        let old_path = folder.join("old.koom");
+        let old = koomc::compile(std::slice::from_ref(&old_path));
+        assert!(
+            old.diagnostics.is_empty(),
+            "{} is not clean",
+            old_path.display()
+        );
+        let new = koomc::compile(std::slice::from_ref(&new_path));
+        assert!(
+            new.diagnostics.is_empty(),
+            "{} is not clean on its own",
+            new_path.display()
+        );
+        History {
+            name,
+            old_path,
+            new_path,
+            old,
+            new,
+        }
+    }
+
+    /// `new` checked against its baseline (`check new --baseline old`), and
+    /// the counts the scorecard needs.
+    pub fn compared(&self) -> (koomc::Compilation, koomc::score::Stability) {
+        let mut new = koomc::compile(std::slice::from_ref(&self.new_path));
+        let stability = koomc::compare_with(&mut new, &self.old).expect("both compile");
+        (new, stability)
+    }
+}

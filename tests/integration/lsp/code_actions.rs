@@ -1,0 +1,69 @@
+//! Quick fixes: a did-you-mean, a worker address, a missing `better`.
+
+use serde_json::json;
+
+use super::{Session, BROKEN};
+
+#[test]
+fn a_quick_fix_applies_the_did_you_mean() {
+    let mut s = Session::with_plan(BROKEN);
+    let diagnostics = s.client.diagnostics(&s.plan_uri);
+    let actions = s.client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": s.plan_uri },
+            "range": diagnostics[0]["range"],
+            "context": { "diagnostics": diagnostics }
+        }),
+    );
+    assert_eq!(actions[0]["title"], "did you mean `logistics`?");
+    let edit = &actions[0]["edit"]["changes"][&s.plan_uri][0];
+    assert_eq!(edit["newText"], "logistics");
+    assert_eq!(
+        actions[0]["isPreferred"], false,
+        "a close name is a guess to review"
+    );
+}
+
+#[test]
+fn quick_fixes_for_a_worker_address_and_a_missing_better() {
+    let mut s = Session::start();
+    // A worker address becomes its manager's; a missing `better` is added.
+    let other_uri = koomc::lsp::path_to_uri(&s.root.join("other.koom"));
+    let other = "koom 1.0\nuse \"org.koom\"\nmetric rating unit points baseline 3\ncycle 2026-Q1 {\n  constraint throughput +5% keep rating\n  to night-shift { goal throughput >= 1200 }\n}\n";
+    s.open(&other_uri, other);
+    let found = s.client.diagnostics(&other_uri);
+    let codes: Vec<&str> = found
+        .iter()
+        .map(|d| d["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["E0304", "E0101"]);
+    let actions = s.client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": other_uri },
+        "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 7, "character": 0 } },
+        "context": { "diagnostics": found }
+    }));
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|a| a["title"].as_str().expect("title"))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "declare that higher is better: `metric rating … better higher`",
+            "declare that lower is better: `metric rating … better lower`",
+            "address its manager instead: `operations`"
+        ]
+    );
+    let better = &actions[0]["edit"]["changes"][&other_uri][0];
+    assert_eq!(better["newText"], " better higher");
+    assert_eq!(
+        better["range"]["start"],
+        json!({ "line": 2, "character": 36 })
+    );
+    let fix = &actions[2]["edit"]["changes"][&other_uri][0];
+    assert_eq!(fix["newText"], "operations");
+    assert_eq!(fix["range"]["start"], json!({ "line": 5, "character": 5 }));
+}

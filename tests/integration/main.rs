@@ -1,0 +1,28 @@
+//! koomc's integration tests, as one test binary (one link instead of one
+//! per file). Every module is a subject; helpers they share are in
+//! [`common`]. Snapshots are in `tests/snapshots/`, named
+//! `<module>__<name>.snap` (see [`common::assert_snapshot`]).
+//!
+//! ```text
+//! cargo test                      # everything (the quick property runs)
+//! cargo test rules::              # one module
+//! cargo test --release format     # the full `fmt` property run (see format.rs)
+//! ```
+
+mod common;
+
+// The modules, one per subject.
+mod cli;
+mod diff;
+mod editors;
+mod escalations;
+mod examples;
+mod explain;
+mod format;
+mod history;
+mod lsp;
+mod phrasing;
+mod pictures;
+mod rules;
+mod score;
+mod tree_sitter;

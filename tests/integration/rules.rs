@@ -1,0 +1,926 @@
+//! One test per code, in the order of the codes: a text that breaks the rule
+//! gets exactly one diagnostic, with its code, its primary label on exactly
+//! the words [`Expect`] names and with the label's message; the same text put
+//! right gets nothing. A failure prints the rendered diagnostics.
+//!
+//! Each test is `fn eXXXX_…`, named after its code in lower case, so that
+//! the codes with a rule test can be found by their name.
+
+use std::path::Path;
+
+use koomc::diagnostic::{render, Location};
+
+use crate::common;
+
+const HEAD: &str = r#"koom 1.0
+org "Test Org"
+manager operations "Rita Ringtail"
+manager logistics "Bandit Masks"
+coe quality "Quality CoE"
+worker night-shift under operations
+metric overhead unit USD/month better lower baseline 480k
+metric throughput unit crates/week better higher baseline 1150
+metric variance unit % better lower baseline 4.2
+metric headcount unit people better lower baseline 212
+metric score unit points
+metric rating unit points baseline 7
+"#;
+
+fn codes(body: &str) -> Vec<String> {
+    let text = format!("{HEAD}{body}");
+    common::codes(&koomc::compile_text(Path::new("rules.koom"), text))
+}
+
+fn cycle(inner: &str) -> String {
+    format!("cycle 2026-Q1 {{\n{inner}\n}}\n")
+}
+
+/// What a diagnostic says and where: its code, the source text under its
+/// primary label, and the label's message.
+#[derive(Debug, PartialEq, Eq)]
+struct Expect {
+    code: String,
+    underlined: String,
+    label: String,
+}
+
+/// A diagnostic with `code`; `.underlined(…)` and `.label(…)` complete it.
+fn expect(code: &str) -> Expect {
+    Expect {
+        code: code.to_owned(),
+        underlined: String::new(),
+        label: String::new(),
+    }
+}
+
+impl Expect {
+    /// The exact source text at the primary span.
+    fn underlined(mut self, text: &str) -> Expect {
+        self.underlined = text.to_owned();
+        self
+    }
+
+    /// The message of the primary label.
+    fn label(mut self, message: &str) -> Expect {
+        self.label = message.to_owned();
+        self
+    }
+}
+
+/// Every diagnostic of a compilation as an [`Expect`].
+fn found(c: &koomc::Compilation) -> Vec<Expect> {
+    c.diagnostics
+        .iter()
+        .map(|d| {
+            let (underlined, label) = match &d.location {
+                Location::Source(l) => (c.sources.text(l.span).to_owned(), l.message.clone()),
+                Location::Path(path) => (format!("(the path {path})"), String::new()),
+            };
+            Expect {
+                code: d.code.to_string(),
+                underlined,
+                label,
+            }
+        })
+        .collect()
+}
+
+/// `wrong` gives exactly the diagnostic `expect` describes; `right` gives
+/// nothing.
+fn rule(expect: Expect, wrong: &str, right: &str) {
+    let code = expect.code.clone();
+    assert!(
+        !expect.underlined.is_empty() && !expect.label.is_empty(),
+        "{code}: pin the underlined text and the label"
+    );
+    let c = koomc::compile_text(Path::new("rules.koom"), format!("{HEAD}{wrong}"));
+    let shown = render::human_string(&c.sources, &c.diagnostics);
+    assert_eq!(
+        common::codes(&c),
+        [code.as_str()],
+        "wrong text for {code}:\n{wrong}\n{shown}"
+    );
+    assert_eq!(
+        found(&c),
+        [expect],
+        "wrong text for {code}:\n{wrong}\n{shown}"
+    );
+    let c = koomc::compile_text(Path::new("rules.koom"), format!("{HEAD}{right}"));
+    assert_eq!(
+        common::codes(&c),
+        Vec::<String>::new(),
+        "right text for {code}:\n{right}\n{}",
+        render::human_string(&c.sources, &c.diagnostics)
+    );
+}
+
+#[test]
+fn e0001_syntax_errors() {
+    rule(
+ expect("E0001").underlined("gaol").label("expected a cycle statement (`goal`, `constraint`, `outcome`, `priority`, `to`, `allocate`, …) or `}`"),
+        &cycle("gaol throughput >= 1300"),
+        &cycle("goal throughput >= 1300"),
+    );
+    rule(
+        expect("E0001")
+            .underlined("because \"b\"")
+            .label("given again here"),
+        &cycle("goal throughput >= 1300 because \"a 5% drop\" because \"b\""),
+        &cycle("goal throughput >= 1300 because \"a 5% drop\""),
+    );
+    rule(
+        expect("E0001")
+            .underlined("Night_Shift")
+            .label("names are kebab-case"),
+        "manager Night_Shift\n",
+        "manager night-shift-2\n",
+    );
+}
+
+#[test]
+fn e0002_a_file_that_does_not_parse_reports_nothing_else() {
+    // The header is missing: one E0002, no cascade of unknown names.
+    let c = koomc::compile_text(
+        Path::new("x.koom"),
+        "org \"X\"\ncycle 2026-Q1 {\n to nobody { goal nothing >= 1 }\n}\n".into(),
+    );
+    let codes: Vec<_> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(codes, ["E0002"]);
+    assert_eq!(
+        found(&c),
+        [expect("E0002")
+            .underlined("org")
+            .label("expected `koom 1.0` before this")],
+        "{}",
+        render::human_string(&c.sources, &c.diagnostics)
+    );
+}
+
+#[test]
+fn e0003_literals() {
+    rule(
+        expect("E0003")
+            .underlined("2026-02-29")
+            .label("no such day"),
+        &cycle("goal throughput >= 1300 by 2026-02-29"),
+        &cycle("goal throughput >= 1300 by 2026-02-28"),
+    );
+    rule(
+        expect("E0003").underlined("13kk").label("not a number"),
+        &cycle("goal throughput >= 13kk"),
+        &cycle("goal throughput >= 13k"),
+    );
+    rule(
+        expect("E0003")
+            .underlined("crates//week")
+            .label("not a unit"),
+        &cycle("goal throughput >= 1300 crates//week"),
+        &cycle("goal throughput >= 1300 crates/week"),
+    );
+    rule(
+        expect("E0003")
+            .underlined("2026-Q5")
+            .label("not a cycle id"),
+        "cycle 2026-Q5 {\n}\n",
+        "cycle 2026-Q4 {\n}\n",
+    );
+    rule(
+        expect("E0003").underlined(r"\n").label("unknown escape"),
+        &cycle(r#"outcome "Say \n""#),
+        &cycle(r#"outcome "Say \"5%\"""#),
+    );
+}
+
+#[test]
+fn e0101_worker_addressed_in_every_form() {
+    for (wrong, right) in [
+        (
+            "to night-shift { goal throughput >= 1300 }",
+            "to operations { goal throughput >= 1300 }",
+        ),
+        (
+            "allocate 10k USD to night-shift for throughput",
+            "allocate 10k USD to operations for throughput",
+        ),
+        (
+            "align night-shift, logistics on throughput",
+            "align operations, logistics on throughput",
+        ),
+        (
+            r#"resolve ESC-7 for night-shift: "Overtime is approved up to 40 hours.""#,
+            r#"resolve ESC-7 for operations: "Overtime is approved up to 40 hours.""#,
+        ),
+    ] {
+        rule(
+            expect("E0101")
+                .underlined("night-shift")
+                .label("a worker unit"),
+            &cycle(&format!("budget 10k USD\npriority 1 throughput\n{wrong}")),
+            &cycle(&format!("budget 10k USD\npriority 1 throughput\n{right}")),
+        );
+    }
+}
+
+#[test]
+fn e0102_unknown_unit() {
+    rule(
+        expect("E0102")
+            .underlined("operatons")
+            .label("not declared as a `manager`, `coe` or `worker`"),
+        &cycle("to operatons { goal throughput >= 1300 }"),
+        &cycle("to operations { goal throughput >= 1300 }"),
+    );
+    rule(
+        expect("E0102")
+            .underlined("operatons")
+            .label("not declared as a `manager`, `coe` or `worker`"),
+        "worker day-shift under operatons\n",
+        "worker day-shift under operations\n",
+    );
+}
+
+#[test]
+fn e0103_unknown_metric_or_goal() {
+    rule(
+        expect("E0103")
+            .underlined("thruput")
+            .label("not a declared metric"),
+        &cycle("goal thruput >= 1300"),
+        &cycle("goal throughput >= 1300"),
+    );
+    rule(
+        expect("E0103")
+            .underlined("ship-more")
+            .label("neither a metric nor a goal id"),
+        &cycle("priority 1 ship-more"),
+        &cycle("goal ship-more: throughput >= 1300\npriority 1 ship-more"),
+    );
+    rule(
+        expect("E0103")
+            .underlined("thruput")
+            .label("not a declared metric"),
+        &cycle("constraint overhead -12% keep thruput"),
+        &cycle("constraint overhead -12% keep throughput"),
+    );
+    // A goal id of another cycle is not this cycle's target.
+    let other = "cycle 2026-Q2 {\n  goal ship-more: throughput >= 1300\n}\n";
+    rule(
+        expect("E0103")
+            .underlined("ship-more")
+            .label("a goal of another cycle"),
+        &format!("{other}{}", cycle("priority 1 ship-more")),
+        &format!("{other}{}", cycle("priority 1 throughput")),
+    );
+}
+
+#[test]
+fn e0104_declared_twice() {
+    rule(
+        expect("E0104")
+            .underlined("operations")
+            .label("declared again here"),
+        "manager operations \"Someone Else\"\n",
+        "manager finance \"Someone Else\"\n",
+    );
+    rule(
+        expect("E0104")
+            .underlined("overhead")
+            .label("declared again here"),
+        "metric overhead unit USD\n",
+        "metric rent unit USD\n",
+    );
+    rule(
+        expect("E0104")
+            .underlined("2026-Q1")
+            .label("declared again here"),
+        &format!("{}{}", cycle(""), cycle("")),
+        &cycle(""),
+    );
+    rule(
+        expect("E0104").underlined("a").label("declared again here"),
+        &cycle("goal a: throughput >= 1\ngoal a: throughput >= 2"),
+        &cycle("goal a: throughput >= 1\ngoal b: throughput >= 2"),
+    );
+    rule(
+        expect("E0104")
+            .underlined("overhead")
+            .label("declared again here"),
+        &cycle("goal overhead: throughput >= 1"),
+        &cycle("goal more: throughput >= 1"),
+    );
+    rule(
+        expect("E0104")
+            .underlined("\"Other\"")
+            .label("declared again here"),
+        "org \"Other\"\n",
+        "executive \"Other\"\n",
+    );
+}
+
+#[test]
+fn e0201_method_phrasing() {
+    rule(
+        expect("E0201")
+            .underlined("Rewrite")
+            .label("`rewrite` is an action for the managers or the CoE to choose"),
+        &cycle(r#"to quality { outcome "Rewrite the QA workflow to add a second inspection." }"#),
+        &cycle(r#"to quality { outcome "Quality variance must drop below 3% by 2026-03-31." }"#),
+    );
+    rule(
+        expect("E0201")
+            .underlined("by introducing")
+            .label("`by introducing` names how to get there"),
+        &cycle(r#"outcome "Variance must fall below 3% by introducing peer review.""#),
+        &cycle(r#"outcome "Variance must fall below 3% by 2026-03-31.""#),
+    );
+    rule(
+        expect("E0201")
+            .underlined("Hire")
+            .label("`hire` is an action for the managers or the CoE to choose"),
+        &cycle(r#"direction "Hire two inspectors for every shift.""#),
+        &cycle(r#"direction "Every crate leaves the burrow inspected.""#),
+    );
+}
+
+#[test]
+fn e0202_workflows_tasks_and_processes() {
+    rule(
+        expect("E0202")
+            .underlined("workflow")
+            .label("not the executive layer's"),
+        &cycle("workflow intake {\n  step one\n}"),
+        &cycle(""),
+    );
+    rule(
+        expect("E0202")
+            .underlined("task")
+            .label("not the executive layer's"),
+        &cycle("to operations { task \"Count the pallets.\" }"),
+        &cycle(""),
+    );
+    rule(
+        expect("E0202")
+            .underlined("process")
+            .label("not the executive layer's"),
+        "process hiring\n",
+        "",
+    );
+}
+
+#[test]
+fn e0203_standards_and_training() {
+    rule(
+        expect("E0203")
+            .underlined("standard")
+            .label("not the executive layer's"),
+        &cycle("standard pallet-labels"),
+        &cycle(""),
+    );
+    rule(
+        expect("E0203")
+            .underlined("training")
+            .label("not the executive layer's"),
+        &cycle("training forklift { weekly }"),
+        &cycle(""),
+    );
+}
+
+#[test]
+fn e0204_assign() {
+    rule(
+        expect("E0204")
+            .underlined("assign")
+            .label("not the executive layer's"),
+        &cycle("assign night-shift \"Recount\""),
+        &cycle(""),
+    );
+}
+
+#[test]
+fn e0301_vague_terms_are_errors_in_outcomes_and_warnings_in_directions() {
+    rule(
+        expect("E0301")
+            .underlined("Improve customer satisfaction")
+            .label("`Improve customer satisfaction`: to what?"),
+        &cycle(r#"outcome "Improve customer satisfaction.""#),
+        &cycle(r#"outcome "Customer satisfaction must reach 85% by 2026-03-31.""#),
+    );
+    rule(
+        expect("E0301")
+            .underlined("Significantly")
+            .label("vague: how much, by when?"),
+        &cycle(r#"outcome "Significantly reduce defects to below 1%.""#),
+        &cycle(r#"outcome "Defects must fall below 1% by 2026-03-31.""#),
+    );
+    rule(
+        expect("E0301")
+            .underlined("ASAP")
+            .label("urgent, but by when and to what?"),
+        &cycle(r#"outcome "Fix the backlog ASAP.""#),
+        &cycle(r#"outcome "The backlog must stay below 200 tickets.""#),
+    );
+    let severity = |body: &str| {
+        let c = koomc::compile_text(Path::new("s.koom"), format!("{HEAD}{}", cycle(body)));
+        c.diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.severity.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        severity(r#"outcome "Become world-class in delivery by 2026-03-31.""#),
+        ["E0301 error"]
+    );
+    assert_eq!(
+        severity(r#"direction "Become world-class in delivery.""#),
+        ["E0301 warning"]
+    );
+}
+
+#[test]
+fn e0302_unmeasurable_outcome() {
+    rule(
+        expect("E0302")
+            .underlined("\"Every customer trusts our delivery promise.\"")
+            .label("no number, no metric"),
+        &cycle(r#"outcome "Every customer trusts our delivery promise.""#),
+        &cycle(r#"outcome "Every customer gets delivery within 48 hours.""#),
+    );
+    // A declared metric, named in words, is measurable.
+    rule(
+        expect("E0302")
+            .underlined("\"The burrow is proud of its crates.\"")
+            .label("no number, no metric"),
+        &cycle(r#"outcome "The burrow is proud of its crates.""#),
+        &cycle(r#"outcome "Throughput stays where the burrow needs it.""#),
+    );
+}
+
+#[test]
+fn e0303_urgency_needs_clarity() {
+    rule(
+        expect("E0303").underlined("urgent").label("urgent"),
+        &cycle("urgent goal throughput >= 1300"),
+        &cycle("urgent goal throughput >= 1300 by 2026-02-15"),
+    );
+    rule(
+        expect("E0303").underlined("urgent").label("urgent"),
+        &cycle("urgent constraint overhead -12%"),
+        &cycle("urgent constraint overhead -12% by 2026-03-01"),
+    );
+    rule(
+        expect("E0303").underlined("urgent").label("urgent"),
+        &cycle(r#"urgent outcome "Every pallet leaves the dock inspected." by 2026-02-01"#),
+        &cycle(r#"urgent outcome "Every pallet leaves the dock within 4 hours." by 2026-02-01"#),
+    );
+}
+
+#[test]
+fn e0304_keep_or_change_without_better() {
+    rule(
+        expect("E0304")
+            .underlined("rating")
+            .label("no worse than the baseline, in which direction?"),
+        &cycle("constraint overhead -5% keep rating"),
+        &cycle("constraint overhead -5% keep throughput"),
+    );
+    rule(
+        expect("E0304")
+            .underlined("-5%")
+            .label("no worse than the baseline, in which direction?"),
+        "metric rent unit USD baseline 10k\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+        "metric rent unit USD better lower baseline 10k\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+    );
+}
+
+#[test]
+fn e0305_relative_change_without_baseline() {
+    rule(
+        expect("E0305")
+            .underlined("-5%")
+            .label("relative to the baseline"),
+        "metric rent unit USD better lower\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+        "metric rent unit USD better lower baseline 10k\ncycle 2026-Q1 {\nconstraint rent -5%\n}\n",
+    );
+    rule(
+ expect("E0305").underlined("rent").label("relative to the baseline"), "metric rent unit USD better lower\ncycle 2026-Q1 {\nconstraint overhead -5% keep rent\n}\n", "metric rent unit USD better lower baseline 9k\ncycle 2026-Q1 {\nconstraint overhead -5% keep rent\n}\n");
+}
+
+#[test]
+fn e0306_narrative_causes() {
+    rule(
+        expect("E0306")
+            .underlined("\"The board asked for it.\"")
+            .label("a narrative, not data"),
+        &cycle(r#"priority 1 throughput because "The board asked for it.""#),
+        &cycle(r#"priority 1 throughput because "Throughput fell 8% in December.""#),
+    );
+    rule(
+        expect("E0306")
+            .underlined("\"It feels right.\"")
+            .label("a narrative, not data"),
+        &cycle(r#"goal throughput >= 1300 because "It feels right.""#),
+        &cycle(r#"goal throughput >= 1300 because "Demand grew to 1400 crates a week.""#),
+    );
+}
+
+#[test]
+fn e0401_units() {
+    rule(
+        expect("E0401")
+            .underlined("crates/day")
+            .label("`crates/day`"),
+        &cycle("goal throughput >= 1300 crates/day"),
+        &cycle("goal throughput >= 1300 crates/weeks"),
+    );
+    rule(
+        expect("E0401").underlined("+2pp").label("points"),
+        &cycle("constraint throughput +2pp"),
+        &cycle("constraint variance -1pp"),
+    );
+    rule(
+        expect("E0401").underlined("USD").label("`USD`"),
+        &cycle("constraint overhead -40k USD"),
+        &cycle("constraint overhead -40k USD/month"),
+    );
+    rule(
+        expect("E0401")
+            .underlined("crates")
+            .label("money, people or time expected"),
+        &cycle("budget 50 crates"),
+        &cycle("budget 50 person"),
+    );
+    rule(
+ expect("E0401").underlined("pallets").label("money, people or time expected"),
+        &cycle("budget 5 people\npriority 1 throughput\nallocate 5 pallets to operations for throughput"),
+        &cycle("budget 5 people\npriority 1 throughput\nallocate 5 people to operations for throughput"),
+    );
+    rule(
+        expect("E0401").underlined("EUR").label("`EUR`"),
+        "metric rent unit USD better lower baseline 10k EUR\n",
+        "metric rent unit USD better lower baseline 10k USD\n",
+    );
+    rule(
+        expect("E0401").underlined("crates").label("`crates`"),
+        &cycle("goal score >= 5 points\ngoal headcount <= 200 crates"),
+        &cycle("goal score >= 5 points\ngoal headcount <= 200 person"),
+    );
+}
+
+#[test]
+fn e0402_by_date_outside_cycle() {
+    rule(
+        expect("E0402")
+            .underlined("2026-04-01")
+            .label("outside 2026-01-01 to 2026-03-31"),
+        &cycle("goal throughput >= 1300 by 2026-04-01"),
+        &cycle("goal throughput >= 1300 by 2026-03-31"),
+    );
+    rule(
+        expect("E0402")
+            .underlined("2025-12-31")
+            .label("outside 2026-01-01 to 2026-03-31"),
+        &cycle(r#"outcome "Variance must fall below 3%." by 2025-12-31"#),
+        &cycle(r#"outcome "Variance must fall below 3%." by 2026-01-01"#),
+    );
+}
+
+#[test]
+fn e0403_malformed_cycles() {
+    rule(
+        expect("E0403")
+            .underlined("2026-04-02")
+            .label("2026-04-02 is outside 2026-01-01 to 2026-03-31"),
+        &cycle("window 2026-03-20 to 2026-04-02"),
+        &cycle("window 2026-03-20 to 2026-03-31"),
+    );
+    rule(
+        expect("E0403")
+            .underlined("2026-01-01")
+            .label("2026-01-01 is before 2026-01-09"),
+        &cycle("window 2026-01-09 to 2026-01-01"),
+        &cycle("window 2026-01-01 to 2026-01-09"),
+    );
+    rule(
+        expect("E0403")
+            .underlined("2026-02-01")
+            .label("`to` 2026-02-01 is before `from` 2026-05-01"),
+        "cycle launch from 2026-05-01 to 2026-02-01 {\n}\n",
+        "cycle launch from 2026-02-01 to 2026-05-01 {\n}\n",
+    );
+    rule(
+        expect("E0403")
+            .underlined("launch")
+            .label("a named cycle needs `from DATE to DATE`"),
+        "cycle launch {\n}\n",
+        "cycle launch from 2026-02-01 to 2026-05-01 {\n}\n",
+    );
+    rule(
+        expect("E0403")
+            .underlined("2026-01-01 to 2026-03-30")
+            .label("`2026-Q1` implies 2026-01-01 to 2026-03-31"),
+        "cycle 2026-Q1 from 2026-01-01 to 2026-03-30 {\n}\n",
+        "cycle 2026-Q1 from 2026-01-01 to 2026-03-31 {\n}\n",
+    );
+    rule(
+        expect("E0403")
+            .underlined("2026-Q2")
+            .label("runs from 2026-04-01 to 2026-06-30"),
+        "cycle 2026-H1 {\n}\ncycle 2026-Q2 {\n}\n",
+        "cycle 2026-H1 {\n}\ncycle 2026-Q3 {\n}\n",
+    );
+    rule(
+        expect("E0403")
+            .underlined("launch")
+            .label("runs from 2026-12-31 to 2027-01-05"),
+        "cycle 2026 {\n}\ncycle launch from 2026-12-31 to 2027-01-05 {\n}\n",
+        "cycle 2026 {\n}\ncycle launch from 2027-01-01 to 2027-01-05 {\n}\n",
+    );
+}
+
+const SPEND: &str = "priority 1 throughput\n";
+
+#[test]
+fn e0501_allocations_over_budget() {
+    rule(
+ expect("E0501").underlined("allocate 150k USD to logistics for throughput").label("150k USD to `logistics`: this one goes over"),
+        &cycle(&format!("{SPEND}budget 300k USD\nallocate 180k USD to operations for throughput\nallocate 150k USD to logistics for throughput")),
+        &cycle(&format!("{SPEND}budget 330k USD\nallocate 180k USD to operations for throughput\nallocate 150k USD to logistics for throughput")),
+    );
+    // Time in mixed units is compared in days.
+    rule(
+ expect("E0501").underlined("allocate 7 days to logistics for throughput").label("7 days to `logistics`: this one goes over"),
+        &cycle(&format!("{SPEND}budget 20 days\nallocate 2 weeks to operations for throughput\nallocate 7 days to logistics for throughput")),
+        &cycle(&format!("{SPEND}budget 21 days\nallocate 2 weeks to operations for throughput\nallocate 7 days to logistics for throughput")),
+    );
+}
+
+#[test]
+fn e0502_allocation_without_budget() {
+    rule(
+        expect("E0502")
+            .underlined("4 people")
+            .label("no budget of this kind"),
+        &cycle(&format!(
+            "{SPEND}allocate 4 people to logistics for throughput"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 4 people\nallocate 4 people to logistics for throughput"
+        )),
+    );
+    // No conversion between currencies.
+    rule(
+        expect("E0502")
+            .underlined("5k EUR")
+            .label("no budget of this kind"),
+        &cycle(&format!(
+            "{SPEND}budget 10k USD\nallocate 5k EUR to logistics for throughput"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 10k EUR\nallocate 5k EUR to logistics for throughput"
+        )),
+    );
+}
+
+#[test]
+fn e0503_allocation_discipline() {
+    rule(
+        expect("E0503")
+            .underlined("allocate 5k USD to logistics")
+            .label("serves no priority or goal of the cycle"),
+        &cycle(&format!(
+            "{SPEND}budget 10k USD\nallocate 5k USD to logistics"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 10k USD\nallocate 5k USD to logistics for throughput"
+        )),
+    );
+    rule(
+ expect("E0503").underlined("overhead").label("serves no priority or goal of the cycle"), &cycle(&format!("{SPEND}budget 10k USD\nallocate 5k USD to logistics for overhead")), &cycle(&format!("{SPEND}budget 10k USD\nconstraint overhead -5%\nallocate 5k USD to logistics for overhead")));
+    rule(
+        expect("E0503")
+            .underlined("variance")
+            .label("serves no priority or goal of the cycle"),
+        &cycle(&format!(
+            "{SPEND}allocate tech \"Forecasting\" to logistics for variance"
+        )),
+        &cycle(&format!(
+            "{SPEND}allocate tech \"Forecasting\" to logistics for throughput"
+        )),
+    );
+}
+
+#[test]
+fn e0504_time_allocation_longer_than_the_cycle() {
+    rule(
+        expect("E0504").underlined("14 weeks").label("98 days"),
+        &cycle(&format!(
+            "{SPEND}budget 30 weeks\nallocate 14 weeks to operations for throughput"
+        )),
+        &cycle(&format!(
+            "{SPEND}budget 30 weeks\nallocate 12 weeks to operations for throughput"
+        )),
+    );
+}
+
+#[test]
+fn e0601_priority_ranks() {
+    rule(
+        expect("E0601")
+            .underlined("3")
+            .label("rank 3 follows rank 1"),
+        &cycle("priority 1 throughput\npriority 3 overhead"),
+        &cycle("priority 1 throughput\npriority 2 overhead"),
+    );
+    rule(
+        expect("E0601").underlined("1").label("given again here"),
+        &cycle("priority 1 throughput\npriority 1 overhead"),
+        &cycle("priority 1 throughput\npriority 2 overhead"),
+    );
+    rule(
+        expect("E0601")
+            .underlined("throughput")
+            .label("ranked 2 here"),
+        &cycle("priority 1 throughput\npriority 2 throughput"),
+        &cycle("priority 1 throughput\npriority 2 overhead"),
+    );
+}
+
+#[test]
+fn e0602_contradictions() {
+    rule(
+        expect("E0602")
+            .underlined("throughput <= 1200 crates/week")
+            .label("allows `<= 1200 crates/week`"),
+        &cycle("goal throughput >= 1300\nconstraint throughput <= 1200 crates/week"),
+        &cycle("goal throughput >= 1300\nconstraint throughput <= 1400 crates/week"),
+    );
+    // `keep` is a bound too: no worse than the baseline of 1150.
+    rule(
+        expect("E0602")
+            .underlined("throughput < 1100")
+            .label("allows `< 1100 crates/week`"),
+        &cycle("constraint overhead -12% keep throughput\ngoal throughput < 1100"),
+        &cycle("constraint overhead -12% keep throughput\ngoal throughput < 1300"),
+    );
+    // Strict bounds that meet leave nothing.
+    rule(
+        expect("E0602")
+            .underlined("throughput <= 1300")
+            .label("allows `<= 1300 crates/week`"),
+        &cycle("goal throughput > 1300\ngoal throughput <= 1300"),
+        &cycle("goal throughput >= 1300\ngoal throughput <= 1300"),
+    );
+    // One unit's own directives with the cycle level.
+    rule(
+        expect("E0602")
+            .underlined("variance >= 3.5")
+            .label("allows `>= 3.5%`"),
+        &cycle("constraint variance <= 3\nto quality { goal variance >= 3.5 }"),
+        &cycle("constraint variance <= 3\nto quality { goal variance >= 2.5 }"),
+    );
+}
+
+#[test]
+fn e0603_cross_department_conflicts() {
+    rule(
+ expect("E0603").underlined("throughput <= 1250").label("`logistics`: allows `<= 1250 crates/week`"),
+        &cycle("align operations, logistics on throughput\nto operations { goal throughput >= 1300 }\nto logistics { goal throughput <= 1250 }"),
+        &cycle("align operations, logistics on throughput\nto operations { goal throughput >= 1300 }\nto logistics { goal throughput <= 1350 }"),
+    );
+    // A `per unit` metric never meets across units.
+    rule(
+ expect("E0603").underlined("nps <= 35").label("`logistics`: allows `<= 35 points`"),
+        "metric nps unit points better higher baseline 30\ncycle 2026-Q1 {\nalign operations, logistics on nps\nto operations { goal nps >= 40 }\nto logistics { goal nps <= 35 }\n}\n",
+        "metric nps unit points better higher baseline 30 per unit\ncycle 2026-Q1 {\nto operations { goal nps >= 40 }\nto logistics { goal nps <= 35 }\n}\n",
+    );
+}
+
+#[test]
+fn e0604_unaligned_metrics() {
+    rule(
+ expect("E0604").underlined("throughput").label("another goal on `throughput`"),
+        &cycle("to operations { goal throughput >= 1300 }\nto logistics { goal throughput >= 1250 }"),
+        &cycle("align operations, logistics on throughput\nto operations { goal throughput >= 1300 }\nto logistics { goal throughput >= 1250 }"),
+    );
+    // One block to two units is one shared directive, and needs no align.
+    assert!(codes(&cycle(
+        "to operations, logistics { goal throughput >= 1300 }"
+    ))
+    .is_empty());
+}
+
+#[test]
+fn e0801_ai_uses() {
+    rule(
+        expect("E0801")
+            .underlined("decide")
+            .label("not a permitted use"),
+        &cycle("goal throughput >= 1300 ai decide"),
+        &cycle("goal throughput >= 1300 ai scenario"),
+    );
+    rule(
+        expect("E0801")
+            .underlined("advise")
+            .label("not a permitted use"),
+        &cycle(r#"direction "Every crate ships within 24 hours." ai advise"#),
+        &cycle(r#"direction "Every crate ships within 24 hours." ai draft"#),
+    );
+    rule(
+        expect("E0801")
+            .underlined("direct")
+            .label("not a permitted use"),
+        &cycle("priority 1 throughput ai direct"),
+        &cycle("priority 1 throughput ai summarize"),
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Beyond one rule
+
+#[test]
+fn independent_mistakes_are_all_reported() {
+    // An unknown unit does not hide the date error of the directive inside.
+    let found = codes(&cycle("to opps { goal throughput >= 1300 by 2026-04-02 }"));
+    assert_eq!(found, ["E0102", "E0402"]);
+}
+
+#[test]
+fn the_examples_that_would_be_false_alarms_are_not() {
+    for text in [
+        "Time to hire must fall below 35 days by 2026-03-31.",
+        "Safety training completion must reach 100% by 2026-03-31.",
+        "Lower average handle time to 6 minutes by the end of Q1.",
+        "Process yield on Line 4 must stay above 98% every week.",
+        "Meeting load must fall below 10 hours per week per manager.",
+        "On-time delivery must reach 96% or higher.",
+    ] {
+        assert!(
+            codes(&cycle(&format!("outcome \"{text}\""))).is_empty(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn bounds_are_exact_decimals() {
+    let c = koomc::compile_text(
+        Path::new("b.koom"),
+        format!(
+            "{HEAD}{}",
+            cycle("constraint overhead -12%\nconstraint variance -0.5pp\nconstraint throughput +5% keep headcount\nconstraint headcount -12 people\nconstraint overhead -40k USD/month")
+        ),
+    );
+    assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+    let cycle = &c.model.as_ref().expect("model").cycles[0];
+    let bounds: Vec<String> = cycle
+        .directives
+        .iter()
+        .map(|d| {
+            let b = d.bound.as_ref().expect("bound");
+            format!("{} {}", b.op.as_str(), b.value)
+        })
+        .collect();
+    assert_eq!(
+        bounds,
+        ["<= 422400", "<= 3.7", ">= 1207.5", "<= 200", "<= 440000"]
+    );
+    let keep = &cycle.directives[2].keep_bounds[0].1;
+    assert_eq!(format!("{} {}", keep.op.as_str(), keep.value), "<= 212");
+}
+
+#[test]
+fn deeply_nested_input_is_refused_not_overflowed() {
+    let text = format!(
+        "koom 1.0\nworkflow deep {}{}\n",
+        "{".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    let c = koomc::compile_text(Path::new("deep.koom"), text);
+    let codes: Vec<_> = c.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    assert_eq!(codes, ["E0001"]);
+    assert!(c.diagnostics[0].message.contains("nested more than"));
+}
+
+#[test]
+fn mutated_input_never_panics() {
+    let base = std::fs::read_to_string("examples/raccoons.koom").expect("example");
+    let bytes = base.as_bytes();
+    let inserts = [
+        "{", "}", "\"", "#", "-", "%", "é", "\n", "to", "9", "goal", ":", ",", "\\",
+    ];
+    for i in (0..bytes.len()).step_by(7) {
+        if !base.is_char_boundary(i) {
+            continue;
+        }
+        let deleted = format!(
+            "{}{}",
+            &base[..i],
+            &base[(i + 1).min(base.len())..].trim_start_matches(|_: char| false)
+        );
+        let _ = std::panic::catch_unwind(|| ()).ok();
+        let _ = koomc::compile_text(Path::new("m.koom"), deleted);
+        let insert = inserts[i % inserts.len()];
+        let inserted = format!("{}{insert}{}", &base[..i], &base[i..]);
+        let _ = koomc::compile_text(Path::new("m.koom"), inserted);
+    }
+}
