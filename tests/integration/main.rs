@@ -12,6 +12,7 @@
 mod common;
 
 // The modules, one per subject.
+mod architecture;
 mod cli;
 mod diff;
 mod editors;
