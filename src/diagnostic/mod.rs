@@ -126,6 +126,27 @@ impl Fix {
     }
 }
 
+/// Apply edits to one file's text, in position order. An edit that overlaps
+/// one already applied is left out; the count of those is returned with the
+/// text, so that a caller can apply them in a second round.
+pub fn apply_edits<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> (String, usize) {
+    let mut edits: Vec<&Edit> = edits.into_iter().collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut skipped) = (0, 0);
+    for e in edits {
+        if e.span.start < at || e.span.end > text.len() {
+            skipped += 1;
+            continue;
+        }
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    (out, skipped)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
@@ -328,6 +349,20 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_overlaps_wait() {
+        let edit = |start, end, text: &str| Edit {
+            span: Span::new(crate::source::FileId(0), start, end),
+            replacement: text.to_owned(),
+        };
+        let edits = [edit(6, 11, "earth"), edit(0, 5, "HELLO"), edit(8, 9, "x")];
+        assert_eq!(
+            apply_edits("hello world", &edits),
+            ("HELLO earth".to_owned(), 1)
+        );
+        assert_eq!(apply_edits("ab", &[edit(2, 2, "c")]), ("abc".to_owned(), 0));
+    }
 
     #[test]
     fn did_you_mean_finds_typos_not_strangers() {

@@ -19,6 +19,7 @@ mod editors;
 mod escalations;
 mod examples;
 mod explain;
+mod fixes;
 mod format;
 mod history;
 mod lsp;
