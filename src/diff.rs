@@ -104,9 +104,9 @@ fn shown(items: &emit::Items, k: &Keyed, unit: UnitId) -> Option<Shown> {
             (_, _, Some(o)) => Shown::Outcome(o),
             _ => return None,
         },
-        Item::Budget(q) => Shown::Budget {
-            amount: emit::Number(q.value),
-            unit: q.unit.as_ref().map(|u| u.node.0.clone()),
+        Item::Budget(b) => Shown::Budget {
+            amount: emit::Number(b.amount.value),
+            unit: b.amount.unit.as_ref().map(|u| u.node.0.clone()),
         },
         Item::Allocation(a) => Shown::Allocation(items.allocation(a)),
         Item::Alignment(a) => Shown::Alignment(items.alignment(a, unit)),

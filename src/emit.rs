@@ -302,7 +302,7 @@ pub struct AiUse {
     /// One of `summarize`, `draft`, `scenario`, `explore`, `expand`, `interpret`.
     #[serde(rename = "use")]
     pub use_: String,
-    /// `direction`, `priority`, `goal`, `constraint`, `outcome` or `allocation`.
+    /// `window`, `budget`, `direction`, `priority`, `goal`, `constraint`, `outcome`, `allocation` or `alignment`.
     pub item: String,
     pub source: Source,
 }

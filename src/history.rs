@@ -17,6 +17,7 @@ use jiff::civil::Date;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
 pub use crate::identity::Revision;
 use crate::identity::{self, Keyed, Kind};
+use crate::model::units::short_with_unit;
 use crate::model::*;
 use crate::score::Stability;
 use crate::source::{SourceMap, Span, Spanned};
@@ -30,12 +31,15 @@ fn written(sources: &SourceMap, span: Span) -> String {
         .join(" ")
 }
 
-/// The kinds change control compares.
+/// The kinds change control compares: everything the executive layer sets
+/// for a running cycle (spec §7). A `resolve` is how escalations are
+/// answered while a cycle runs, so it is not a change to the plan.
 fn controlled(kind: Kind) -> bool {
-    matches!(kind, Kind::Priority | Kind::Goal | Kind::Constraint)
+    kind != Kind::Resolution
 }
 
-/// Whether `date` falls in the cycle and outside its window.
+/// Whether `date` falls in the cycle and outside its window (always the
+/// baseline's cycle: a revision cannot move its own changes into a window).
 fn mid_cycle(cycle: &Cycle, date: Date) -> bool {
     let Some(p) = cycle.period else { return false };
     let in_window = cycle
@@ -58,20 +62,24 @@ pub fn compare(old: &Revision, new: &Revision) -> (Diagnostics, Stability) {
         date: new_rev.node,
         baseline: old_rev.node,
     };
-    let old_cycles: BTreeMap<&str, &Cycle> = old
+    let new_cycles: BTreeMap<&str, &Cycle> = new
         .model
         .cycles
         .iter()
         .map(|c| (c.id.node.as_str(), c))
         .collect();
     let mut running_outside_window: Option<&Cycle> = None;
-    for cycle in &new.model.cycles {
-        if !mid_cycle(cycle, context.date) {
+    for before in &old.model.cycles {
+        if !mid_cycle(before, context.date) {
             continue;
         }
-        running_outside_window.get_or_insert(cycle);
-        if let Some(before) = old_cycles.get(cycle.id.node.as_str()) {
-            context.cycle(before, cycle, &mut stability, &mut out);
+        running_outside_window.get_or_insert(before);
+        match new_cycles.get(before.id.node.as_str()) {
+            Some(cycle) => context.cycle(before, cycle, &mut stability, &mut out),
+            None => {
+                stability.without_cause += 1;
+                out.push(context.cycle_removed(before, new_rev.span));
+            }
         }
     }
     if let Some(cycle) = running_outside_window {
@@ -139,6 +147,18 @@ impl Context<'_> {
         format!("was `{what}` in the revision of {}", self.baseline)
     }
 
+    /// E0701: a running cycle that the new revision no longer has.
+    fn cycle_removed(&self, before: &Cycle, revision: Span) -> Diagnostic {
+        Diagnostic::new(
+            Code::E0701,
+            format!("cycle `{}` removed while it runs", before.id.node),
+            Label::new(revision, "this revision has no such cycle"),
+        )
+        .with_note(self.was(&written(self.old.sources, before.span)))
+        .with_note(self.running(before))
+        .with_help("keep the cycle until it ends, and change it in its window; a removal has no line to carry a `because`")
+    }
+
     fn running(&self, cycle: &Cycle) -> String {
         format!(
             "cycle `{}` is running on {} and its window is {}",
@@ -163,21 +183,23 @@ impl Context<'_> {
         for p in identity::pair(&old_items, &new_items) {
             match (p.old, p.new) {
                 (Some(o), Some(n)) if p.changed() => {
-                    self.changed(cycle, Some(o), n, stability, out)
+                    self.changed(before, Some(o), n, stability, out)
                 }
-                (None, Some(n)) => self.changed(cycle, None, n, stability, out),
+                (None, Some(n)) => self.changed(before, None, n, stability, out),
                 (Some(o), None) => {
                     stability.without_cause += 1;
-                    out.push(self.removed(cycle, o));
+                    out.push(self.removed(before, cycle, o));
                 }
                 _ => {}
             }
         }
     }
 
+    /// E0701 for a change without a new cause; `before` is the baseline's
+    /// running cycle.
     fn changed(
         &self,
-        cycle: &Cycle,
+        before: &Cycle,
         old: Option<&Keyed>,
         new: &Keyed,
         stability: &mut Stability,
@@ -197,23 +219,45 @@ impl Context<'_> {
             format!("`{}` {verb} mid-cycle without `because`", new.key),
             Label::new(new.span(), "changed outside the window"),
         )
-        .with_note(self.running(cycle));
+        .with_note(self.running(before));
         if let Some(o) = old {
             d = d.with_note(self.was(&written(self.old.sources, o.span())));
         }
-        out.push(d.with_help(
-            "state the cause, with the data behind it: `… because \"On-time delivery fell from 94% to 88% in February.\"`, or wait for the next window",
-        ));
+        let help = format!(
+            "state the cause on this line, with the data behind it: `… because \"{}\"`, or make the change in the next window",
+            self.cause_example(new)
+        );
+        out.push(d.with_help(help));
     }
 
-    fn removed(&self, cycle: &Cycle, old: &Keyed) -> Diagnostic {
+    /// A cause written for this change: the metric it is about, from its
+    /// baseline, with the baseline's date.
+    fn cause_example(&self, changed: &Keyed) -> String {
+        let model = self.new.model;
+        let metric = identity::metric_of(model, changed).or_else(|| model.metrics.first());
+        match metric {
+            Some(m) => {
+                let from = m.baseline.as_ref().map_or("…".to_owned(), |b| {
+                    short_with_unit(b.value, m.unit.as_ref().map(|u| u.node.0.as_str()))
+                });
+                format!(
+                    "{} moved from {from} to … since {}.",
+                    m.name.node, self.baseline
+                )
+            }
+            None => format!("<what moved, with its numbers> since {}.", self.baseline),
+        }
+    }
+
+    /// E0701: a statement of the running cycle `before` gone from `cycle`.
+    fn removed(&self, before: &Cycle, cycle: &Cycle, old: &Keyed) -> Diagnostic {
         Diagnostic::new(
             Code::E0701,
             format!("`{}` removed mid-cycle", old.key),
             Label::new(cycle.span, "removed from this cycle"),
         )
         .with_note(self.was(&written(self.old.sources, old.span())))
-        .with_note(self.running(cycle))
+        .with_note(self.running(before))
         .with_help("keep it until the next window: a removal has no line to carry a `because`")
     }
 }

@@ -118,7 +118,7 @@ pub enum Item<'m> {
     Direction(&'m Direction),
     Priority(&'m Priority),
     Directive(&'m Directive),
-    Budget(&'m Quantity),
+    Budget(&'m Budget),
     Allocation(&'m Allocation),
     Alignment(&'m Align),
     Resolution(&'m Resolution),
@@ -140,7 +140,7 @@ impl Keyed<'_> {
             Item::Direction(d) => d.span,
             Item::Priority(p) => p.span,
             Item::Directive(d) => d.span,
-            Item::Budget(q) => q.span,
+            Item::Budget(b) => b.span,
             Item::Allocation(a) => a.span,
             Item::Alignment(a) => a.span,
             Item::Resolution(r) => r.span,
@@ -337,12 +337,13 @@ fn pool(q: &Quantity) -> String {
         .map_or("-".to_owned(), |u| canonical(&u.node.0))
 }
 
-fn budget(q: &Quantity) -> Keyed<'_> {
+fn budget(b: &Budget) -> Keyed<'_> {
+    let q = &b.amount;
     keyed(
         Kind::Budget,
         pool(q),
         "",
-        Item::Budget(q),
+        Item::Budget(b),
         q.value.normalize().to_string(),
     )
 }
@@ -384,6 +385,24 @@ fn resolution<'m>(model: &'m Model, r: &'m Resolution) -> Keyed<'m> {
         Item::Resolution(r),
         meaning,
     )
+}
+
+/// The metric a statement is about, where it is about one: a priority's or
+/// an allocation's target (a goal id's metric), a goal's or constraint's
+/// metric, an alignment's.
+pub fn metric_of<'m>(model: &'m Model, k: &Keyed) -> Option<&'m Metric> {
+    let target = |t: &Target| match t {
+        Target::Metric(m) => Some(*m),
+        Target::Goal(..) => None,
+    };
+    let id = match k.item {
+        Item::Priority(p) => target(&p.target.node)?,
+        Item::Allocation(a) => target(&a.target.as_ref()?.node)?,
+        Item::Directive(d) => d.kind.metric()?.node,
+        Item::Alignment(a) => a.metric.node,
+        _ => return None,
+    };
+    Some(model.metric(id))
 }
 
 /// A statement of the old revision, of the new one, or of both.

@@ -339,18 +339,23 @@ impl Resolver {
         };
         for item in &cycle.items {
             match &item.node {
-                CycleItemKind::Window { from, to } => {
+                CycleItemKind::Window { from, to, notes } => {
                     if let Some(first) = &built.window {
                         self.twice("the `window` of this cycle", item.span, first.span);
                     } else {
                         built.window = Some(Window {
                             from: from.clone(),
                             to: to.clone(),
+                            notes: notes.clone(),
                             span: item.span,
                         });
                     }
                 }
-                CycleItemKind::Budget(q) => built.budgets.push(q.clone()),
+                CycleItemKind::Budget { amount, notes } => built.budgets.push(Budget {
+                    amount: amount.clone(),
+                    notes: notes.clone(),
+                    span: item.span,
+                }),
                 CycleItemKind::Direction { text, notes } => built.directions.push(Direction {
                     text: text.clone(),
                     notes: notes.clone(),
@@ -463,7 +468,11 @@ impl Resolver {
                         .collect();
                     self.cycle_directives(index, cycle, items, &Scope::Units(resolved));
                 }
-                CycleItemKind::Align { units, metric } => {
+                CycleItemKind::Align {
+                    units,
+                    metric,
+                    notes,
+                } => {
                     let units: Vec<_> =
                         units.iter().map(|u| self.addressee(u, "`align`")).collect();
                     let metric = self.metric_name(metric);
@@ -471,6 +480,7 @@ impl Resolver {
                         cycle.aligns.push(Align {
                             units: units.into_iter().flatten().collect(),
                             metric,
+                            notes: notes.clone(),
                             span: item.span,
                         });
                     }
@@ -495,7 +505,7 @@ impl Resolver {
                 }
                 CycleItemKind::Refused(r) => self.refused(r),
                 CycleItemKind::Window { .. }
-                | CycleItemKind::Budget(_)
+                | CycleItemKind::Budget { .. }
                 | CycleItemKind::Direction { .. }
                 | CycleItemKind::Priority { .. } => {}
             }

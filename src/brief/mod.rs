@@ -137,7 +137,7 @@ impl Facts {
                 let list = c
                     .budgets
                     .iter()
-                    .filter_map(|q| Some((q.value, q.unit.as_ref()?.node.0.clone())))
+                    .filter_map(|b| Some((b.amount.value, b.amount.unit.as_ref()?.node.0.clone())))
                     .collect();
                 (c.id.node.clone(), list)
             })

@@ -16,7 +16,7 @@ use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
 use crate::model::*;
 use crate::source::Span;
 
-use crate::model::units::{resource_kind, with_unit, Pool};
+use crate::model::units::{resource_kind, short, with_unit, Pool};
 
 /// How this check writes pools and amounts.
 trait Written {
@@ -34,7 +34,7 @@ impl Written for Pool {
     /// How to write an amount of this pool.
     fn amount(&self, v: Decimal) -> String {
         match self {
-            Pool::Money(c) => format!("{} {c}", money(v)),
+            Pool::Money(c) => format!("{} {c}", short(v)),
             Pool::People => with_unit(v, "people"),
             Pool::Time => with_unit(v.round_dp(2), "days"),
         }
@@ -54,18 +54,6 @@ impl Written for Pool {
     }
 }
 
-/// Money as an executive writes it: `180k`, `1.2m`, `950`.
-fn money(v: Decimal) -> String {
-    let v = v.normalize();
-    for (suffix, scale) in [("b", 1_000_000_000u64), ("m", 1_000_000), ("k", 1_000)] {
-        let scaled = v / Decimal::from(scale);
-        if scaled.abs() >= Decimal::ONE && scaled.normalize().scale() <= 2 {
-            return format!("{}{suffix}", scaled.normalize());
-        }
-    }
-    v.to_string()
-}
-
 pub fn check(model: &Model, out: &mut Diagnostics) {
     for cycle in &model.cycles {
         units(cycle, out);
@@ -76,15 +64,12 @@ pub fn check(model: &Model, out: &mut Diagnostics) {
 
 /// Budgets and allocations must be money, people or time.
 fn units(cycle: &Cycle, out: &mut Diagnostics) {
-    let amounts =
-        cycle
-            .budgets
-            .iter()
-            .map(|q| ("budget", q))
-            .chain(cycle.allocations.iter().filter_map(|a| match &a.what {
-                Allocated::Amount(q) => Some(("allocation", q)),
-                Allocated::Tech(_) => None,
-            }));
+    let amounts = cycle.budgets.iter().map(|b| ("budget", &b.amount)).chain(
+        cycle.allocations.iter().filter_map(|a| match &a.what {
+            Allocated::Amount(q) => Some(("allocation", q)),
+            Allocated::Tech(_) => None,
+        }),
+    );
     for (what, q) in amounts {
         let problem = match &q.unit {
             None => Some((q.span, format!("this {what} has no unit"))),
@@ -110,7 +95,7 @@ type Budgets = BTreeMap<Pool, (Decimal, Vec<Span>)>;
 
 fn budgets(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
     let mut budget: Budgets = BTreeMap::new();
-    for q in &cycle.budgets {
+    for q in cycle.budgets.iter().map(|b| &b.amount) {
         if let Some((pool, v)) = Pool::of_quantity(q) {
             let entry = budget.entry(pool).or_default();
             entry.1.push(q.span);

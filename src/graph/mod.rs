@@ -291,7 +291,12 @@ fn executive(model: &Model, cycle: &Cycle, ranks: &BTreeMap<String, u32>) -> Vec
         let budgets: Vec<String> = cycle
             .budgets
             .iter()
-            .map(|q| human::quantity(q.value, q.unit.as_ref().map(|u| u.node.0.as_str())))
+            .map(|b| {
+                human::quantity(
+                    b.amount.value,
+                    b.amount.unit.as_ref().map(|u| u.node.0.as_str()),
+                )
+            })
             .collect();
         lines.push(Line::new(
             Tone::Muted,

@@ -107,7 +107,7 @@ pub struct Cycle {
     /// The whole `cycle … {` header line.
     pub span: Span,
     pub window: Option<Window>,
-    pub budgets: Vec<Quantity>,
+    pub budgets: Vec<Budget>,
     pub directions: Vec<Direction>,
     pub priorities: Vec<Priority>,
     pub aligns: Vec<Align>,
@@ -118,10 +118,23 @@ pub struct Cycle {
 
 impl Cycle {
     /// Every statement of the cycle that can carry `because` and `ai`, with
-    /// what it is and whom it reaches: directions, priorities, directives and
-    /// allocations, each kind in source order. The one walk that provenance,
-    /// causes and work orders share.
+    /// what it is and whom it reaches: the window, budgets, directions,
+    /// priorities, directives, allocations and alignments, each kind in
+    /// source order. The one walk that provenance, causes and work orders
+    /// share.
     pub fn annotated(&self) -> impl Iterator<Item = Annotated<'_>> {
+        let window = self.window.iter().map(|w| Annotated {
+            item: "window",
+            notes: &w.notes,
+            span: w.span,
+            audience: Audience::Everyone,
+        });
+        let budgets = self.budgets.iter().map(|b| Annotated {
+            item: "budget",
+            notes: &b.notes,
+            span: b.span,
+            audience: Audience::Everyone,
+        });
         let directions = self.directions.iter().map(|d| Annotated {
             item: "direction",
             notes: &d.notes,
@@ -146,10 +159,19 @@ impl Cycle {
             span: a.span,
             audience: Audience::Unit(a.to.node),
         });
-        directions
+        let aligns = self.aligns.iter().map(|a| Annotated {
+            item: "alignment",
+            notes: &a.notes,
+            span: a.span,
+            audience: Audience::Units(&a.units),
+        });
+        window
+            .chain(budgets)
+            .chain(directions)
             .chain(priorities)
             .chain(directives)
             .chain(allocations)
+            .chain(aligns)
     }
 
     /// The organization-wide metrics that goals in two or more units' own
@@ -191,7 +213,8 @@ impl Cycle {
 
 /// A statement that can carry annotations (see [`Cycle::annotated`]).
 pub struct Annotated<'a> {
-    /// `direction`, `priority`, `goal`, `constraint`, `outcome` or `allocation`.
+    /// `window`, `budget`, `direction`, `priority`, `goal`, `constraint`,
+    /// `outcome`, `allocation` or `alignment`.
     pub item: &'static str,
     pub notes: &'a Annotations,
     pub span: Span,
@@ -206,6 +229,8 @@ pub enum Audience<'a> {
     Scope(&'a Scope),
     /// The unit an allocation goes to.
     Unit(UnitId),
+    /// The units of an `align`.
+    Units(&'a [Spanned<UnitId>]),
 }
 
 impl Annotated<'_> {
@@ -214,6 +239,7 @@ impl Annotated<'_> {
             Audience::Everyone => true,
             Audience::Scope(scope) => scope.reaches(unit),
             Audience::Unit(u) => *u == unit,
+            Audience::Units(us) => us.iter().any(|u| u.node == unit),
         }
     }
 }
@@ -233,6 +259,15 @@ pub struct SharedMetric {
 pub struct Window {
     pub from: Spanned<Date>,
     pub to: Spanned<Date>,
+    pub notes: Annotations,
+    pub span: Span,
+}
+
+/// `budget 300k USD`: a pool of one resource kind for the cycle.
+#[derive(Debug)]
+pub struct Budget {
+    pub amount: Quantity,
+    pub notes: Annotations,
     pub span: Span,
 }
 
@@ -263,6 +298,7 @@ pub struct Priority {
 pub struct Align {
     pub units: Vec<Spanned<UnitId>>,
     pub metric: Spanned<MetricId>,
+    pub notes: Annotations,
     pub span: Span,
 }
 

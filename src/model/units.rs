@@ -91,6 +91,27 @@ fn days_per(unit: &str) -> Decimal {
     }
 }
 
+/// A number as an executive writes it: `180k`, `1.2m`, `950`.
+pub fn short(v: Decimal) -> String {
+    let v = v.normalize();
+    for (suffix, scale) in [("b", 1_000_000_000u64), ("m", 1_000_000), ("k", 1_000)] {
+        let scaled = v / Decimal::from(scale);
+        if scaled.abs() >= Decimal::ONE && scaled.normalize().scale() <= 2 {
+            return format!("{}{suffix}", scaled.normalize());
+        }
+    }
+    v.to_string()
+}
+
+/// A quantity as an executive writes it: `180k USD/month`, `96%`.
+pub fn short_with_unit(value: Decimal, unit: Option<&str>) -> String {
+    match unit {
+        Some("%") => format!("{}%", short(value)),
+        Some(u) => format!("{} {u}", short(value)),
+        None => short(value),
+    }
+}
+
 /// A quantity as it is written: `96%`, `1300 crates/week`.
 pub fn with_unit(value: Decimal, unit: &str) -> String {
     if unit == "%" {

@@ -135,8 +135,12 @@ pub enum CycleItemKind {
     Window {
         from: Spanned<Date>,
         to: Spanned<Date>,
+        notes: Annotations,
     },
-    Budget(Quantity),
+    Budget {
+        amount: Quantity,
+        notes: Annotations,
+    },
     Direction {
         text: Text,
         notes: Annotations,
@@ -149,6 +153,7 @@ pub enum CycleItemKind {
     Align {
         units: Vec<Name>,
         metric: Name,
+        notes: Annotations,
     },
     Resolve {
         escalation: Text,

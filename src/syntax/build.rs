@@ -209,9 +209,14 @@ impl Builder {
             Rule::window => {
                 let from = self.date(inner.next().expect("from"));
                 let to = self.date(inner.next().expect("to"));
-                CycleItemKind::Window { from, to }
+                let notes = self.annotations(inner);
+                CycleItemKind::Window { from, to, notes }
             }
-            Rule::budget => CycleItemKind::Budget(self.quantity(inner.next().expect("quantity"))),
+            Rule::budget => {
+                let amount = self.quantity(inner.next().expect("quantity"));
+                let notes = self.annotations(inner);
+                CycleItemKind::Budget { amount, notes }
+            }
             Rule::direction => {
                 let text = self.string(inner.next().expect("text"));
                 let notes = self.annotations(inner);
@@ -245,7 +250,12 @@ impl Builder {
             Rule::align => {
                 let units = self.names(inner.next().expect("units"));
                 let metric = self.name(inner.next().expect("metric"));
-                CycleItemKind::Align { units, metric }
+                let notes = self.annotations(inner);
+                CycleItemKind::Align {
+                    units,
+                    metric,
+                    notes,
+                }
             }
             Rule::resolve => {
                 let esc = inner.next().expect("escalation");
