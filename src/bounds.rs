@@ -263,12 +263,65 @@ fn change_bound(m: &Metric, change: &Spanned<Change>, out: &mut Diagnostics) -> 
     let base = baseline(m, change.span, what, out);
     let (dir, base) = (dir?, base?.value);
     let value = match &change.node {
-        Change::Relative(pct) => {
-            let factor = Decimal::ONE.checked_add(pct.checked_div(Decimal::ONE_HUNDRED)?)?;
-            base.checked_mul(factor)?
-        }
-        Change::Points(points) => base.checked_add(*points)?,
-        Change::Absolute(amount, _) => base.checked_add(*amount)?,
+        Change::Relative(pct) => pct
+            .checked_div(Decimal::ONE_HUNDRED)
+            .and_then(|f| Decimal::ONE.checked_add(f))
+            .and_then(|factor| base.checked_mul(factor)),
+        Change::Points(points) => base.checked_add(*points),
+        Change::Absolute(amount, _) => base.checked_add(*amount),
     };
-    Some(toward(dir, value))
+    match value {
+        Some(value) => Some(toward(dir, value)),
+        None => {
+            out.push(beyond_exact(m, base, change.span, what));
+            None
+        }
+    }
+}
+
+/// E0003: a bound that leaves exact arithmetic (never a dropped bound).
+fn beyond_exact(m: &Metric, base: Decimal, at: crate::source::Span, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0003,
+        format!(
+            "the bound {what} sets on `{}` (baseline {}) is beyond exact arithmetic",
+            m.name.node,
+            base.normalize()
+        ),
+        Label::new(at, "this bound cannot be computed exactly"),
+    )
+    .with_label(m.name.span, "the baseline")
+    .with_note("koomc computes bounds with at most 28 significant digits, and never rounds")
+    .with_help("write the baseline and the bound in a larger unit, at the scale the plan needs")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+
+    fn codes(text: &str) -> Vec<Code> {
+        let c = crate::compile_text(std::path::Path::new("t.koom"), text.to_owned());
+        c.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_bound_beyond_exact_arithmetic_is_an_error_not_a_dropped_bound() {
+        let text = "koom 1.0\nmetric m unit USD better lower baseline 79228162514264337593543950335\ncycle 2026-Q1 {\n  constraint m +12%\n}\n";
+        assert_eq!(codes(text), [Code::E0003]);
+        let fine = text.replace("+12%", "-12%");
+        assert_eq!(codes(&fine), []);
+    }
+
+    #[test]
+    fn a_relative_change_below_minus_100_percent_is_an_invalid_literal() {
+        let text = "koom 1.0\nmetric m unit USD better lower baseline 100\ncycle 2026-Q1 {\n  constraint m -120%\n}\n";
+        assert_eq!(codes(text), [Code::E0003]);
+        assert_eq!(codes(&text.replace("-120%", "-100%")), []);
+    }
+
+    #[test]
+    fn per_count_units_and_negative_thresholds_are_quantities() {
+        let text = "koom 1.0\nmetric complaints unit complaints/1000 better lower baseline 4\nmetric cash unit USD/month better higher baseline -300k\ncycle 2026-Q1 {\n  constraint complaints <= 3 complaints/1000\n  constraint cash >= -200k USD/month\n}\n";
+        assert_eq!(codes(text), []);
+    }
 }

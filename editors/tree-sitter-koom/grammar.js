@@ -101,7 +101,7 @@ module.exports = grammar({
       repeat(choice(
         seq('unit', field('unit', $.unit)),
         seq('better', field('better', $.better_direction)),
-        seq('baseline', field('baseline', $.quantity)),
+        seq('baseline', field('baseline', $._threshold)),
         field('per_unit', $.per_unit),
       )),
     ),
@@ -139,9 +139,9 @@ module.exports = grammar({
     ),
 
     // `window 2026-01-01 to 2026-01-09`
-    window: $ => seq('window', field('start', $.date), 'to', field('end', $.date)),
+    window: $ => seq('window', field('start', $.date), 'to', field('end', $.date), repeat($._annotation)),
     // `budget 300k USD`
-    budget: $ => seq('budget', field('amount', $.quantity)),
+    budget: $ => seq('budget', field('amount', $.quantity), repeat($._annotation)),
     // `direction "…"`
     direction: $ => seq('direction', field('text', $.string), repeat($._annotation)),
     // `priority 1 throughput`: a metric or a goal id.
@@ -152,7 +152,13 @@ module.exports = grammar({
       repeat($._annotation),
     ),
     // `align operations, logistics on throughput`
-    align: $ => seq('align', commaSep1(field('unit', $.name)), 'on', field('metric', $.name)),
+    align: $ => seq(
+      'align',
+      commaSep1(field('unit', $.name)),
+      'on',
+      field('metric', $.name),
+      repeat($._annotation),
+    ),
     // `resolve ESC-7 for operations, logistics: "…"`
     resolve: $ => seq(
       'resolve',

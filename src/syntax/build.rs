@@ -511,6 +511,7 @@ impl Builder {
 
     fn change(&mut self, pair: Pair<'_, Rule>) -> Spanned<Change> {
         let span = self.span(&pair);
+        let written = pair.as_str().trim_end().to_owned();
         let mut inner = significant(pair);
         let negative = inner.next().expect("sign").as_str() == "-";
         let number_pair = inner.next().expect("number");
@@ -535,6 +536,18 @@ impl Builder {
                             help:
                                 "write `+2pp` for percentage points or `+2%` for a relative change"
                                     .into(),
+                        },
+                    );
+                }
+                if value < -rust_decimal::Decimal::ONE_HUNDRED {
+                    self.literal_error(
+                        span,
+                        Invalid {
+                            label: "below -100%",
+                            message: format!(
+                                "`{written}` takes more than all of the baseline away"
+                            ),
+                            help: "a relative change is at least `-100%` (down to zero); for a bound below zero write it absolutely, e.g. `constraint net-cash-flow <= -50k USD/month`".into(),
                         },
                     );
                 }

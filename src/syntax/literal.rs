@@ -198,11 +198,21 @@ pub fn measure(text: &str) -> Result<(), Invalid> {
             && !w.starts_with('-')
             && !w.ends_with('-')
     };
-    if parts.len() > 2 || !parts.iter().all(|w| word_ok(w)) {
+    // `incidents/1000`, `bags/100k`: per a count.
+    let count_ok = |w: &str| {
+        let digits = w.strip_suffix(['k', 'm']).unwrap_or(w);
+        !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let ok = match parts.as_slice() {
+        [word] => word_ok(word),
+        [word, per] => word_ok(word) && (word_ok(per) || count_ok(per)),
+        _ => false,
+    };
+    if !ok {
         return Err(invalid(
             "not a unit",
             format!("malformed unit `{text}`"),
-            "a unit is `%`, a currency such as `USD`, a word such as `people`, or a ratio of two words such as `crates/week`",
+            "a unit is `%`, a currency such as `USD`, a word such as `people`, a ratio of two words such as `crates/week`, or a word per a count such as `incidents/1000`",
         ));
     }
     Ok(())
@@ -344,6 +354,10 @@ mod tests {
         assert!(measure("crates//week").is_err());
         assert!(measure("a/b/c").is_err());
         assert!(measure("kg2").is_err());
+        assert!(measure("complaints/1000").is_ok());
+        assert!(measure("bags/100k").is_ok());
+        assert!(measure("bags/0100").is_err());
+        assert!(measure("1000/bags").is_err());
     }
 
     #[test]
