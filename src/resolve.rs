@@ -60,6 +60,8 @@ struct Resolver {
     goals: HashMap<String, (usize, usize, Span)>,
     cycle_ids: HashMap<String, (usize, Span)>,
     cycle_names: Vec<String>,
+    /// Goal ids of goals dropped for a name that did not resolve.
+    dropped_goals: std::collections::HashSet<String>,
 }
 
 impl Resolver {
@@ -267,6 +269,9 @@ impl Resolver {
             );
             return None;
         }
+        if self.dropped_goals.contains(&name.node) {
+            return None; // its goal has an error of its own
+        }
         let mut d = self.unknown_metric(name, "neither a metric nor a goal id");
         d.message = format!("unknown metric or goal id `{}`", name.node);
         self.diagnostics.push(d);
@@ -336,6 +341,7 @@ impl Resolver {
             resolutions: Vec::new(),
             directives: Vec::new(),
             allocations: Vec::new(),
+            dropped: Dropped::default(),
         };
         for item in &cycle.items {
             match &item.node {
@@ -462,10 +468,11 @@ impl Resolver {
                 CycleItemKind::To { units, items } => {
                     // The units that resolve; an unknown or worker unit has
                     // its own error, and the directives are still checked.
-                    let resolved = units
+                    let resolved: Vec<_> = units
                         .iter()
                         .filter_map(|u| self.addressee(u, "`to`"))
                         .collect();
+                    cycle.dropped.any |= resolved.len() < units.len();
                     self.cycle_directives(index, cycle, items, &Scope::Units(resolved));
                 }
                 CycleItemKind::Align {
@@ -483,6 +490,8 @@ impl Resolver {
                             notes: notes.clone(),
                             span: item.span,
                         });
+                    } else {
+                        cycle.dropped.any = true;
                     }
                 }
                 CycleItemKind::Resolve {
@@ -501,6 +510,8 @@ impl Resolver {
                             text: text.clone(),
                             span: item.span,
                         });
+                    } else {
+                        cycle.dropped.any = true;
                     }
                 }
                 CycleItemKind::Refused(r) => self.refused(r),
@@ -529,16 +540,21 @@ impl Resolver {
                 value,
                 by,
             } => {
+                let Some(metric) = self.metric_name(metric) else {
+                    // The goal is dropped; its id stays known, so that a
+                    // priority or allocation naming it is not an error too.
+                    if let Some(id) = id {
+                        self.dropped_goals.insert(id.node.clone());
+                    }
+                    cycle.dropped.any = true;
+                    return;
+                };
                 if let Some(id) = id {
                     self.goal_id(cycle_index, cycle, id);
                 }
-                let metric = self.metric_name(metric);
                 DirectiveKind::Goal {
                     id: id.clone(),
-                    metric: match metric {
-                        Some(m) => m,
-                        None => return,
-                    },
+                    metric,
                     op: op.clone(),
                     value: value.clone(),
                     by: by.clone(),
@@ -552,14 +568,12 @@ impl Resolver {
             } => {
                 let metric = self.metric_name(metric);
                 let keep: Vec<_> = keep.iter().map(|k| self.metric_name(k)).collect();
-                if !keep.iter().all(Option::is_some) {
+                let (Some(metric), true) = (metric, keep.iter().all(Option::is_some)) else {
+                    cycle.dropped.any = true;
                     return;
-                }
+                };
                 DirectiveKind::Constraint {
-                    metric: match metric {
-                        Some(m) => m,
-                        None => return,
-                    },
+                    metric,
                     bound: bound.clone(),
                     by: by.clone(),
                     keep: keep.into_iter().flatten().collect(),
@@ -632,13 +646,17 @@ impl Resolver {
                     target,
                     notes,
                 } => {
-                    if let Some(target) = self.target(index, target) {
-                        cycle.priorities.push(Priority {
+                    match self.target(index, target) {
+                        Some(target) => cycle.priorities.push(Priority {
                             rank: rank.clone(),
                             target,
                             notes: notes.clone(),
                             span: item.span,
-                        });
+                        }),
+                        None => {
+                            cycle.dropped.any = true;
+                            cycle.dropped.ranks.push(rank.node);
+                        }
                     }
                 }
                 CycleItemKind::To { items, .. } => self.cycle_targets(index, cycle, items),
@@ -655,6 +673,7 @@ impl Resolver {
                     let to = self.addressee(to, "`allocate`");
                     let target = target.as_ref().map(|t| self.target(index, t));
                     let (Some(to), false) = (to, matches!(target, Some(None))) else {
+                        cycle.dropped.any = true;
                         continue;
                     };
                     cycle.allocations.push(Allocation {

@@ -71,16 +71,26 @@ fn ranks(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
             by_target.insert(name, p);
         }
     }
-    // Gaps: every rank below the highest given must be there.
+    gaps(cycle, &by_rank, out);
+}
+
+/// E0601 for missing ranks: every rank below the highest given must be
+/// there (a priority left out for an unknown target still holds its rank).
+fn gaps(cycle: &Cycle, by_rank: &BTreeMap<u32, &Priority>, out: &mut Diagnostics) {
+    let taken: BTreeSet<u32> = by_rank.keys().copied().chain(cycle.dropped.ranks.iter().copied()).collect();
     let mut expected = 1;
-    for (&rank, p) in &by_rank {
+    for &rank in &taken {
+        let Some(p) = by_rank.get(&rank) else {
+            expected = rank + 1;
+            continue;
+        };
         if rank > expected {
             let missing = if rank == expected + 1 {
                 format!("rank {expected} is missing")
             } else {
                 format!("ranks {expected} to {} are missing", rank - 1)
             };
-            let given: Vec<String> = by_rank.keys().map(u32::to_string).collect();
+            let given: Vec<String> = taken.iter().map(u32::to_string).collect();
             out.push(
                 Diagnostic::new(
                     Code::E0601,
@@ -367,6 +377,9 @@ fn aligned(cycle: &Cycle, metric: MetricId, parts: &[&Limit]) -> bool {
 /// E0604: goals of two or more units on one organization-wide metric, in
 /// their own `to` blocks, with no `align` covering them.
 fn alignment(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    if cycle.dropped.any {
+        return; // an `align` or a goal left out would make this a second error
+    }
     let aligned = cycle.aligned_units();
     let none = BTreeSet::new();
     for (metric_id, shared) in cycle.shared_metrics(model) {

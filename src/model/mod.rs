@@ -114,6 +114,19 @@ pub struct Cycle {
     pub resolutions: Vec<Resolution>,
     pub directives: Vec<Directive>,
     pub allocations: Vec<Allocation>,
+    /// What resolve left out for a name that did not resolve (its error is
+    /// reported): checks that would read it as missing stay quiet.
+    pub dropped: Dropped,
+}
+
+/// The statements of a cycle that resolve left out.
+#[derive(Debug, Default)]
+pub struct Dropped {
+    /// Whether any statement was left out (or reaches fewer units than it
+    /// names): a check of what the cycle lacks would only repeat the error.
+    pub any: bool,
+    /// The ranks of the priorities left out: the rank is taken, not missing.
+    pub ranks: Vec<u32>,
 }
 
 impl Cycle {
