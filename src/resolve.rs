@@ -645,20 +645,18 @@ impl Resolver {
                     rank,
                     target,
                     notes,
-                } => {
-                    match self.target(index, target) {
-                        Some(target) => cycle.priorities.push(Priority {
-                            rank: rank.clone(),
-                            target,
-                            notes: notes.clone(),
-                            span: item.span,
-                        }),
-                        None => {
-                            cycle.dropped.any = true;
-                            cycle.dropped.ranks.push(rank.node);
-                        }
+                } => match self.target(index, target) {
+                    Some(target) => cycle.priorities.push(Priority {
+                        rank: rank.clone(),
+                        target,
+                        notes: notes.clone(),
+                        span: item.span,
+                    }),
+                    None => {
+                        cycle.dropped.any = true;
+                        cycle.dropped.ranks.push(rank.node);
                     }
-                }
+                },
                 CycleItemKind::To { items, .. } => self.cycle_targets(index, cycle, items),
                 CycleItemKind::Directive(d) => {
                     let (what, to, target) = match &d.kind {

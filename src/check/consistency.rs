@@ -77,7 +77,11 @@ fn ranks(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
 /// E0601 for missing ranks: every rank below the highest given must be
 /// there (a priority left out for an unknown target still holds its rank).
 fn gaps(cycle: &Cycle, by_rank: &BTreeMap<u32, &Priority>, out: &mut Diagnostics) {
-    let taken: BTreeSet<u32> = by_rank.keys().copied().chain(cycle.dropped.ranks.iter().copied()).collect();
+    let taken: BTreeSet<u32> = by_rank
+        .keys()
+        .copied()
+        .chain(cycle.dropped.ranks.iter().copied())
+        .collect();
     let mut expected = 1;
     for &rank in &taken {
         let Some(p) = by_rank.get(&rank) else {

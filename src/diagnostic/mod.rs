@@ -311,7 +311,7 @@ pub fn name_fix<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<Fix> {
     let close = did_you_mean(name, candidates)?;
-    let applicability = if kebab(name) == close {
+    let applicability = if kebab_case(name) == close {
         Applicability::Safe
     } else {
         Applicability::Unsafe
@@ -324,17 +324,42 @@ pub fn name_fix<'a>(
     ))
 }
 
-/// A name written with case, spaces or underscores, in kebab case.
-fn kebab(name: &str) -> String {
-    name.trim().to_lowercase().replace(['_', ' '], "-")
+/// A name written with case, spaces or underscores in kebab case:
+/// `GroundOps`, `ground_ops` and `Ground Ops` are `ground-ops`.
+pub fn kebab_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in name.trim().chars() {
+        let c = if c == '_' || c.is_whitespace() {
+            '-'
+        } else {
+            c
+        };
+        let camel_hump = c.is_ascii_uppercase()
+            && previous.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
+        if (camel_hump || c == '-') && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if c != '-' {
+            out.push(c.to_ascii_lowercase());
+        }
+        previous = Some(c);
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
-/// "did you mean `x`?" for a name among candidates: the closest by edit
-/// distance, if close enough to be a plausible typo.
+/// "did you mean `x`?" for a name among candidates: one that differs only
+/// in case, spaces or underscores, else the closest by edit distance, if
+/// close enough to be a plausible typo.
 pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let kebab = kebab_case(name);
+    if let Some(same) = candidates.iter().find(|c| **c == kebab) {
+        return Some(same);
+    }
     let limit = (name.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -370,5 +395,13 @@ mod tests {
         assert_eq!(did_you_mean("operatons", names), Some("operations"));
         assert_eq!(did_you_mean("logistic", names), Some("logistics"));
         assert_eq!(did_you_mean("finance", names), None);
+        let units = ["ground-ops", "air-ops"];
+        for written in ["GroundOps", "ground_ops", "Ground Ops", "GROUND-OPS"] {
+            assert_eq!(
+                did_you_mean(written, units),
+                Some("ground-ops"),
+                "{written}"
+            );
+        }
     }
 }

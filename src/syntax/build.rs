@@ -6,7 +6,7 @@ use pest::iterators::Pair;
 use super::ast::*;
 use super::literal::{self, Invalid};
 use super::Rule;
-use crate::diagnostic::{Code, Diagnostic, Label};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Fix, Label};
 use crate::source::{FileId, Span, Spanned};
 
 /// Builds AST nodes from the parse trees of single statements; each
@@ -440,8 +440,13 @@ impl Builder {
                     format!("`{text}` is not a valid name"),
                     Label::new(span, "names are kebab-case"),
                 )
-                .with_help(format!(
-                    "write names in lowercase letters, digits and single hyphens: `{kebab}`"
+                .with_fix(Fix::replace(
+                    format!(
+                        "write names in lowercase letters, digits and single hyphens: `{kebab}`"
+                    ),
+                    span,
+                    kebab.clone(),
+                    Applicability::Safe,
                 )),
             );
         }

@@ -230,18 +230,7 @@ pub fn check_name(text: &str) -> Result<(), String> {
     if ok {
         return Ok(());
     }
-    let mut kebab = String::new();
-    for c in text.chars() {
-        let c = if c == '_' {
-            '-'
-        } else {
-            c.to_ascii_lowercase()
-        };
-        if !(c == '-' && (kebab.is_empty() || kebab.ends_with('-'))) {
-            kebab.push(c);
-        }
-    }
-    Err(kebab.trim_end_matches('-').to_owned())
+    Err(crate::diagnostic::kebab_case(text))
 }
 
 /// The text of a string literal's body with `\"` and `\\` resolved.
@@ -366,6 +355,7 @@ mod tests {
         assert!(check_name("q1-throughput").is_ok());
         assert_eq!(check_name("Night_Shift"), Err("night-shift".into()));
         assert_eq!(check_name("ops--east"), Err("ops-east".into()));
+        assert_eq!(check_name("GroundOps"), Err("ground-ops".into()));
     }
 
     #[test]

@@ -110,6 +110,11 @@ pub(crate) struct Failure {
     pub rules: Vec<Rule>,
     /// Punctuation that could have come there: `{`, `}`, `,`, `:`.
     pub punctuation: Vec<String>,
+    /// The statement being parsed; `None` where no statement starts.
+    pub statement: Option<Rule>,
+    /// Whether the statement is inside a block (a `}` could come, the end of
+    /// the file could not).
+    pub in_block: bool,
 }
 
 /// pest's fast error names the rules it tried, but not punctuation, and its
@@ -153,6 +158,8 @@ fn failure(rule: Rule, text: &str, error: pest::error::Error<Rule>, base: usize)
         pos: base + pos,
         rules,
         punctuation,
+        statement: Some(rule),
+        in_block: false,
     }
 }
 

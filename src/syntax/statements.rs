@@ -40,6 +40,7 @@ pub(super) fn read(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
         pos: 0,
         build: Builder::new(file),
         errors: Vec::new(),
+        depth: 0,
     };
     r.skip_trivia();
     r.statement(Rule::header); // checked already; this moves past it
@@ -56,6 +57,8 @@ struct Reader<'t> {
     build: Builder,
     /// Syntax errors (E0001); the builder keeps the literal errors.
     errors: Vec<Diagnostic>,
+    /// How many blocks are open.
+    depth: usize,
 }
 
 /// What a statement's first word makes it.
@@ -234,7 +237,8 @@ impl<'t> Reader<'t> {
                 return Some(self.accept(start, pairs.next().expect("one statement")));
             }
         }
-        let failure = super::failure(rule, rest, error, start);
+        let mut failure = super::failure(rule, rest, error, start);
+        failure.in_block = self.depth > 0;
         self.errors
             .push(expected::syntax_error(self.file, self.text, failure));
         self.recover(start, failed);
@@ -290,6 +294,8 @@ impl<'t> Reader<'t> {
             } else {
                 vec!["}".to_owned()]
             },
+            statement: None,
+            in_block: place != Place::File,
         };
         self.errors
             .push(expected::syntax_error(self.file, self.text, failure));
@@ -347,6 +353,13 @@ impl<'t> Reader<'t> {
 
     /// The statements of a block up to its `}` (the reader is after the `{`).
     fn block(&mut self, place: Place) -> Vec<CycleItem> {
+        self.depth += 1;
+        let items = self.block_items(place);
+        self.depth -= 1;
+        items
+    }
+
+    fn block_items(&mut self, place: Place) -> Vec<CycleItem> {
         let open = self.text[..self.pos].rfind('{').unwrap_or(0);
         let mut items = Vec::new();
         loop {

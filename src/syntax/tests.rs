@@ -333,3 +333,80 @@ fn the_statement_reader_follows_the_whole_file_grammar() {
         assert_eq!(whole, !syntax_errors, "{}: {errors:#?}", path.display());
     }
 }
+
+/// The first help line and the text after the first fix.
+fn help_and_fix(text: &str) -> (String, Option<String>) {
+    let d = diagnostic(text);
+    let help = d.help_lines().next().map(str::to_owned).unwrap_or_default();
+    let fixed = (!d.fixes.is_empty()).then(|| fixed(text));
+    (help, fixed)
+}
+
+#[test]
+fn every_syntax_error_says_what_to_write() {
+    let cases = [
+        ("outcome 'Quality must drop below 3%.'", "strings are in double quotes: `\"Quality must drop below 3%.\"`", Some("outcome \"Quality must drop below 3%.\"")),
+        ("goal x >= 5 because NPS fell", "put the text in double quotes: `\"NPS fell\"`", Some("goal x >= 5 because \"NPS fell\"")),
+        ("goal x >= 5 by 03/31/2026", "write dates as `YYYY-MM-DD`: `2026-03-31`", Some("goal x >= 5 by 2026-03-31")),
+        ("goal x >= 5 by 31.03.2026", "write dates as `YYYY-MM-DD`: `2026-03-31`", Some("goal x >= 5 by 2026-03-31")),
+        ("to ground ops { goal x >= 5 }", "names have no spaces: `ground-ops`, or separate names with `,`", Some("to ground-ops { goal x >= 5 }")),
+        ("budget -5k USD", "budgets and allocations are amounts of zero or more; a negative number goes after a comparator (`goal net-cash-flow >= -200k USD/month`) or in a baseline", None),
+        ("goal x >= 5 by 2026-03-31 kep", "write it as `goal [ID:] METRIC CMP QUANTITY [by DATE]`, e.g. `goal throughput >= 1300 crates/week by 2026-03-31`; `because \"…\"` and `ai USE` may end it", None),
+    ];
+    for (line, help, fix) in cases {
+        let (got_help, got_fix) = help_and_fix(&in_cycle(line));
+        assert_eq!(got_help, help, "for {line}");
+        assert_eq!(got_fix, fix.map(in_cycle), "for {line}");
+    }
+    let (help, fixed) = help_and_fix("koom 1.0\nmetric x better higer\n");
+    assert_eq!(help, "did you mean `higher`?");
+    assert_eq!(fixed.as_deref(), Some("koom 1.0\nmetric x better higher\n"));
+}
+
+#[test]
+fn no_syntax_error_is_without_a_help_line() {
+    let bad = [
+        "goal",
+        "goal x",
+        "goal x >=",
+        "goal x >= 5 by",
+        "constraint x",
+        "priority",
+        "priority 1",
+        "window 2026-01-01",
+        "align a",
+        "align a on",
+        "resolve ESC-1",
+        "resolve ESC-1 for a",
+        "allocate 5 USD",
+        "allocate 5 USD to",
+        "allocate tech",
+        "to {",
+        "outcome",
+        "direction",
+        "budget",
+        "urgent",
+        "}",
+        "#",
+        "goal x >= 5 5",
+        "cycle 2026-Q2 {",
+    ];
+    for line in bad {
+        let text = in_cycle(line);
+        for d in parse(FileId(0), &text).err().unwrap_or_default() {
+            assert!(d.help_lines().next().is_some(), "no help for {line}: {d:?}");
+        }
+    }
+    for text in [
+        "koom 1.0\nmetric\n",
+        "koom 1.0\nmanager\n",
+        "koom 1.0\nfoo\n",
+        "koom 1.0\ncycle {\n}\n",
+        "koom 1.0\nuse\n",
+        "koom 1.0\nrevision\n",
+    ] {
+        for d in parse(FileId(0), text).err().unwrap_or_default() {
+            assert!(d.help_lines().next().is_some(), "no help for {text}: {d:?}");
+        }
+    }
+}

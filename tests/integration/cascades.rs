@@ -17,7 +17,9 @@ fn cycle(body: &str) -> String {
 
 #[test]
 fn an_unknown_priority_target_is_not_also_a_rank_gap() {
-    let text = cycle("  priority 1 on-time-performnce\n  priority 2 throughput\n  goal throughput >= 1300");
+    let text = cycle(
+        "  priority 1 on-time-performnce\n  priority 2 throughput\n  goal throughput >= 1300",
+    );
     assert_eq!(codes(&text), [Code::E0103]);
 }
 
@@ -52,7 +54,11 @@ fn every_syntax_error_of_every_file_is_reported_in_one_run() {
         .iter()
         .map(|d| {
             let file = d.primary_span().map(|s| c.sources.name(s.file).to_owned());
-            let name = file.and_then(|f| Path::new(&f).file_name().map(|n| n.to_string_lossy().into_owned()));
+            let name = file.and_then(|f| {
+                Path::new(&f)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            });
             (name.unwrap_or_default(), d.code)
         })
         .collect();
