@@ -31,7 +31,7 @@ pub fn resolve(files: &[(FileId, ast::File)]) -> (Model, Diagnostics) {
         for item in &file.items {
             match &item.node {
                 ItemKind::Cycle(cycle) => cycles.push((r.cycle_shell(cycle, item.span), cycle)),
-                ItemKind::Refused(refused) => r.refused(refused),
+                ItemKind::Refused(refused) => r.refused(refused, None),
                 _ => {}
             }
         }
@@ -278,28 +278,42 @@ impl Resolver {
         None
     }
 
-    fn refused(&mut self, refused: &ast::Refused) {
+    /// The first declared unit of a layer, to write help with the file's
+    /// own names (`operations` when it declares none).
+    fn first_unit(&self, layer: Layer) -> &str {
+        self.model
+            .units
+            .iter()
+            .find(|u| u.layer == layer)
+            .or_else(|| self.model.units.iter().find(|u| u.layer != Layer::Worker))
+            .map_or("operations", |u| u.name.node.as_str())
+    }
+
+    /// E0202–E0204; `by` is the last day of the cycle the form is in.
+    fn refused(&mut self, refused: &ast::Refused, by: Option<jiff::civil::Date>) {
         let kw = refused.keyword.node.as_str();
+        let by = by.map_or("<date>".to_owned(), |d| d.to_string());
+        let (manager, coe) = (self.first_unit(Layer::Manager), self.first_unit(Layer::Coe));
         let (code, message, help) = match refused.keyword.node {
             RefusedKind::Task | RefusedKind::Step => (
                 Code::E0202,
                 format!("a `{kw}` is the managers' to write, not the executive layer's"),
-                "state what must be true and let the manager turn it into tasks: `to operations { goal … }` or `outcome \"… must … by …\"`".to_owned(),
+                format!("state what must be true and let the manager turn it into tasks: `to {manager} {{ goal … by {by} }}` or `outcome \"… must … by {by}\"`"),
             ),
             RefusedKind::Workflow | RefusedKind::Procedure | RefusedKind::Process => (
                 Code::E0202,
                 format!("designing a `{kw}` is the CoE's job, not the executive layer's"),
-                "tell the CoE what the process must achieve: `to quality { outcome \"Defect rate must stay below 1% by 2026-06-30.\" }`".to_owned(),
+                format!("tell the CoE what the {kw} must achieve: `to {coe} {{ outcome \"<measure> must stay below <threshold> by {by}.\" }}`"),
             ),
             RefusedKind::Standard | RefusedKind::Training => (
                 Code::E0203,
                 format!("defining a `{kw}` is the CoE's job, not the executive layer's"),
-                "state the outcome the standard must reach: `to quality { outcome \"Audit pass rate must reach 98% by 2026-09-30.\" }`".to_owned(),
+                format!("state the outcome the {kw} must reach: `to {coe} {{ outcome \"<measure> must reach <threshold> by {by}.\" }}`"),
             ),
             RefusedKind::Assign => (
                 Code::E0204,
                 "`assign` hands work toward workers directly".to_owned(),
-                "give the responsible manager a goal instead: `to operations { goal … }`".to_owned(),
+                format!("give the responsible manager a goal instead: `to {manager} {{ goal … by {by} }}`"),
             ),
         };
         self.diagnostics.push(
@@ -514,7 +528,7 @@ impl Resolver {
                         cycle.dropped.any = true;
                     }
                 }
-                CycleItemKind::Refused(r) => self.refused(r),
+                CycleItemKind::Refused(r) => self.refused(r, cycle.period.map(|p| p.to)),
                 CycleItemKind::Window { .. }
                 | CycleItemKind::Budget { .. }
                 | CycleItemKind::Direction { .. }

@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label, Severity};
+use crate::model::units::short_with_unit;
 use crate::model::*;
 use crate::phrasing::{self, Finding, Lexicon, Reason, Verdict};
 use crate::source::{SourceMap, Span};
@@ -67,7 +68,7 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
     };
     for cycle in &model.cycles {
         for item in cycle.annotated() {
-            cause(lex, &metrics, item.notes, out);
+            cause(model, lex, &metrics, item.notes, out);
         }
         for d in &cycle.directions {
             judge(sources, lex, &d.text, Place::Direction, out);
@@ -205,7 +206,13 @@ fn judge(
 }
 
 /// E0306: a `because` that cites no metric or number.
-fn cause(lex: &Lexicon, metrics: &Metrics, notes: &Annotations, out: &mut Diagnostics) {
+fn cause(
+    model: &Model,
+    lex: &Lexicon,
+    metrics: &Metrics,
+    notes: &Annotations,
+    out: &mut Diagnostics,
+) {
     let Some(because) = &notes.because else {
         return;
     };
@@ -219,10 +226,24 @@ fn cause(lex: &Lexicon, metrics: &Metrics, notes: &Annotations, out: &mut Diagno
             Label::new(because.span, "a narrative, not data"),
         )
         .with_note("data over narrative (seed §4 rule 3)")
-        .with_help(
-            "cite what moved, e.g. `because \"On-time delivery fell from 94% to 88% in March.\"`",
-        ),
+        .with_help(format!(
+            "cite what moved, e.g. `because \"{}\"`",
+            cited(model)
+        )),
     );
+}
+
+/// A cause that cites data, written with the file's first metric that has
+/// a baseline.
+fn cited(model: &Model) -> String {
+    match model.metrics.iter().find(|m| m.baseline.is_some()) {
+        Some(m) => {
+            let b = m.baseline.as_ref().expect("found with one");
+            let from = short_with_unit(b.value, m.unit.as_ref().map(|u| u.node.0.as_str()));
+            format!("{} moved from {from} to … last quarter.", m.name.node)
+        }
+        None => "<metric> moved from <value> to <value> last quarter.".to_owned(),
+    }
 }
 
 /// E0303: `urgent` needs a measurable target and a `by` date.

@@ -75,15 +75,25 @@ fn units(cycle: &Cycle, out: &mut Diagnostics) {
             None => Some((q.span, format!("this {what} has no unit"))),
             Some(u) if resource_kind(&u.node.0).is_none() => Some((
                 u.span,
-                format!("`{}` is not a resource a {what} can hold", u.node.0),
+                format!(
+                    "`{}` is not a resource {} {what} can hold",
+                    u.node.0,
+                    if what == "allocation" { "an" } else { "a" }
+                ),
             )),
             Some(_) => None,
         };
         if let Some((span, message)) = problem {
+            let tech = if what == "allocation" {
+                "; a technology is `allocate tech \"…\" to UNIT`"
+            } else {
+                ""
+            };
             out.push(
                 Diagnostic::new(Code::E0401, message, Label::new(span, "money, people or time expected"))
                     .with_help(format!(
-                        "a {what} is money (`300k USD`), people (`6 people`) or time (`40 days`); a technology is `allocate tech \"…\" to …`"
+                        "{} {what} is money (`300k USD`), people (`6 people`) or time (`40 days`){tech}",
+                        if what == "allocation" { "an" } else { "a" }
                     )),
             );
         }

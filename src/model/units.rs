@@ -96,7 +96,7 @@ pub fn short(v: Decimal) -> String {
     let v = v.normalize();
     for (suffix, scale) in [("b", 1_000_000_000u64), ("m", 1_000_000), ("k", 1_000)] {
         let scaled = v / Decimal::from(scale);
-        if scaled.abs() >= Decimal::ONE && scaled.normalize().scale() <= 2 {
+        if scaled.abs() >= Decimal::ONE && scaled.normalize().scale() <= 1 {
             return format!("{}{suffix}", scaled.normalize());
         }
     }
