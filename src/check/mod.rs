@@ -12,9 +12,11 @@
 //! | `phrasing` | E0201, E0301, E0302, E0303, E0306 | §4 rules 2–3, §5, §8 failure modes 4–5 |
 //! | `resources` | E0401 (budget and allocation units), E0501–E0504 | §2 resources, §7 allocation discipline |
 //! | `consistency` | E0601–E0604 | §2 alignment, §4 rule 5 |
+//! | `criteria` | E0307, E0308 | §2 success criteria and direction, §4 rule 3 |
 //! | `provenance` | E0801 | §6 |
 
 mod consistency;
+mod criteria;
 mod cycles;
 mod phrasing;
 mod provenance;
@@ -32,6 +34,7 @@ pub fn check(model: &Model, sources: &SourceMap, lexicon: &Lexicon) -> Diagnosti
     phrasing::check(model, sources, lexicon, &mut diagnostics);
     resources::check(model, &mut diagnostics);
     consistency::check(model, &mut diagnostics);
+    criteria::check(model, &phrasing::Metrics::of(model), &mut diagnostics);
     provenance::check(model, &mut diagnostics);
     diagnostics
 }

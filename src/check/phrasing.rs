@@ -17,13 +17,13 @@ const OUTCOME_FORM: &str =
     "state what must be true: `<measure> must <reach|stay below|fall below…> <threshold> by <date>`";
 
 /// Metric names as words, for "names a declared metric".
-struct Metrics {
+pub(super) struct Metrics {
     phrases: HashSet<String>,
     longest: usize,
 }
 
 impl Metrics {
-    fn of(model: &Model) -> Metrics {
+    pub(super) fn of(model: &Model) -> Metrics {
         let phrases: HashSet<String> = model
             .metrics
             .iter()
@@ -35,6 +35,14 @@ impl Metrics {
             .max()
             .unwrap_or(0);
         Metrics { phrases, longest }
+    }
+
+    /// Whether the text names the metric `name` (as `quality-variance` or
+    /// "quality variance").
+    pub(super) fn names(&self, text: &str, name: &str) -> bool {
+        let wanted: Vec<&str> = name.split('-').collect();
+        let words = phrasing::words(text);
+        words.windows(wanted.len()).any(|w| w == wanted.as_slice())
     }
 
     /// Whether the text names a declared metric (as `quality-variance` or

@@ -121,6 +121,8 @@ codes! {
     E0304 => Error, "", "`keep` on a metric without `better`", [Accuracy], Nothing;
     E0305 => Error, "", "a relative change on a metric without a baseline", [Accuracy], Nothing;
     E0306 => Warning, "narrative-cause", "a `because` that cites no metric or number", [], Nothing;
+    E0307 => Warning, "slack-target", "a goal or absolute constraint its baseline already meets, or one that allows the metric to end worse", [Accuracy], Nothing;
+    E0308 => Warning, "incomplete-cycle", "a cycle with no success criterion or no direction, or a priority nothing bounds", [Clarity], Nothing;
     E0401 => Error, "", "a quantity's unit does not match its metric's unit", [Accuracy, Allocation], Nothing;
     E0402 => Error, "", "a `by` date outside its cycle", [], Nothing;
     E0403 => Error, "", "a malformed cycle", [], Nothing;

@@ -1,0 +1,136 @@
+//! Success criteria (seed §2, §4 rule 3; spec §6): targets that ask for
+//! something (E0307, `slack-target`) and cycles that set them (E0308,
+//! `incomplete-cycle`).
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
+use crate::model::units::with_unit;
+use crate::model::*;
+use crate::source::Span;
+use crate::syntax::ast::ConstraintBound;
+
+pub fn check(model: &Model, metrics: &super::phrasing::Metrics, out: &mut Diagnostics) {
+    for cycle in &model.cycles {
+        for d in &cycle.directives {
+            slack(model, d, out);
+        }
+        incomplete(model, cycle, metrics, out);
+    }
+}
+
+/// Whether `value` satisfies `op bound`.
+fn holds(value: Decimal, op: Cmp, bound: Decimal) -> bool {
+    match op {
+        Cmp::Lt => value < bound,
+        Cmp::Le => value <= bound,
+        Cmp::Gt => value > bound,
+        Cmp::Ge => value >= bound,
+        Cmp::Eq => value == bound,
+    }
+}
+
+/// The bound a goal or an absolute constraint states, and its words; a
+/// relative constraint states a tolerance and is exempt.
+fn stated(d: &Directive) -> Option<(&Bound, MetricId, Span)> {
+    let bound = d.bound.as_ref()?;
+    match &d.kind {
+        DirectiveKind::Goal { metric, value, .. } => Some((bound, metric.node, metric.span.to(value.span))),
+        DirectiveKind::Constraint {
+            metric,
+            bound: ConstraintBound::Compare { value, .. },
+            ..
+        } => Some((bound, metric.node, metric.span.to(value.span))),
+        _ => None,
+    }
+}
+
+/// E0307: a target the baseline already meets, or one that lets the metric
+/// end worse than its baseline.
+fn slack(model: &Model, d: &Directive, out: &mut Diagnostics) {
+    let Some((bound, id, words)) = stated(d) else { return };
+    let m = model.metric(id);
+    let Some(base) = &m.baseline else { return };
+    let unit = m.unit.as_ref().map(|u| u.node.0.as_str());
+    let show = |v: Decimal| unit.map_or(v.normalize().to_string(), |u| with_unit(v, u));
+    let (op, v, b) = (bound.op, bound.value, base.value);
+    let what = d.kind.word();
+    let worse = match m.better.as_ref().map(|b| b.node) {
+        Some(Better::Higher) => matches!(op, Cmp::Le | Cmp::Lt | Cmp::Eq) && v < b,
+        Some(Better::Lower) => matches!(op, Cmp::Ge | Cmp::Gt | Cmp::Eq) && v > b,
+        None => false,
+    };
+    let (message, label, help) = if holds(b, op, v) {
+        (
+            format!("this {what} asks for nothing: `{}` is {} today, which already meets `{} {}`", m.name.node, show(b), op.as_str(), show(v)),
+            "already met by the baseline".to_owned(),
+            better_than(m, b, &show),
+        )
+    } else if worse {
+        (
+            format!("this {what} asks for decline: `{}` is {} today, and `{} {}` lets it end worse", m.name.node, show(b), op.as_str(), show(v)),
+            "worse than the baseline".to_owned(),
+            better_than(m, b, &show),
+        )
+    } else {
+        return;
+    };
+    out.push(
+        Diagnostic::new(Code::E0307, message, Label::new(words, label))
+            .with_label(base.span, format!("the baseline: {}", show(b)))
+            .with_note("a success criterion says what must change (seed §2); metrics over vibes (seed §4 rule 3)")
+            .with_help(help),
+    );
+}
+
+/// Help for a slack target: a bound beyond the baseline, in the better
+/// direction, or a tolerance stated as a relative change.
+fn better_than(m: &Metric, base: Decimal, show: &dyn Fn(Decimal) -> String) -> String {
+    let name = &m.name.node;
+    match m.better.as_ref().map(|b| b.node) {
+        Some(Better::Higher) => format!("ask for more than today: `{name} > {}`, or, to hold the line with a stated tolerance, `constraint {name} -0%`", show(base)),
+        Some(Better::Lower) => format!("ask for less than today: `{name} < {}`, or, to hold the line with a stated tolerance, `constraint {name} +0%`", show(base)),
+        None => format!("set a target beyond today's {}, and declare which way is better: `metric {name} … better higher|lower`", show(base)),
+    }
+}
+
+/// E0308: a cycle that sets no success criterion or no direction, and
+/// priorities that nothing in the cycle bounds.
+fn incomplete(model: &Model, cycle: &Cycle, metrics: &super::phrasing::Metrics, out: &mut Diagnostics) {
+    let id = &cycle.id.node;
+    let warn = |span: Span, message: String, label: &str, help: String| {
+        Diagnostic::new(Code::E0308, message, Label::new(span, label))
+            .with_note("the executive layer owns the direction and the success criteria of each cycle (seed §2)")
+            .with_help(help)
+    };
+    let by = cycle.period.map_or("<date>".to_owned(), |p| p.to.to_string());
+    if cycle.directions.is_empty() {
+        out.push(warn(cycle.span, format!("cycle `{id}` has no direction"), "no `direction`", format!("say where the cycle is going: `direction \"<what must be true of the organization by {by}>\"`")));
+    }
+    if cycle.dropped.any {
+        return; // a statement left out for its error may be what is missing
+    }
+    if cycle.directives.is_empty() {
+        out.push(warn(cycle.span, format!("cycle `{id}` sets no success criterion"), "no goal, constraint or outcome", format!("say what must be true by its end: `goal <metric> >= <threshold> by {by}`")));
+    }
+    for p in &cycle.priorities {
+        let Target::Metric(m) = p.target.node else { continue };
+        if !bounded(cycle, m, &model.metric(m).name.node, metrics) {
+            let name = &model.metric(m).name.node;
+            out.push(warn(
+                p.target.span,
+                format!("priority `{name}` has no target in cycle `{id}`: nothing bounds it"),
+                "ranked, but nothing says how far",
+                format!("say what it must reach: `goal {name} >= <threshold> by {by}`, or a constraint on it"),
+            ));
+        }
+    }
+}
+
+/// Whether a goal, constraint, `keep` or outcome of the cycle bounds the metric.
+fn bounded(cycle: &Cycle, metric: MetricId, name: &str, metrics: &super::phrasing::Metrics) -> bool {
+    cycle.directives.iter().any(|d| match &d.kind {
+        DirectiveKind::Outcome { text, .. } => metrics.names(&text.node, name),
+        _ => d.kind.metric().is_some_and(|m| m.node == metric) || d.keep_bounds.iter().any(|(k, _)| k.node == metric),
+    })
+}
