@@ -13,6 +13,7 @@ mod common;
 
 // The modules, one per subject.
 mod cli;
+mod codes;
 mod diff;
 mod editors;
 mod escalations;
