@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use koomc::diagnostic::Location;
 
 /// The path as the user would type it from the crate root (`insta::glob!`
 /// hands out absolute paths).
@@ -113,4 +114,55 @@ impl History {
         let stability = koomc::compare_with(&mut new, &self.old).expect("both compile");
         (new, stability)
     }
+}
+
+/// What a diagnostic says and where, as a rule test (`fn eXXXX_…`) pins it:
+/// its code, the source text under its primary label, and the label's
+/// message.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Expect {
+    pub code: String,
+    pub underlined: String,
+    pub label: String,
+}
+
+/// A diagnostic with `code`; `.underlined(…)` and `.label(…)` complete it.
+pub fn expect(code: &str) -> Expect {
+    Expect {
+        code: code.to_owned(),
+        underlined: String::new(),
+        label: String::new(),
+    }
+}
+
+impl Expect {
+    /// The exact source text at the primary span.
+    pub fn underlined(mut self, text: &str) -> Expect {
+        self.underlined = text.to_owned();
+        self
+    }
+
+    /// The message of the primary label.
+    pub fn label(mut self, message: &str) -> Expect {
+        self.label = message.to_owned();
+        self
+    }
+}
+
+/// Every diagnostic of a compilation as an [`Expect`].
+pub fn found(c: &koomc::Compilation) -> Vec<Expect> {
+    c.diagnostics
+        .iter()
+        .map(|d| {
+            let (underlined, label) = match &d.location {
+                Location::Source(l) => (c.sources.text(l.span).to_owned(), l.message.clone()),
+                Location::Path(path) => (format!("(the path {path})"), String::new()),
+            };
+            Expect {
+                code: d.code.to_string(),
+                underlined,
+                label,
+            }
+        })
+        .collect()
 }

@@ -1,12 +1,13 @@
 //! Snapshots of every example, as a user meets it:
 //! - `examples/errors/`: the rendered diagnostics (no color), which show the
-//!   source and the error together;
+//!   source and the error together; a folder is checked as its files say
+//!   (see [`checked`]);
 //! - the clean examples: their work orders, which must also validate against
 //!   the published JSON Schema with an independent validator (`jsonschema`).
 
 use std::path::{Path, PathBuf};
 
-use koomc::diagnostic::render;
+use koomc::diagnostic::{render, Diagnostics};
 
 use crate::common::{assert_snapshot, relative};
 
@@ -23,7 +24,7 @@ fn codes_in(name: &str) -> Vec<String> {
 fn error_examples() {
     insta::glob!("../../examples/errors", "{*.koom,*/main.koom}", |path| {
         let rel = relative(path);
-        let c = koomc::compile(std::slice::from_ref(&rel));
+        let c = checked(&rel);
         assert!(
             !c.diagnostics.is_empty(),
             "{} compiles clean",
@@ -45,6 +46,59 @@ fn error_examples() {
             render::human_string(&c.sources, &c.diagnostics)
         );
     });
+}
+
+/// An error example compiled as `koomc` would be run on it: a folder's
+/// `main.koom` with change control against the `baseline.koom` beside it
+/// (`check main.koom --baseline baseline.koom`), with the escalation files of
+/// its `escalations/` (`check main.koom --escalations escalations`), or built
+/// into `orders`, a file that stands where the output folder should be
+/// (`build main.koom --out-dir orders`, E0007). Such a `main.koom` is clean
+/// on its own, and so is its baseline.
+fn checked(main: &Path) -> koomc::Compilation {
+    let mut c = koomc::compile(&[main.to_path_buf()]);
+    let folder = main.parent().expect("a folder");
+    let baseline = folder.join("baseline.koom");
+    let escalations = folder.join("escalations");
+    let orders = folder.join("orders");
+    if !main.ends_with("main.koom")
+        || !(baseline.exists() || escalations.exists() || orders.exists())
+    {
+        return c;
+    }
+    let clean = |c: &koomc::Compilation, path: &Path| {
+        assert!(
+            c.diagnostics.is_empty(),
+            "{} is not clean on its own:\n{}",
+            path.display(),
+            render::human_string(&c.sources, &c.diagnostics)
+        );
+    };
+    clean(&c, main);
+    if baseline.exists() {
+        let old = koomc::compile(std::slice::from_ref(&baseline));
+        clean(&old, &baseline);
+        koomc::compare_with(&mut c, &old).expect("both compile");
+    }
+    if escalations.exists() {
+        koomc::escalation::check(&mut c, &escalations);
+    }
+    if orders.exists() {
+        let before = std::fs::read(&orders).expect("`orders` is a file");
+        let work_orders = c.work_orders().expect("a clean plan");
+        let refused = koomc::output::write_dir(&orders, &work_orders)
+            .expect_err("work orders written into a file");
+        assert_eq!(
+            std::fs::read(&orders).expect("still a file"),
+            before,
+            "{} was written to",
+            orders.display()
+        );
+        let mut more = Diagnostics::new();
+        more.push(*refused);
+        c.add(more);
+    }
+    c
 }
 
 fn validator() -> jsonschema::Validator {

@@ -15,6 +15,7 @@ mod common;
 mod architecture;
 mod cascades;
 mod cli;
+mod codes;
 mod diff;
 mod editors;
 mod escalations;

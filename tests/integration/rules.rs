@@ -4,13 +4,18 @@
 //! right gets nothing. A failure prints the rendered diagnostics.
 //!
 //! Each test is `fn eXXXX_…`, named after its code in lower case, so that
-//! the codes with a rule test can be found by their name.
+//! the codes with a rule test can be found by their name (`codes.rs` demands
+//! one of every code). What only files show (E0004–E0008: unreadable files,
+//! `use`, the output folder, `koom.toml`) is written into temporary folders;
+//! a diagnostic with no text to point at pins its path and message instead.
+//! The rules of change control (E0701–E0703) are tested in `history.rs`,
+//! those of escalations (E0704–E0706) in `escalations.rs`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use koomc::diagnostic::{render, Location};
+use koomc::diagnostic::{render, Code, Location};
 
-use crate::common;
+use crate::common::{self, expect, found, Expect};
 
 const HEAD: &str = r#"koom 1.0
 org "Test Org"
@@ -35,84 +40,84 @@ fn cycle(inner: &str) -> String {
     format!("cycle 2026-Q1 {{\n{inner}\n}}\n")
 }
 
-/// What a diagnostic says and where: its code, the source text under its
-/// primary label, and the label's message.
-#[derive(Debug, PartialEq, Eq)]
-struct Expect {
-    code: String,
-    underlined: String,
-    label: String,
-}
-
-/// A diagnostic with `code`; `.underlined(…)` and `.label(…)` complete it.
-fn expect(code: &str) -> Expect {
-    Expect {
-        code: code.to_owned(),
-        underlined: String::new(),
-        label: String::new(),
-    }
-}
-
-impl Expect {
-    /// The exact source text at the primary span.
-    fn underlined(mut self, text: &str) -> Expect {
-        self.underlined = text.to_owned();
-        self
-    }
-
-    /// The message of the primary label.
-    fn label(mut self, message: &str) -> Expect {
-        self.label = message.to_owned();
-        self
-    }
-}
-
-/// Every diagnostic of a compilation as an [`Expect`].
-fn found(c: &koomc::Compilation) -> Vec<Expect> {
-    c.diagnostics
-        .iter()
-        .map(|d| {
-            let (underlined, label) = match &d.location {
-                Location::Source(l) => (c.sources.text(l.span).to_owned(), l.message.clone()),
-                Location::Path(path) => (format!("(the path {path})"), String::new()),
-            };
-            Expect {
-                code: d.code.to_string(),
-                underlined,
-                label,
-            }
-        })
-        .collect()
-}
-
 /// `wrong` gives exactly the diagnostic `expect` describes; `right` gives
 /// nothing.
 fn rule(expect: Expect, wrong: &str, right: &str) {
+    judge(
+        expect,
+        (
+            wrong,
+            &koomc::compile_text(Path::new("rules.koom"), format!("{HEAD}{wrong}")),
+        ),
+        (
+            right,
+            &koomc::compile_text(Path::new("rules.koom"), format!("{HEAD}{right}")),
+        ),
+    );
+}
+
+/// The wrong compilation gives exactly the diagnostic `expect` describes,
+/// the right one nothing; each comes with the text it was compiled from, to
+/// show on failure.
+fn judge(expect: Expect, wrong: (&str, &koomc::Compilation), right: (&str, &koomc::Compilation)) {
     let code = expect.code.clone();
     assert!(
         !expect.underlined.is_empty() && !expect.label.is_empty(),
         "{code}: pin the underlined text and the label"
     );
-    let c = koomc::compile_text(Path::new("rules.koom"), format!("{HEAD}{wrong}"));
+    let (wrong, c) = wrong;
     let shown = render::human_string(&c.sources, &c.diagnostics);
     assert_eq!(
-        common::codes(&c),
+        common::codes(c),
         [code.as_str()],
         "wrong text for {code}:\n{wrong}\n{shown}"
     );
     assert_eq!(
-        found(&c),
+        found(c),
         [expect],
         "wrong text for {code}:\n{wrong}\n{shown}"
     );
-    let c = koomc::compile_text(Path::new("rules.koom"), format!("{HEAD}{right}"));
+    let (right, c) = right;
     assert_eq!(
-        common::codes(&c),
+        common::codes(c),
         Vec::<String>::new(),
         "right text for {code}:\n{right}\n{}",
         render::human_string(&c.sources, &c.diagnostics)
     );
 }
+
+/// A project in a fresh folder: each `(path, content)` is written there (a
+/// path that ends in `/` is a folder), and the first is compiled. Returns
+/// the compilation and the files, listed to show on failure.
+fn project(files: &[(&str, &[u8])]) -> (String, koomc::Compilation) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut listing = String::new();
+    for (path, content) in files {
+        let at = dir.path().join(path);
+        if path.ends_with('/') {
+            std::fs::create_dir_all(&at).expect("folder");
+        } else {
+            std::fs::create_dir_all(at.parent().expect("in the folder")).expect("folder");
+            std::fs::write(&at, content).expect("write");
+        }
+        listing.push_str(&format!(
+            "--- {path}\n{}\n",
+            String::from_utf8_lossy(content)
+        ));
+    }
+    (listing, koomc::compile(&[dir.path().join(files[0].0)]))
+}
+
+/// [`rule`] for what only files show: the `wrong` project gives exactly the
+/// diagnostic `expect` describes, the `right` one nothing.
+fn rule_files(expect: Expect, wrong: &[(&str, &[u8])], right: &[(&str, &[u8])]) {
+    let (wrong_files, wrong) = project(wrong);
+    let (right_files, right) = project(right);
+    judge(expect, (&wrong_files, &wrong), (&right_files, &right));
+}
+
+/// A small plan that uses nothing, for the tests of files and folders.
+const PLAN: &str = "koom 1.0\nmanager operations \"Rita Ringtail\"\nmetric throughput unit crates/week better higher baseline 1150\ncycle 2026-Q1 {\n  to operations { goal throughput >= 1300 crates/week by 2026-03-31 }\n}\n";
 
 #[test]
 fn e0001_syntax_errors() {
@@ -189,6 +194,184 @@ fn e0003_literals() {
         &cycle(r#"outcome "Say \n""#),
         &cycle(r#"outcome "Say \"5%\"""#),
     );
+}
+
+#[test]
+fn e0004_a_file_that_cannot_be_read() {
+    let main = "koom 1.0\nuse \"legacy.koom\"\nmanager operations \"Rita Ringtail\"\n";
+    rule_files(
+        expect("E0004")
+            .underlined("\"legacy.koom\"")
+            .label("named here"),
+        &[
+            ("main.koom", main.as_bytes()),
+            ("legacy.koom", b"koom 1.0\norg \"Caf\xe9 Ol\xe9\"\n"),
+        ],
+        &[
+            ("main.koom", main.as_bytes()),
+            ("legacy.koom", "koom 1.0\norg \"Café Olé\"\n".as_bytes()),
+        ],
+    );
+    rule_files(
+        expect("E0004").underlined("\"plans\"").label("named here"),
+        &[
+            ("main.koom", b"koom 1.0\nuse \"plans\"\n"),
+            ("plans/org.koom", PLAN.as_bytes()),
+        ],
+        &[
+            ("main.koom", b"koom 1.0\nuse \"plans/org.koom\"\n"),
+            ("plans/org.koom", PLAN.as_bytes()),
+        ],
+    );
+    // A file named on the command line that is not there has no text to
+    // point at: the diagnostic names its path.
+    let c = koomc::compile(&[PathBuf::from("examples/nowhere.koom")]);
+    assert_eq!(common::codes(&c), ["E0004"]);
+    let d = &c.diagnostics[0];
+    assert_eq!(
+        d.location,
+        Location::Path("examples/nowhere.koom".to_owned())
+    );
+    assert_eq!(
+        d.message,
+        "cannot read `examples/nowhere.koom`: no such file"
+    );
+    let c = koomc::compile(&[PathBuf::from("examples/raccoons.koom")]);
+    assert!(common::codes(&c).is_empty());
+}
+
+#[test]
+fn e0005_use_outside_the_root_or_of_a_missing_file() {
+    let main = b"koom 1.0\nuse \"../shared/org.koom\"\n";
+    rule_files(
+        expect("E0005")
+            .underlined("\"../shared/org.koom\"")
+            .label("outside the project"),
+        &[
+            ("project/main.koom", main),
+            ("shared/org.koom", PLAN.as_bytes()),
+        ],
+        // A `koom.toml` in the common parent makes it the project root.
+        &[
+            ("project/main.koom", main),
+            ("shared/org.koom", PLAN.as_bytes()),
+            ("koom.toml", b""),
+        ],
+    );
+    rule_files(
+        expect("E0005")
+            .underlined("\"org.koom\"")
+            .label("no such file"),
+        &[("main.koom", b"koom 1.0\nuse \"org.koom\"\n")],
+        &[
+            ("main.koom", b"koom 1.0\nuse \"org.koom\"\n"),
+            ("org.koom", PLAN.as_bytes()),
+        ],
+    );
+}
+
+#[test]
+fn e0006_use_cycles() {
+    rule_files(
+        expect("E0006")
+            .underlined("\"main.koom\"")
+            .label("closes the cycle"),
+        &[(
+            "main.koom",
+            PLAN.replacen("koom 1.0\n", "koom 1.0\nuse \"main.koom\"\n", 1)
+                .as_bytes(),
+        )],
+        &[("main.koom", PLAN.as_bytes())],
+    );
+    let main = b"koom 1.0\nuse \"org.koom\"\nmetric throughput unit crates/week better higher baseline 1150\n";
+    let org = "koom 1.0\nmanager operations \"Rita Ringtail\"\n";
+    rule_files(
+        expect("E0006")
+            .underlined("\"main.koom\"")
+            .label("closes the cycle"),
+        &[
+            ("main.koom", main),
+            (
+                "org.koom",
+                org.replacen("koom 1.0\n", "koom 1.0\nuse \"main.koom\"\n", 1)
+                    .as_bytes(),
+            ),
+        ],
+        &[("main.koom", main), ("org.koom", org.as_bytes())],
+    );
+}
+
+#[test]
+fn e0007_output_that_cannot_be_written() {
+    let c = koomc::compile(&[PathBuf::from("examples/raccoons.koom")]);
+    let orders = c.work_orders().expect("a clean plan");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // `--out-dir` names a file: refused, and nothing is written.
+    let file = dir.path().join("orders");
+    std::fs::write(&file, "Send the Q1 orders on Monday.\n").expect("write");
+    let d = koomc::output::write_dir(&file, &orders).expect_err("a file is not a folder");
+    let shown = file.display().to_string();
+    assert_eq!(d.code, Code::E0007);
+    assert_eq!(d.location, Location::Path(shown.clone()));
+    assert_eq!(
+        d.message,
+        format!("cannot write work orders: `{shown}` is a file, not a folder")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("still a file"),
+        "Send the Q1 orders on Monday.\n"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("folder").count(), 1);
+    // A folder that does not exist yet is created, and every order written.
+    let folder = dir.path().join("work-orders");
+    let written = koomc::output::write_dir(&folder, &orders).expect("written");
+    assert_eq!(written.len(), orders.len());
+    assert!(written
+        .iter()
+        .all(|p| p.starts_with(&folder) && p.is_file()));
+}
+
+#[test]
+fn e0008_an_invalid_koom_toml() {
+    for (wrong, underlined, right) in [
+        (
+            "[lints]\nvague-terms = \"warn\"\n",
+            "vague-terms",
+            "[lints]\nvague-term = \"warn\"\n",
+        ),
+        (
+            "[lints]\nvague-term = \"loud\"\n",
+            "\"loud\"",
+            "[lints]\nvague-term = \"deny\"\n",
+        ),
+        (
+            "[lints]\nvague-term = warn\n",
+            "warn",
+            "[lints]\nvague-term = \"warn\"\n",
+        ),
+        (
+            "[lint]\nvague-term = \"warn\"\n",
+            "lint",
+            "[lints]\nvague-term = \"warn\"\n",
+        ),
+        (
+            "[phrasing]\nvague = [\"synergy\"]\n",
+            "vague",
+            "[phrasing]\nvague-terms = [\"synergy\"]\n",
+        ),
+    ] {
+        rule_files(
+            expect("E0008").underlined(underlined).label("here"),
+            &[
+                ("main.koom", PLAN.as_bytes()),
+                ("koom.toml", wrong.as_bytes()),
+            ],
+            &[
+                ("main.koom", PLAN.as_bytes()),
+                ("koom.toml", right.as_bytes()),
+            ],
+        );
+    }
 }
 
 #[test]
