@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn a_bound_beyond_exact_arithmetic_is_an_error_not_a_dropped_bound() {
-        let text = "koom 1.0\nmetric m unit USD better lower baseline 79228162514264337593543950335\ncycle 2026-Q1 {\n  constraint m +12%\n}\n";
+        let text = "koom 1.0\nmetric m unit USD better lower baseline 79228162514264337593543950335\ncycle 2026-Q1 {\n  direction \"Costs fall.\"\n  constraint m +12%\n}\n";
         assert_eq!(codes(text), [Code::E0003]);
         let fine = text.replace("+12%", "-12%");
         assert_eq!(codes(&fine), []);
@@ -314,14 +314,14 @@ mod tests {
 
     #[test]
     fn a_relative_change_below_minus_100_percent_is_an_invalid_literal() {
-        let text = "koom 1.0\nmetric m unit USD better lower baseline 100\ncycle 2026-Q1 {\n  constraint m -120%\n}\n";
+        let text = "koom 1.0\nmetric m unit USD better lower baseline 100\ncycle 2026-Q1 {\n  direction \"Costs fall.\"\n  constraint m -120%\n}\n";
         assert_eq!(codes(text), [Code::E0003]);
         assert_eq!(codes(&text.replace("-120%", "-100%")), []);
     }
 
     #[test]
     fn per_count_units_and_negative_thresholds_are_quantities() {
-        let text = "koom 1.0\nmetric complaints unit complaints/1000 better lower baseline 4\nmetric cash unit USD/month better higher baseline -300k\ncycle 2026-Q1 {\n  constraint complaints <= 3 complaints/1000\n  constraint cash >= -200k USD/month\n}\n";
+        let text = "koom 1.0\nmetric complaints unit complaints/1000 better lower baseline 4\nmetric cash unit USD/month better higher baseline -300k\ncycle 2026-Q1 {\n  direction \"Costs fall.\"\n  constraint complaints <= 3 complaints/1000\n  constraint cash >= -200k USD/month\n}\n";
         assert_eq!(codes(text), []);
     }
 }

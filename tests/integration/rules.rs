@@ -36,9 +36,15 @@ fn codes(body: &str) -> Vec<String> {
     common::codes(&koomc::compile_text(Path::new("rules.koom"), text))
 }
 
+/// A cycle with `inner` in it, and what every cycle needs besides (E0308):
+/// a direction, and an outcome that names every metric of [`HEAD`].
 fn cycle(inner: &str) -> String {
-    format!("cycle 2026-Q1 {{\n{inner}\n}}\n")
+    format!("cycle 2026-Q1 {{\n{COMPLETE}{inner}\n}}\n")
 }
+
+/// What makes a cycle complete: a direction and a success criterion that
+/// bounds every metric of [`HEAD`].
+const COMPLETE: &str = "  direction \"Test Org is the most reliable distributor in the region.\"\n  outcome \"Overhead, throughput, variance, headcount, score and rating must each improve by 10% by 2026-03-31.\"\n";
 
 /// `wrong` gives exactly the diagnostic `expect` describes; `right` gives
 /// nothing.
