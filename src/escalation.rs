@@ -98,10 +98,11 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 /// Read the escalations in `dir` and check them against the compilation's
 /// `resolve` statements. The files join the compilation's sources so that
 /// diagnostics can point into them.
-pub fn check(c: &mut Compilation, dir: &Path) {
+pub fn check(c: &mut Compilation, dir: &Path) -> crate::score::Escalations {
     let mut out = crate::diagnostic::Diagnostics::new();
     let Some(paths) = folder(dir, &mut out) else {
-        return c.add(out);
+        c.add(out);
+        return Default::default();
     };
     let mut found = Vec::new();
     // Escalations refused with E0706 still exist: a `resolve` naming one is
@@ -114,8 +115,9 @@ pub fn check(c: &mut Compilation, dir: &Path) {
             Read::Refused(None) => {}
         }
     }
-    resolutions(c, &found, &refused, &mut out);
+    let counts = resolutions(c, &found, &refused, &mut out);
     c.add(out);
+    counts
 }
 
 /// The `*.json` files of the folder, in name order; E0004 when it cannot be read.
@@ -215,14 +217,17 @@ fn refusals(escalation: &Escalation, text: &str, file: crate::source::FileId) ->
     out
 }
 
-/// E0704 and E0705.
+/// E0704 and E0705; the counts of escalations of the plan's cycles and of
+/// those answered, for the scorecard.
 fn resolutions(
     c: &Compilation,
     found: &[Filed],
     refused: &[String],
     out: &mut crate::diagnostic::Diagnostics,
-) {
-    let Some(model) = &c.model else { return };
+) -> crate::score::Escalations {
+    let Some(model) = &c.model else {
+        return Default::default();
+    };
     let by_id: BTreeMap<&str, &Filed> = found
         .iter()
         .map(|l| (l.escalation.id.as_str(), l))
@@ -241,14 +246,19 @@ fn resolutions(
             }
         }
     }
-    for l in found
-        .iter()
-        .filter(|l| !resolved.contains(l.escalation.id.as_str()))
-    {
-        if model.cycles.iter().any(|c| c.id.node == l.escalation.cycle) {
+    let mut counts = crate::score::Escalations::default();
+    for l in found {
+        if !model.cycles.iter().any(|c| c.id.node == l.escalation.cycle) {
+            continue;
+        }
+        counts.filed += 1;
+        if resolved.contains(l.escalation.id.as_str()) {
+            counts.answered += 1;
+        } else {
             out.push(open(c, l));
         }
     }
+    counts
 }
 
 /// E0704: a `resolve` of an escalation no file holds.

@@ -197,7 +197,10 @@ fn scorecard(c: &Compilation, options: Options) -> Section {
         model,
         &c.sources,
         &c.diagnostics,
-        baseline.as_ref().map(|(d, s)| (d.as_str(), *s)),
+        crate::score::Context {
+            baseline: baseline.as_ref().map(|(d, s)| (d.as_str(), *s)),
+            escalations: None,
+        },
     );
     let meters = card
         .figures
@@ -208,7 +211,12 @@ fn scorecard(c: &Compilation, options: Options) -> Section {
             note: match f.score {
                 Some(_) if f.costs.is_empty() => "nothing cost points".to_owned(),
                 Some(_) => human::count(f.costs.len(), "line cost points", "lines cost points"),
-                None => "needs a baseline: koomc brief NEW --baseline OLD".to_owned(),
+                None => match f.name {
+                    "stability-of-priorities" => {
+                        "needs a baseline: koomc brief NEW --baseline OLD".to_owned()
+                    }
+                    _ => format!("not measured: {}", f.reason.as_deref().unwrap_or_default()),
+                },
             },
         })
         .collect();

@@ -35,7 +35,9 @@ fn holds(value: Decimal, op: Cmp, bound: Decimal) -> bool {
 fn stated(d: &Directive) -> Option<(&Bound, MetricId, Span)> {
     let bound = d.bound.as_ref()?;
     match &d.kind {
-        DirectiveKind::Goal { metric, value, .. } => Some((bound, metric.node, metric.span.to(value.span))),
+        DirectiveKind::Goal { metric, value, .. } => {
+            Some((bound, metric.node, metric.span.to(value.span)))
+        }
         DirectiveKind::Constraint {
             metric,
             bound: ConstraintBound::Compare { value, .. },
@@ -48,7 +50,9 @@ fn stated(d: &Directive) -> Option<(&Bound, MetricId, Span)> {
 /// E0307: a target the baseline already meets, or one that lets the metric
 /// end worse than its baseline.
 fn slack(model: &Model, d: &Directive, out: &mut Diagnostics) {
-    let Some((bound, id, words)) = stated(d) else { return };
+    let Some((bound, id, words)) = stated(d) else {
+        return;
+    };
     let m = model.metric(id);
     let Some(base) = &m.baseline else { return };
     let unit = m.unit.as_ref().map(|u| u.node.0.as_str());
@@ -62,13 +66,25 @@ fn slack(model: &Model, d: &Directive, out: &mut Diagnostics) {
     };
     let (message, label, help) = if holds(b, op, v) {
         (
-            format!("this {what} asks for nothing: `{}` is {} today, which already meets `{} {}`", m.name.node, show(b), op.as_str(), show(v)),
+            format!(
+                "this {what} asks for nothing: `{}` is {} today, which already meets `{} {}`",
+                m.name.node,
+                show(b),
+                op.as_str(),
+                show(v)
+            ),
             "already met by the baseline".to_owned(),
             better_than(m, b, &show),
         )
     } else if worse {
         (
-            format!("this {what} asks for decline: `{}` is {} today, and `{} {}` lets it end worse", m.name.node, show(b), op.as_str(), show(v)),
+            format!(
+                "this {what} asks for decline: `{}` is {} today, and `{} {}` lets it end worse",
+                m.name.node,
+                show(b),
+                op.as_str(),
+                show(v)
+            ),
             "worse than the baseline".to_owned(),
             better_than(m, b, &show),
         )
@@ -96,14 +112,21 @@ fn better_than(m: &Metric, base: Decimal, show: &dyn Fn(Decimal) -> String) -> S
 
 /// E0308: a cycle that sets no success criterion or no direction, and
 /// priorities that nothing in the cycle bounds.
-fn incomplete(model: &Model, cycle: &Cycle, metrics: &super::phrasing::Metrics, out: &mut Diagnostics) {
+fn incomplete(
+    model: &Model,
+    cycle: &Cycle,
+    metrics: &super::phrasing::Metrics,
+    out: &mut Diagnostics,
+) {
     let id = &cycle.id.node;
     let warn = |span: Span, message: String, label: &str, help: String| {
         Diagnostic::new(Code::E0308, message, Label::new(span, label))
             .with_note("the executive layer owns the direction and the success criteria of each cycle (seed §2)")
             .with_help(help)
     };
-    let by = cycle.period.map_or("<date>".to_owned(), |p| p.to.to_string());
+    let by = cycle
+        .period
+        .map_or("<date>".to_owned(), |p| p.to.to_string());
     if cycle.directions.is_empty() {
         out.push(warn(cycle.span, format!("cycle `{id}` has no direction"), "no `direction`", format!("say where the cycle is going: `direction \"<what must be true of the organization by {by}>\"`")));
     }
@@ -111,10 +134,17 @@ fn incomplete(model: &Model, cycle: &Cycle, metrics: &super::phrasing::Metrics, 
         return; // a statement left out for its error may be what is missing
     }
     if cycle.directives.is_empty() {
-        out.push(warn(cycle.span, format!("cycle `{id}` sets no success criterion"), "no goal, constraint or outcome", format!("say what must be true by its end: `goal <metric> >= <threshold> by {by}`")));
+        out.push(warn(
+            cycle.span,
+            format!("cycle `{id}` sets no success criterion"),
+            "no goal, constraint or outcome",
+            format!("say what must be true by its end: `goal <metric> >= <threshold> by {by}`"),
+        ));
     }
     for p in &cycle.priorities {
-        let Target::Metric(m) = p.target.node else { continue };
+        let Target::Metric(m) = p.target.node else {
+            continue;
+        };
         if !bounded(cycle, m, &model.metric(m).name.node, metrics) {
             let name = &model.metric(m).name.node;
             out.push(warn(
@@ -128,9 +158,17 @@ fn incomplete(model: &Model, cycle: &Cycle, metrics: &super::phrasing::Metrics, 
 }
 
 /// Whether a goal, constraint, `keep` or outcome of the cycle bounds the metric.
-fn bounded(cycle: &Cycle, metric: MetricId, name: &str, metrics: &super::phrasing::Metrics) -> bool {
+fn bounded(
+    cycle: &Cycle,
+    metric: MetricId,
+    name: &str,
+    metrics: &super::phrasing::Metrics,
+) -> bool {
     cycle.directives.iter().any(|d| match &d.kind {
         DirectiveKind::Outcome { text, .. } => metrics.names(&text.node, name),
-        _ => d.kind.metric().is_some_and(|m| m.node == metric) || d.keep_bounds.iter().any(|(k, _)| k.node == metric),
+        _ => {
+            d.kind.metric().is_some_and(|m| m.node == metric)
+                || d.keep_bounds.iter().any(|(k, _)| k.node == metric)
+        }
     })
 }

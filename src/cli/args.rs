@@ -53,6 +53,9 @@ pub enum Command {
         /// Compare with an earlier revision to measure the stability of priorities
         #[arg(long, value_name = "OLD")]
         baseline: Option<PathBuf>,
+        /// Read the escalation files (`*.json`) in DIR: escalations answered, and open ones
+        #[arg(long, value_name = "DIR")]
+        escalations: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
         format: ScoreFormat,
     },

@@ -31,8 +31,9 @@ pub fn run(command: Command) -> Status {
         Command::Score {
             files,
             baseline,
+            escalations,
             format,
-        } => score(&files, baseline.as_deref(), format),
+        } => score(&files, baseline.as_deref(), escalations.as_deref(), format),
         Command::Build {
             files,
             out_dir,
@@ -131,8 +132,14 @@ fn diff(old: &Path, new: &Path, unit: Option<&str>, format: DiffFormat) -> Statu
     Status::Clean
 }
 
-/// `koomc score`: the executive scorecard.
-fn score(files: &[PathBuf], baseline: Option<&Path>, format: ScoreFormat) -> Status {
+/// `koomc score`: the executive scorecard, of a plan without errors (like
+/// `build`: a plan with errors gets its diagnostics and exit status 1).
+fn score(
+    files: &[PathBuf],
+    baseline: Option<&Path>,
+    escalations: Option<&Path>,
+    format: ScoreFormat,
+) -> Status {
     let mut compilation = koomc::compile(&koomc::inputs(files));
     let mut stability = None;
     if let Some(old) = baseline {
@@ -147,14 +154,27 @@ fn score(files: &[PathBuf], baseline: Option<&Path>, format: ScoreFormat) -> Sta
             .unwrap_or_default();
         stability = koomc::compare_with(&mut compilation, &old).map(|s| (date, s));
     }
-    let Some(model) = &compilation.model else {
-        return report::diagnostics(&mut compilation, &Report::plain(), Purpose::Check);
+    let filed = escalations.map(|dir| koomc::escalation::check(&mut compilation, dir));
+    let status = report::diagnostics(&mut compilation, &Report::plain(), Purpose::Check);
+    let Some(model) = compilation
+        .model
+        .as_ref()
+        .filter(|_| status == Status::Clean)
+    else {
+        if status == Status::Clean {
+            return Status::Failed;
+        }
+        return status;
+    };
+    let context = koomc::score::Context {
+        baseline: stability.as_ref().map(|(d, s)| (d.as_str(), *s)),
+        escalations: filed,
     };
     let card = koomc::score::score(
         model,
         &compilation.sources,
         &compilation.diagnostics,
-        stability.as_ref().map(|(d, s)| (d.as_str(), *s)),
+        context,
     );
     match format {
         ScoreFormat::Table => print!("{}", koomc::score::table(&card)),

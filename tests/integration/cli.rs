@@ -375,17 +375,33 @@ fn change_control_diff_and_score_from_the_command_line() {
     .expect("JSON");
     assert_eq!(json["schema"], "koom.diff/1");
     assert_eq!(json["recipients"].as_array().expect("array").len(), 1);
+    // A plan with errors (here: changes without a cause) gets no scorecard.
+    let scored = koomc()
+        .args(["score", new, "--baseline", old, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(scored.status.code(), Some(1));
+    assert!(
+        scored.stdout.is_empty(),
+        "a scorecard of a plan with errors"
+    );
+    assert!(String::from_utf8_lossy(&scored.stderr).contains("E0701"));
     let card: serde_json::Value = serde_json::from_str(&stdout(koomc().args([
         "score",
-        new,
+        "examples/history/justified-change/new.koom",
         "--baseline",
-        old,
+        "examples/history/justified-change/old.koom",
         "--format",
         "json",
     ])))
     .expect("JSON");
     assert_eq!(card["schema"], "koom.scorecard/1");
-    assert_eq!(card["figures"].as_array().expect("array").len(), 6);
+    // Every item of seed §7, measured or with the reason it is not.
+    let figures = card["figures"].as_array().expect("array");
+    assert_eq!(figures.len(), 9);
+    for f in figures {
+        assert!(f["score"].is_u64() != f["reason"].is_string(), "{f}");
+    }
     let table = stdout(koomc().args(["score", new]));
     assert!(table.contains("Stability of priorities"), "{table}");
     for name in ["escalation", "scorecard", "diff"] {

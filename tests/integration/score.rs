@@ -15,7 +15,10 @@ fn histories() {
             new.model.as_ref().expect("model"),
             &new.sources,
             &new.diagnostics,
-            Some(("baseline", stability)),
+            koomc::score::Context {
+                baseline: Some(("baseline", stability)),
+                escalations: None,
+            },
         );
         assert_snapshot!(
             "histories",
@@ -38,7 +41,10 @@ fn the_scorecard_follows_its_schema() {
         new.model.as_ref().expect("model"),
         &new.sources,
         &new.diagnostics,
-        Some(("2026-01-08", stability)),
+        koomc::score::Context {
+            baseline: Some(("2026-01-08", stability)),
+            escalations: None,
+        },
     );
     let schema: serde_json::Value =
         serde_json::from_str(&koomc::schema::get("scorecard").expect("schema")).expect("JSON");
