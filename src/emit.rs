@@ -114,7 +114,8 @@ pub enum RecipientLayer {
 /// Where an item was written.
 #[derive(Serialize, JsonSchema)]
 pub struct Source {
-    /// The file, as named on the command line or reached by `use`.
+    /// The file, relative to the project root (the folder of `koom.toml`, or
+    /// else of the first file named), `/`-separated: the same from anywhere.
     pub file: String,
     /// 1-based line.
     pub line: usize,

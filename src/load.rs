@@ -175,15 +175,23 @@ pub fn project_root(file: &Path) -> PathBuf {
         .map_or(folder.clone(), Path::to_path_buf)
 }
 
-/// A file's name relative to the project root, for work orders: no absolute
-/// path may reach one. (Diagnostics show names as the user gave them.)
+/// A file's name relative to the project root, `/`-separated, for what
+/// programs read: no absolute path and no working directory reaches a work
+/// order. (People read names as they gave them.) A file outside the root
+/// keeps its file name.
 pub fn root_relative(path: &Path, root: &Path) -> String {
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    match canonical.strip_prefix(&root) {
-        Ok(rest) => rest.to_string_lossy().into_owned(),
-        Err(_) => path.to_string_lossy().into_owned(),
-    }
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path));
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| normalize(root));
+    let relative = match canonical.strip_prefix(&root) {
+        Ok(rest) => rest.to_path_buf(),
+        Err(_) if path.is_relative() && !path.starts_with("..") => normalize(path),
+        Err(_) => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+    };
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `a/b/../c` to `a/c`, without touching the file system.
@@ -224,15 +232,12 @@ impl Loader {
         (loaded, self.diagnostics)
     }
 
-    /// Add a file to the sources; an absolute name also gets its name
-    /// relative to the project root, for work orders.
+    /// Add a file to the sources, with its name relative to the project
+    /// root for what programs read (work orders, JSON diagnostics): the same
+    /// bytes from any working directory.
     fn add(&mut self, path: &Path, display: String, root: &Path, text: String) -> FileId {
-        let absolute = Path::new(&display).is_absolute();
         let id = self.sources.add(display, text);
-        if absolute {
-            self.sources
-                .set_portable_name(id, root_relative(path, root));
-        }
+        self.sources.set_portable_name(id, root_relative(path, root));
         id
     }
 

@@ -71,8 +71,8 @@ pub struct LineCol {
 #[derive(Debug)]
 pub struct SourceFile {
     pub name: String,
-    /// The name relative to the project root, where `name` is absolute: what
-    /// work orders carry, so that no absolute path reaches them.
+    /// The name relative to the project root: what work orders and JSON
+    /// diagnostics carry, the same from any working directory.
     pub portable: Option<String>,
     pub text: String,
     line_starts: Vec<usize>,
@@ -159,8 +159,8 @@ impl SourceMap {
         &self.get(id).name
     }
 
-    /// The name for work orders: relative to the project root when the name
-    /// as given is absolute.
+    /// The name for programs (work orders, JSON): relative to the project
+    /// root.
     pub fn portable_name(&self, id: FileId) -> &str {
         let f = self.get(id);
         f.portable.as_deref().unwrap_or(&f.name)

@@ -210,7 +210,7 @@ fn scorecard(c: &Compilation, options: Options) -> Section {
             score: f.score,
             note: match f.score {
                 Some(_) if f.costs.is_empty() => "nothing cost points".to_owned(),
-                Some(_) => human::count(f.costs.len(), "line cost points", "lines cost points"),
+                Some(_) => human::count(f.costs.len(), "line costs points", "lines cost points"),
                 None => match f.name {
                     "stability-of-priorities" => {
                         "needs a baseline: koomc brief NEW --baseline OLD".to_owned()

@@ -88,7 +88,8 @@ pub struct JsonDiagnostic {
     pub code: &'static str,
     pub severity: JsonSeverity,
     pub message: String,
-    /// The file, as given on the command line or reached by `use`.
+    /// The file, relative to the project root (`/`-separated); for a file that
+    /// cannot be read, the path as given.
     pub file: String,
     /// Where the primary label starts; null for a file that could not be read.
     pub start: Option<JsonPosition>,
@@ -158,7 +159,7 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
         Location::Source(l) => {
             let (s, e) = position(sources, l.span);
             (
-                sources.name(l.span.file).to_owned(),
+                sources.portable_name(l.span.file).to_owned(),
                 Some(s),
                 Some(e),
                 Some(l.message.clone()),
@@ -183,7 +184,7 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
             .map(|l| {
                 let (start, end) = position(sources, l.span);
                 JsonLabel {
-                    file: sources.name(l.span.file).to_owned(),
+                    file: sources.portable_name(l.span.file).to_owned(),
                     start,
                     end,
                     message: l.message.clone(),
@@ -212,7 +213,7 @@ fn json_fix(sources: &SourceMap, f: &Fix) -> JsonFix {
             .map(|e| {
                 let (start, end) = position(sources, e.span);
                 JsonEdit {
-                    file: sources.name(e.span.file).to_owned(),
+                    file: sources.portable_name(e.span.file).to_owned(),
                     start,
                     end,
                     replacement: e.replacement.clone(),
