@@ -101,10 +101,21 @@ pub fn lint_names() -> impl Iterator<Item = (&'static str, Code)> {
 pub fn load(root: &Path, shown: &str, sources: &mut SourceMap) -> (Config, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let path = root.join(crate::load::PROJECT_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    if !path.exists() {
         return (Config::default(), diagnostics);
+    }
+    let name = format!("{shown}{}", crate::load::PROJECT_FILE);
+    let text = match crate::load::read_source(&path, &name) {
+        Ok(text) => text,
+        Err(why) => {
+            diagnostics.push(
+                Diagnostic::at_path(Code::E0008, why.message, name)
+                    .with_help("`koom.toml` is a UTF-8 text file of TOML: `[lints]` and `[phrasing]`; fix it, or remove it"),
+            );
+            return (Config::default(), diagnostics);
+        }
     };
-    let file = sources.add(format!("{shown}{}", crate::load::PROJECT_FILE), text);
+    let file = sources.add(name, text);
     let text = &sources.get(file).text;
     let raw: Raw = match toml::from_str(text) {
         Ok(raw) => raw,

@@ -89,7 +89,7 @@ pub fn read_source(path: &Path, display: &str) -> Result<String, Unreadable> {
     };
     if meta.is_dir() {
         return fail(
-            format!("`{display}` is a folder, not a `.koom` file"),
+            format!("`{display}` is a folder, not a file"),
             "name the `.koom` files inside it",
         );
     }
@@ -171,7 +171,9 @@ pub fn project_root(file: &Path) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."));
     folder
         .ancestors()
-        .find(|dir| dir.join(PROJECT_FILE).is_file())
+        // Whatever stands there marks the root: a `koom.toml` that is a
+        // folder or not text is refused (E0008), never silently passed over.
+        .find(|dir| dir.join(PROJECT_FILE).exists())
         .map_or(folder.clone(), Path::to_path_buf)
 }
 
