@@ -690,6 +690,12 @@ fn work_order(items: &Items, reached: &Reached, id: UnitId, unit: &Unit) -> Work
     }
 }
 
+/// Write one work order: pretty JSON, two-space indent, final newline.
+pub fn write_json(order: &WorkOrder, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, order).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
 /// Serialize one work order: pretty JSON, two-space indent, final newline.
 pub fn to_json(order: &WorkOrder) -> String {
     let mut s = serde_json::to_string_pretty(order).expect("work orders serialize");

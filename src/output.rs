@@ -1,95 +1,209 @@
-//! Writing work orders to `--out-dir`: `DIR/<cycle>/<unit>.json`.
+//! Writing what koomc makes: work orders to `--out-dir` (E0007), briefings,
+//! and `koomc fmt`'s files.
 //!
-//! All files are first written beside their targets under temporary names;
-//! only when every one is written are they renamed into place (a rename is
-//! atomic on one file system), so a reader never sees a half-written work
-//! order, and a failure part-way leaves the folder as it was.
+//! A folder of files is written through [`Staged`]: every file first goes to
+//! a staging folder inside the output folder (`.koomc-staging-<pid>`), and
+//! only when all are written is each renamed into place (a rename is atomic
+//! on one file system), so a reader never sees a half-written file, a failure
+//! part-way leaves the folder as it was, and no folder is created for what
+//! was never written. A build that was killed leaves its staging folder
+//! behind; the next build removes the staging folders of processes that no
+//! longer run.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::emit::{self, WorkOrder};
 
-/// Write every work order under `dir`; returns the paths written, in order.
-pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
-    let shown = dir.display().to_string();
-    let fail = |what: String, e: &std::io::Error| {
-        Box::new(Diagnostic::at_path(
-            Code::E0007,
-            format!("cannot write work orders: {what}: {}", reason(e)),
-            shown.clone(),
-        )
-        .with_help("name a folder koomc may create and write, with `--out-dir DIR`, or print to standard output with `--stdout`"))
-    };
-    if dir.exists() && !dir.is_dir() {
-        return Err(Box::new(
-            Diagnostic::at_path(
-                Code::E0007,
-                format!("cannot write work orders: `{shown}` is a file, not a folder"),
-                shown.clone(),
-            )
-            .with_help("name a folder with `--out-dir DIR`"),
-        ));
-    }
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        return Err(fail(format!("cannot create `{shown}`"), &e));
-    }
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(orders.len());
-    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
-        for (tmp, _) in staged {
-            let _ = std::fs::remove_file(tmp);
-        }
-    };
-    for order in orders {
-        let folder = dir.join(&order.cycle.id);
-        if let Err(e) = std::fs::create_dir_all(&folder) {
-            cleanup(&staged);
-            return Err(fail(format!("cannot create `{}`", folder.display()), &e));
-        }
-        let target = folder.join(format!("{}.json", order.to.unit));
-        let tmp = folder.join(format!(
-            ".{}.json.koomc-{}.tmp",
-            order.to.unit,
-            std::process::id()
-        ));
-        if let Err(e) = std::fs::write(&tmp, emit::to_json(order)) {
-            cleanup(&staged);
-            return Err(fail(format!("cannot write `{}`", target.display()), &e));
-        }
-        staged.push((tmp, target));
-    }
-    let mut written = Vec::with_capacity(staged.len());
-    for (i, (tmp, target)) in staged.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, target) {
-            cleanup(&staged[i..]);
-            return Err(fail(format!("cannot replace `{}`", target.display()), &e));
-        }
-        written.push(target.clone());
-    }
-    Ok(written)
+const STAGING: &str = ".koomc-staging-";
+
+/// Files being written into one output folder.
+pub struct Staged {
+    dir: PathBuf,
+    staging: PathBuf,
+    /// Each file's path relative to `dir` (`/`-separated) and its staged copy.
+    files: Vec<(String, PathBuf)>,
+    /// What is written, for messages: "work orders", "briefings".
+    what: String,
 }
 
-/// Replace one file atomically: write a temporary file beside it, then
-/// rename it into place (`koomc fmt`).
-pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
-    let shown = path.display().to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.koomc-{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+impl Staged {
+    /// Start writing into `dir` (created if missing).
+    pub fn begin(dir: &Path, what: &str) -> Result<Staged, Box<Diagnostic>> {
+        let shown = dir.display().to_string();
+        if dir.exists() && !dir.is_dir() {
+            return Err(Box::new(
+                Diagnostic::at_path(
+                    Code::E0007,
+                    format!("cannot write {what}: `{shown}` is a file, not a folder"),
+                    shown,
+                )
+                .with_help("name a folder with `--out-dir DIR`"),
+            ));
+        }
+        let stage = Staged {
+            dir: dir.to_path_buf(),
+            staging: dir.join(format!("{STAGING}{}", std::process::id())),
+            files: Vec::new(),
+            what: what.to_owned(),
+        };
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return Err(stage.fail(format!("cannot create `{shown}`"), &e));
+        }
+        sweep(dir);
+        if let Err(e) = std::fs::create_dir_all(&stage.staging) {
+            return Err(stage.fail(format!("cannot write into `{shown}`"), &e));
+        }
+        Ok(stage)
+    }
+
+    fn fail(&self, detail: String, e: &std::io::Error) -> Box<Diagnostic> {
+        let shown = self.dir.display().to_string();
         Box::new(
             Diagnostic::at_path(
                 Code::E0007,
-                format!("cannot write `{shown}`: {}", reason(&e)),
-                shown.clone(),
+                format!("cannot write {}: {detail}: {}", self.what, reason(e)),
+                shown,
             )
-            .with_help(
-                "check the file's and its folder's permissions; the file was left as it was",
-            ),
+            .with_help("name a folder koomc may create and write, with `--out-dir DIR`, or print to standard output with `--stdout`"),
+        )
+    }
+
+    /// Stage one file at `relative` (`/`-separated), written by `write`.
+    pub fn file(
+        &mut self,
+        relative: &str,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Box<Diagnostic>> {
+        let staged = relative.split('/').fold(self.staging.clone(), |p, part| p.join(part));
+        let written = staged
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::File::create(&staged))
+            .and_then(|f| {
+                let mut out = std::io::BufWriter::new(f);
+                write(&mut out)?;
+                out.flush()
+            });
+        if let Err(e) = written {
+            let target = self.target(relative);
+            return Err(self.fail(format!("cannot write `{}`", target.display()), &e));
+        }
+        self.files.push((relative.to_owned(), staged));
+        Ok(())
+    }
+
+    fn target(&self, relative: &str) -> PathBuf {
+        relative.split('/').fold(self.dir.clone(), |p, part| p.join(part))
+    }
+
+    /// Rename every staged file into place; the paths written, in order.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+        let mut written = Vec::with_capacity(self.files.len());
+        for (relative, staged) in std::mem::take(&mut self.files) {
+            let target = self.target(&relative);
+            let moved = target
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::rename(&staged, &target));
+            if let Err(e) = moved {
+                return Err(self.fail(format!("cannot replace `{}`", target.display()), &e));
+            }
+            written.push(target);
+        }
+        Ok(written)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.staging);
+    }
+}
+
+/// Remove the staging folders of builds whose process no longer runs (a
+/// build killed part-way). Where it cannot tell (not Linux), it leaves them.
+fn sweep(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(STAGING)) else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid != std::process::id() && !running(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process runs, where the system can tell.
+fn running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+/// Write every work order under `dir` as `DIR/<cycle>/<unit>.json`; returns
+/// the paths written, in order.
+pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let mut stage = Staged::begin(dir, "work orders")?;
+    for order in orders {
+        let relative = format!("{}/{}.json", order.cycle.id, order.to.unit);
+        stage.file(&relative, |out| emit::write_json(order, out))?;
+    }
+    stage.commit()
+}
+
+/// Write files (`/`-separated paths relative to `dir`, and their bytes) as
+/// one set; `what` names them in messages ("briefings").
+pub fn write_files(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    what: &str,
+) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let mut stage = Staged::begin(dir, what)?;
+    for (relative, bytes) in files {
+        stage.file(relative, |out| out.write_all(bytes))?;
+    }
+    stage.commit()
+}
+
+/// Replace one file atomically (`koomc fmt`): write a temporary file beside
+/// it, with its permissions, then rename it into place. A symbolic link is
+/// followed, so the file it names is rewritten and the link kept; a
+/// read-only file is refused, never replaced.
+pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
+    let shown = path.display().to_string();
+    let refuse = |message: String, help: &str| {
+        Box::new(Diagnostic::at_path(Code::E0007, message, shown.clone()).with_help(help.to_owned()))
+    };
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let permissions = match std::fs::metadata(&target) {
+        Ok(meta) => meta.permissions(),
+        Err(e) => return Err(refuse(format!("cannot write `{shown}`: {}", reason(&e)), "the file was left as it was")),
+    };
+    if permissions.readonly() {
+        return Err(refuse(
+            format!("cannot write `{shown}`: the file is read-only"),
+            "make it writable if it should be formatted (`chmod u+w`), or leave it out; the file was left as it was",
+        ));
+    }
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.koomc-{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, text)
+        .and_then(|()| std::fs::set_permissions(&tmp, permissions))
+        .and_then(|()| std::fs::rename(&tmp, &target));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        refuse(
+            format!("cannot write `{shown}`: {}", reason(&e)),
+            "check the file's and its folder's permissions; the file was left as it was",
         )
     })
 }
@@ -101,71 +215,4 @@ fn reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
         _ => e.to_string(),
     }
-}
-
-/// Write files under `dir` (paths relative to it, `/`-separated) the way
-/// [`write_dir`] writes work orders: every file first under a temporary
-/// name beside its target, then all renamed into place, so a failure leaves
-/// no partial output (`koomc brief`). `what` names the files in errors.
-pub fn write_files(
-    dir: &Path,
-    files: &[(String, Vec<u8>)],
-    what: &str,
-) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
-    let shown = dir.display().to_string();
-    let fail = |detail: String, e: &std::io::Error| {
-        Box::new(
-            Diagnostic::at_path(
-                Code::E0007,
-                format!("cannot write {what}: {detail}: {}", reason(e)),
-                shown.clone(),
-            )
-            .with_help("name a folder koomc may create and write, with `--out-dir DIR`"),
-        )
-    };
-    if dir.exists() && !dir.is_dir() {
-        return Err(Box::new(
-            Diagnostic::at_path(
-                Code::E0007,
-                format!("cannot write {what}: `{shown}` is a file, not a folder"),
-                shown.clone(),
-            )
-            .with_help("name a folder with `--out-dir DIR`"),
-        ));
-    }
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
-    let cleanup = |staged: &[(PathBuf, PathBuf)]| {
-        for (tmp, _) in staged {
-            let _ = std::fs::remove_file(tmp);
-        }
-    };
-    for (relative, bytes) in files {
-        let target = relative
-            .split('/')
-            .fold(dir.to_path_buf(), |p, part| p.join(part));
-        let folder = target.parent().unwrap_or(dir).to_path_buf();
-        if let Err(e) = std::fs::create_dir_all(&folder) {
-            cleanup(&staged);
-            return Err(fail(format!("cannot create `{}`", folder.display()), &e));
-        }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tmp = folder.join(format!(".{name}.koomc-{}.tmp", std::process::id()));
-        if let Err(e) = std::fs::write(&tmp, bytes) {
-            cleanup(&staged);
-            return Err(fail(format!("cannot write `{}`", target.display()), &e));
-        }
-        staged.push((tmp, target));
-    }
-    let mut written = Vec::with_capacity(staged.len());
-    for (i, (tmp, target)) in staged.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, target) {
-            cleanup(&staged[i..]);
-            return Err(fail(format!("cannot replace `{}`", target.display()), &e));
-        }
-        written.push(target.clone());
-    }
-    Ok(written)
 }

@@ -340,11 +340,29 @@ fn a_bad_koom_toml_is_e0008_with_a_did_you_mean() {
 }
 
 #[test]
-fn work_orders_carry_no_absolute_path() {
+fn work_orders_are_the_same_bytes_from_any_working_directory() {
+    // Files are named relative to the project root (this repository's
+    // `koom.toml`), never as given or absolute.
     let absolute = std::fs::canonicalize(CLEAN).expect("example");
-    let text = stdout(koomc().arg("build").arg(&absolute).arg("--stdout"));
-    assert!(text.contains("\"file\": \"raccoons.koom\""), "{text}");
-    assert!(!text.contains(&*absolute.to_string_lossy()));
+    let here = stdout(koomc().arg("build").arg(CLEAN).arg("--stdout"));
+    assert!(here.contains("\"file\": \"examples/raccoons.koom\""), "{here}");
+    assert!(!here.contains(&*absolute.to_string_lossy()));
+    let from_absolute = stdout(koomc().arg("build").arg(&absolute).arg("--stdout"));
+    let from_examples = stdout(
+        koomc()
+            .current_dir("examples")
+            .args(["build", "raccoons.koom", "--stdout"]),
+    );
+    let from_elsewhere = stdout(
+        koomc()
+            .current_dir(std::env::temp_dir())
+            .arg("build")
+            .arg(&absolute)
+            .arg("--stdout"),
+    );
+    assert_eq!(from_absolute, here);
+    assert_eq!(from_examples, here);
+    assert_eq!(from_elsewhere, here);
 }
 
 #[test]
