@@ -17,6 +17,11 @@ use crate::syntax::{self, ast};
 /// file's size while compiling it).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The longest line koomc reads: 64 KiB. Statements are one line each; a
+/// longer line is refused with E0004 before it is parsed, so that no message
+/// quotes a megabyte of text.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
 /// The name of the project file whose folder is the project root.
 pub const PROJECT_FILE: &str = "koom.toml";
 
@@ -156,6 +161,22 @@ pub fn source_text(bytes: Vec<u8>, display: &str) -> Result<String, Unreadable> 
                 "`{display}` is a binary file, not KOOM text: it holds a NUL byte at byte {at}"
             ),
             help: "name a `.koom` text file",
+        });
+    }
+    if let Some((line, len)) = text
+        .split('\n')
+        .map(str::len)
+        .enumerate()
+        .find(|&(_, len)| len > MAX_LINE_BYTES)
+    {
+        return Err(Unreadable {
+            message: format!(
+                "line {} of `{display}` is {} KiB long, and koomc reads lines of at most {} KiB",
+                line + 1,
+                len / 1024,
+                MAX_LINE_BYTES / 1024
+            ),
+            help: "write one statement per line; a text that long belongs in a document the directive points to",
         });
     }
     Ok(text)
