@@ -40,10 +40,10 @@ impl Serialize for Number {
     title = "KOOM work orders",
     description = "All work orders of one `koomc build --stdout`."
 )]
-pub struct Bundle {
+pub struct Bundle<'a> {
     /// Always `koom.work-orders/1`.
     pub schema: &'static str,
-    pub work_orders: Vec<WorkOrder>,
+    pub work_orders: &'a [WorkOrder],
 }
 
 /// Everything the executive layer asks of one manager or CoE unit for one cycle.
@@ -703,13 +703,19 @@ pub fn to_json(order: &WorkOrder) -> String {
     s
 }
 
-/// Serialize the `--stdout` bundle.
-pub fn bundle_json(orders: Vec<WorkOrder>) -> String {
-    let mut s = serde_json::to_string_pretty(&Bundle {
+/// Write the `--stdout` bundle, streamed: the JSON text is never held whole.
+pub fn write_bundle(orders: &[WorkOrder], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bundle = Bundle {
         schema: BUNDLE_SCHEMA,
         work_orders: orders,
-    })
-    .expect("work orders serialize");
-    s.push('\n');
-    s
+    };
+    serde_json::to_writer_pretty(&mut *out, &bundle).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// Serialize the `--stdout` bundle.
+pub fn bundle_json(orders: Vec<WorkOrder>) -> String {
+    let mut out = Vec::new();
+    write_bundle(&orders, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }

@@ -64,6 +64,7 @@ pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     loader.seen.insert(canonical.clone(), None);
     loader.stack.push((canonical.clone(), None));
+    let text = line_endings(text);
     let id = loader.add(path, path.to_string_lossy().into_owned(), &root, text);
     loader.parse(id, path, &root);
     loader.stack.pop();
@@ -138,8 +139,12 @@ fn too_large(display: &str, bytes: u64) -> String {
     )
 }
 
-/// Bytes read from a file or standard input as KOOM text: UTF-8, no NUL.
-pub fn source_text(bytes: Vec<u8>, display: &str) -> Result<String, Unreadable> {
+/// Bytes read from a file or standard input as KOOM text: UTF-8, no NUL, no
+/// line longer than [`MAX_LINE_BYTES`]; see [`line_endings`].
+pub fn source_text(mut bytes: Vec<u8>, display: &str) -> Result<String, Unreadable> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3); // a byte-order mark says nothing to a UTF-8 reader
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -179,7 +184,23 @@ pub fn source_text(bytes: Vec<u8>, display: &str) -> Result<String, Unreadable> 
             help: "write one statement per line; a text that long belongs in a document the directive points to",
         });
     }
-    Ok(text)
+    Ok(line_endings(text))
+}
+
+/// A carriage return not followed by a line feed (an old Mac line ending)
+/// becomes a line feed, byte for byte, so that every stage sees one kind of
+/// line break; `\r\n` stays as it is.
+pub fn line_endings(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("one ASCII byte for another")
 }
 
 /// The nearest folder upward from the file's folder that holds `koom.toml`,

@@ -6,7 +6,7 @@ use schemars::schema_for;
 pub fn get(name: &str) -> Option<String> {
     let schema = match name {
         "work-order" => schema_for!(crate::emit::WorkOrder),
-        "work-orders" => schema_for!(crate::emit::Bundle),
+        "work-orders" => schema_for!(crate::emit::Bundle<'static>),
         "diagnostics" => schema_for!(crate::diagnostic::render::JsonDiagnostic),
         "escalation" => schema_for!(crate::escalation::Escalation),
         "scorecard" => schema_for!(crate::score::Scorecard),

@@ -109,11 +109,21 @@ pub(crate) fn revision(path: &Path) -> Option<Compilation> {
 }
 
 /// Print a document as pretty JSON on standard output.
-fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).expect("reports serialize")
-    );
+fn print_json(value: &impl serde::Serialize) -> Status {
+    let mut text = serde_json::to_string_pretty(value).expect("reports serialize");
+    text.push('\n');
+    print(&text)
+}
+
+/// Write to standard output. A reader that stops reading (`| head`) ends
+/// the command quietly; any other failure to write is exit status 2.
+pub(crate) fn print(text: &str) -> Status {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Status::Clean,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Clean,
+        Err(_) => Status::Trouble,
+    }
 }
 
 /// `koomc diff OLD NEW`: what each recipient gains, loses or changes.
@@ -126,10 +136,9 @@ fn diff(old: &Path, new: &Path, unit: Option<&str>, format: DiffFormat) -> Statu
     };
     let report = koomc::diff::diff(&a, &b, unit);
     match format {
-        DiffFormat::Human => print!("{}", koomc::diff::human(&report)),
+        DiffFormat::Human => print(&koomc::diff::human(&report)),
         DiffFormat::Json => print_json(&report),
     }
-    Status::Clean
 }
 
 /// `koomc score`: the executive scorecard, of a plan without errors (like
@@ -177,10 +186,9 @@ fn score(
         context,
     );
     match format {
-        ScoreFormat::Table => print!("{}", koomc::score::table(&card)),
+        ScoreFormat::Table => print(&koomc::score::table(&card)),
         ScoreFormat::Json => print_json(&card),
     }
-    Status::Clean
 }
 
 /// `koomc build`: work orders to a folder or to standard output, only when
@@ -200,13 +208,12 @@ fn build(files: &[PathBuf], out_dir: Option<&Path>, stdout: bool, report: &Repor
         return Status::Failed;
     };
     if stdout {
-        let text = koomc::emit::bundle_json(orders);
-        let mut out = std::io::stdout().lock();
-        let written = out.write_all(text.as_bytes()).and_then(|_| out.flush());
-        return if written.is_ok() {
-            Status::Clean
-        } else {
-            Status::Trouble
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = koomc::emit::write_bundle(&orders, &mut out).and_then(|()| out.flush());
+        return match written {
+            Ok(()) => Status::Clean,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Clean,
+            Err(_) => Status::Trouble,
         };
     }
     let dir = out_dir.expect("clap requires --out-dir or --stdout");
@@ -289,23 +296,15 @@ fn schema(name: SchemaName) -> Status {
         SchemaName::Scorecard => "scorecard",
         SchemaName::Diff => "diff",
     };
-    print!(
-        "{}",
-        koomc::schema::get(name).expect("every listed schema exists")
-    );
-    Status::Clean
+    print(&koomc::schema::get(name).expect("every listed schema exists"))
 }
 
 fn explain(code: Option<&str>, list: bool) -> Status {
     if list {
-        print!("{}", koomc::explain::list());
-        return Status::Clean;
+        return print(&koomc::explain::list());
     }
     match koomc::explain::explain(code.unwrap_or_default()) {
-        Ok(text) => {
-            print!("{text}");
-            Status::Clean
-        }
+        Ok(text) => print(text),
         Err(message) => {
             eprintln!("error: {message}");
             Status::Trouble

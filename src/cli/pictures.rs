@@ -1,6 +1,5 @@
 //! `koomc graph` and `koomc brief`: pictures and briefings for people.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::{BriefFormat, GraphFormat, GraphLayout, MessageFormat, Report};
@@ -40,15 +39,7 @@ pub fn graph(
             }
         },
     };
-    let mut out = std::io::stdout().lock();
-    if out
-        .write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        return Status::Trouble;
-    }
-    status
+    status.max(super::print(&text))
 }
 
 /// `koomc brief`: every page written atomically, or nothing when the plan
