@@ -139,6 +139,10 @@ fn folder(dir: &Path, out: &mut crate::diagnostic::Diagnostics) -> Option<Vec<st
     Some(paths)
 }
 
+/// The largest escalation file koomc reads: 1 MiB (an escalation is one
+/// question, its options and its data).
+pub const MAX_ESCALATION_BYTES: u64 = 1024 * 1024;
+
 /// What reading one escalation file gave.
 enum Read {
     Valid(Filed),
@@ -148,6 +152,22 @@ enum Read {
 
 fn read(c: &mut Compilation, path: &Path, out: &mut crate::diagnostic::Diagnostics) -> Read {
     let shown = path.display().to_string();
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_ESCALATION_BYTES {
+        out.push(
+            Diagnostic::at_path(
+                Code::E0004,
+                format!(
+                    "`{shown}` is {} KiB, and an escalation file is at most {} KiB",
+                    size / 1024,
+                    MAX_ESCALATION_BYTES / 1024
+                ),
+                shown,
+            )
+            .with_help("an escalation is one question with its options and data: keep the data behind it in the managers' reports"),
+        );
+        return Read::Refused(None);
+    }
     let Ok(text) = std::fs::read_to_string(path) else {
         out.push(Diagnostic::at_path(
             Code::E0004,
