@@ -281,7 +281,8 @@ impl Loader {
     /// bytes from any working directory.
     fn add(&mut self, path: &Path, display: String, root: &Path, text: String) -> FileId {
         let id = self.sources.add(display, text);
-        self.sources.set_portable_name(id, root_relative(path, root));
+        self.sources
+            .set_portable_name(id, root_relative(path, root));
         id
     }
 

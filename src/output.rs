@@ -76,7 +76,9 @@ impl Staged {
         relative: &str,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), Box<Diagnostic>> {
-        let staged = relative.split('/').fold(self.staging.clone(), |p, part| p.join(part));
+        let staged = relative
+            .split('/')
+            .fold(self.staging.clone(), |p, part| p.join(part));
         let written = staged
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
@@ -95,7 +97,9 @@ impl Staged {
     }
 
     fn target(&self, relative: &str) -> PathBuf {
-        relative.split('/').fold(self.dir.clone(), |p, part| p.join(part))
+        relative
+            .split('/')
+            .fold(self.dir.clone(), |p, part| p.join(part))
     }
 
     /// Rename every staged file into place; the paths written, in order.
@@ -133,7 +137,9 @@ fn sweep(dir: &Path) {
         let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(STAGING)) else {
             continue;
         };
-        let Ok(pid) = pid.parse::<u32>() else { continue };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
         if pid != std::process::id() && !running(pid) {
             let _ = std::fs::remove_dir_all(entry.path());
         }
@@ -181,12 +187,19 @@ pub fn write_files(
 pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
     let shown = path.display().to_string();
     let refuse = |message: String, help: &str| {
-        Box::new(Diagnostic::at_path(Code::E0007, message, shown.clone()).with_help(help.to_owned()))
+        Box::new(
+            Diagnostic::at_path(Code::E0007, message, shown.clone()).with_help(help.to_owned()),
+        )
     };
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let permissions = match std::fs::metadata(&target) {
         Ok(meta) => meta.permissions(),
-        Err(e) => return Err(refuse(format!("cannot write `{shown}`: {}", reason(&e)), "the file was left as it was")),
+        Err(e) => {
+            return Err(refuse(
+                format!("cannot write `{shown}`: {}", reason(&e)),
+                "the file was left as it was",
+            ))
+        }
     };
     if permissions.readonly() {
         return Err(refuse(
@@ -194,7 +207,10 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
             "make it writable if it should be formatted (`chmod u+w`), or leave it out; the file was left as it was",
         ));
     }
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.koomc-{}.tmp", std::process::id()));
     let written = std::fs::write(&tmp, text)
         .and_then(|()| std::fs::set_permissions(&tmp, permissions))

@@ -345,14 +345,18 @@ fn work_orders_are_the_same_bytes_from_any_working_directory() {
     // `koom.toml`), never as given or absolute.
     let absolute = std::fs::canonicalize(CLEAN).expect("example");
     let here = stdout(koomc().arg("build").arg(CLEAN).arg("--stdout"));
-    assert!(here.contains("\"file\": \"examples/raccoons.koom\""), "{here}");
+    assert!(
+        here.contains("\"file\": \"examples/raccoons.koom\""),
+        "{here}"
+    );
     assert!(!here.contains(&*absolute.to_string_lossy()));
     let from_absolute = stdout(koomc().arg("build").arg(&absolute).arg("--stdout"));
-    let from_examples = stdout(
-        koomc()
-            .current_dir("examples")
-            .args(["build", "raccoons.koom", "--stdout"]),
-    );
+    let from_examples =
+        stdout(
+            koomc()
+                .current_dir("examples")
+                .args(["build", "raccoons.koom", "--stdout"]),
+        );
     let from_elsewhere = stdout(
         koomc()
             .current_dir(std::env::temp_dir())

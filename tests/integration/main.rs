@@ -13,6 +13,7 @@ mod common;
 
 // The modules, one per subject.
 mod architecture;
+mod bad_input;
 mod cascades;
 mod cli;
 mod codes;
