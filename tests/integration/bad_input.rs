@@ -411,7 +411,8 @@ fn escalation_files_that_are_not_escalations() {
     expect(&out, 1, Some("E0706"));
     let case = Case::new();
     case.write("plan.koom", PLAN);
-    case.write("esc/big.json", vec![b' '; 50 << 20]);
+    let big = std::fs::File::create(case.write("esc/big.json", "")).expect("create");
+    big.set_len(50 << 20).expect("a sparse 50 MiB file");
     expect(
         &case.run(&["check", "plan.koom", "--escalations", "esc"]),
         2,
