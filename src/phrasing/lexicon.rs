@@ -4,6 +4,7 @@
 //! Every list is plain words; [`Lexicon::builtin`] inflects verbs (`hire`,
 //! `hires`, `hired`, `hiring`) so that the lists stay short and readable.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -94,7 +95,6 @@ pub const METHOD_VERBS: &[&str] = &[
     "hire",
     "host",
     "collect",
-    "generate",
     "implement",
     "install",
     "institute",
@@ -275,14 +275,16 @@ pub const DIRECTION_VERBS: &[&str] = &[
     "tighten",
     "drive",
     "push",
+    "stop",
+    "fix",
 ];
 
 /// Verbs that name a result: with a threshold they are an outcome ("Reach 95%
 /// on-time delivery"), without one vague.
 pub const RESULT_VERBS: &[&str] = &[
     "achieve", "reach", "hit", "attain", "get", "keep", "maintain", "sustain", "bring", "exceed",
-    "ensure", "secure", "win", "serve", "ship", "resolve", "answer", "process", "fill", "close",
-    "deliver", "complete", "retain", "stay", "remain", "hold",
+    "ensure", "secure", "win", "serve", "ship", "generate", "become", "make", "resolve", "answer",
+    "process", "fill", "close", "deliver", "complete", "retain", "stay", "remain", "hold",
 ];
 
 /// Nouns that name a means (an activity, a tool, a procedure), not a measure:
@@ -330,7 +332,6 @@ pub const MEANS_NOUNS: &[&str] = &[
     "campaign",
     "campaigns",
     "automation",
-    "use",
     "step",
     "steps",
     "layer",
@@ -348,7 +349,6 @@ pub const MEANS_NOUNS: &[&str] = &[
     "consultants",
     "spreadsheets",
     "dashboards",
-    "tickets",
     "jira",
     "slack",
     "salesforce",
@@ -361,11 +361,6 @@ pub const MEANS_NOUNS: &[&str] = &[
     "kiosks",
     "training",
     "trainings",
-    "sessions",
-    "session",
-    "hiring",
-    "interviews",
-    "reviews",
     "audits",
     "inspections",
     "shifts",
@@ -477,6 +472,10 @@ pub const VAGUE_TERMS: &[&str] = &[
     "enhanced",
     "increased",
     "reduced",
+    "promptly",
+    "quickly",
+    "rapidly",
+    "swiftly",
 ];
 
 /// Vague phrases (several words).
@@ -504,7 +503,15 @@ pub const VAGUE_PHRASES: &[&str] = &[
 ];
 
 /// Urgency words that stand in for a date: always unclear.
-pub const URGENCY_TERMS: &[&str] = &["asap", "immediately", "urgently", "instantly"];
+pub const URGENCY_TERMS: &[&str] = &[
+    "asap",
+    "immediately",
+    "urgently",
+    "instantly",
+    "now",
+    "pronto",
+    "straightaway",
+];
 
 /// Urgency phrases that stand in for a date.
 pub const URGENCY_PHRASES: &[&str] = &[
@@ -514,14 +521,196 @@ pub const URGENCY_PHRASES: &[&str] = &[
     "right now",
     "straight away",
     "without delay",
+    "this instant",
+    "as a matter of urgency",
+];
+
+/// Urgency as emphasis in words: unclear only without a threshold and a
+/// date ("Top priority: invoice error rate below 0.5% by September 30." is
+/// an outcome).
+pub const EMPHASIS_PHRASES: &[&str] = &[
+    "top priority",
+    "highest priority",
+    "number one priority",
+    "cannot wait",
+    "can't wait",
+    "red alert",
     "drop everything",
+    "drop whatever",
     "all hands",
     "before it is too late",
-    "as a matter of urgency",
+    "before it's too late",
+    "every day we wait",
+    "no excuses",
+    "this is an emergency",
+    "stop the bleeding",
 ];
 
 /// Urgency emphasis: unclear only without a threshold and a date.
 pub const URGENCY_EMPHASIS: &[&str] = &["urgent"];
+
+/// Emphasis that counts only as a heading before `:` or `!` ("Critical:
+/// checkout errors…"); elsewhere it is part of a measure ("critical care
+/// beds").
+pub const HEADING_EMPHASIS: &[&str] = &["critical", "crucial", "priority", "important", "vital"];
+
+/// Words that multiply or rank: a threshold without a comparator and a
+/// number ("Halve late deliveries", "Top decile patient experience scores").
+pub const MULTIPLIERS: &[&str] = &[
+    "halve",
+    "halved",
+    "halves",
+    "halving",
+    "double",
+    "doubled",
+    "doubles",
+    "doubling",
+    "triple",
+    "tripled",
+    "triples",
+    "tripling",
+    "quadruple",
+    "quadrupled",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "tenfold",
+    "half",
+    "twice",
+    "thrice",
+    "decile",
+    "quartile",
+    "quintile",
+    "percentile",
+    "zero",
+];
+
+/// Phrasal verbs of change: the verb and its particle.
+pub const PHRASAL_DIRECTION: &[&str] = &[
+    "go down",
+    "go up",
+    "come down",
+    "come up",
+    "bring down",
+    "drive down",
+    "drive up",
+    "push down",
+    "push up",
+    "cut down",
+    "cut back",
+    "scale back",
+    "scale down",
+    "scale up",
+    "ramp up",
+    "ramp down",
+    "slow down",
+    "speed up",
+    "step up",
+    "wind down",
+    "get down",
+    "turn around",
+    "level off",
+];
+
+/// Phrasal verbs that prescribe an action.
+pub const PHRASAL_METHOD: &[&str] = &[
+    "roll out",
+    "set up",
+    "stand up",
+    "build out",
+    "carry out",
+    "spin up",
+    "sign up",
+    "put in",
+    "hand over",
+    "lay off",
+    "bring in",
+    "take on",
+    "phase out",
+    "switch over",
+];
+
+/// Direction verbs that make a measure larger: the rewrite says `must reach`
+/// for these and `must fall below` for the others.
+pub const INCREASE_VERBS: &[&str] = &[
+    "improve",
+    "increase",
+    "raise",
+    "grow",
+    "boost",
+    "double",
+    "triple",
+    "lift",
+    "accelerate",
+    "maximize",
+    "maximise",
+    "enhance",
+    "strengthen",
+    "expand",
+    "rise",
+    "climb",
+    "widen",
+    "go up",
+    "come up",
+    "drive up",
+    "push up",
+    "ramp up",
+    "step up",
+    "speed up",
+    "scale up",
+    "speed",
+];
+
+/// Verbs of being: a threshold makes them an outcome; without one they state
+/// a condition (declarative) or an aspiration (imperative `Be…`, `Become…`).
+pub const STATE_VERBS: &[&str] = &["be", "become", "remain", "stay", "seem", "exist", "feel"];
+
+/// Nouns that name a condition to create rather than a thing to build:
+/// "Create a welcoming environment" is vague, not a method.
+pub const STATE_NOUNS: &[&str] = &[
+    "environment",
+    "culture",
+    "community",
+    "experience",
+    "workforce",
+    "government",
+    "campus",
+    "climate",
+    "place",
+    "reputation",
+    "atmosphere",
+    "workplace",
+    "organization",
+    "organisation",
+    "city",
+    "balance",
+    "position",
+    "presence",
+];
+
+/// Thresholds in words that set no threshold ("reduced to a minimum", "a
+/// healthy level"): vague.
+pub const PSEUDO_THRESHOLDS: &[&str] = &[
+    "to a minimum",
+    "to the minimum",
+    "a minimum",
+    "to a maximum",
+    "a healthy level",
+    "healthy levels",
+    "a certain",
+    "normal levels",
+    "back to normal",
+    "an optimal",
+    "within reasonable bounds",
+    "step change",
+    "as low as",
+    "as high as",
+    "as short as",
+    "as few as",
+    "as many as possible",
+    "under control",
+    "go-to",
+];
 
 /// Words after which a comparative is a comparator, not vague.
 pub const COMPARATOR_PHRASES: &[&str] = &[
@@ -703,6 +892,15 @@ pub struct Lexicon {
     pub urgency: WordSet,
     pub urgency_phrases: Phrases,
     pub priority_phrases: Phrases,
+    pub heading_emphasis: WordSet,
+    pub multipliers: WordSet,
+    /// Phrasal verbs, as "verb particle".
+    pub phrasal_direction: WordSet,
+    pub phrasal_method: WordSet,
+    pub increase: WordSet,
+    pub state_verbs: WordSet,
+    pub state_nouns: WordSet,
+    pub pseudo_thresholds: Phrases,
     pub emphasis: WordSet,
     pub comparators: Phrases,
     pub modals: WordSet,
@@ -839,7 +1037,15 @@ impl Lexicon {
             vague_phrases: phrases(VAGUE_PHRASES),
             urgency: set(URGENCY_TERMS),
             urgency_phrases: phrases(URGENCY_PHRASES),
-            priority_phrases: phrases(&["top priority", "highest priority", "number one priority"]),
+            priority_phrases: phrases(EMPHASIS_PHRASES),
+            heading_emphasis: set(HEADING_EMPHASIS),
+            multipliers: set(MULTIPLIERS),
+            phrasal_direction: set(PHRASAL_DIRECTION),
+            phrasal_method: set(PHRASAL_METHOD),
+            increase: set(INCREASE_VERBS),
+            state_verbs: set(STATE_VERBS),
+            state_nouns: set(STATE_NOUNS),
+            pseudo_thresholds: phrases(PSEUDO_THRESHOLDS),
             emphasis: set(URGENCY_EMPHASIS),
             comparators: phrases(COMPARATOR_PHRASES),
             modals: set(MODALS),
@@ -849,6 +1055,49 @@ impl Lexicon {
             dates: set(DATE_WORDS),
             subjects: Vec::new(),
         }
+    }
+
+    /// The verb lemma of a form: WordNet's, or the form itself when a list
+    /// holds it as a verb (`onboard`, `digitize`).
+    pub fn verb_lemma<'w>(&self, w: &'w str) -> Option<Cow<'w, str>> {
+        if self.method_base.contains(w) || self.direction_base.contains(w) {
+            return Some(Cow::Borrowed(w));
+        }
+        if let Some(l) = super::wordnet::verb_lemma(w) {
+            return Some(Cow::Borrowed(l));
+        }
+        if self.method_participle.contains(w) || self.direction_any.contains(w) {
+            let stem = w
+                .strip_suffix("ed")
+                .or_else(|| w.strip_suffix('d'))
+                .unwrap_or(w);
+            return Some(Cow::Owned(stem.to_owned()));
+        }
+        None
+    }
+
+    /// A participle spelled like its base form ("must be cut by 10%").
+    pub fn participle_like(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "cut"
+                | "set"
+                | "put"
+                | "hit"
+                | "shut"
+                | "spread"
+                | "cast"
+                | "cost"
+                | "hurt"
+                | "let"
+                | "split"
+                | "upset"
+                | "read"
+                | "kept"
+                | "held"
+                | "met"
+                | "run"
+        )
     }
 
     /// The built-in lexicon with a project's additions and removals.

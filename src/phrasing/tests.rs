@@ -95,3 +95,31 @@ fn projects_can_trim_the_lexicon() {
     );
     assert_eq!(label("Uptime stays robust at 99.9%."), "vague");
 }
+
+/// `KOOM_PHRASING_DEBUG="text" cargo test debug_structure -- --nocapture`
+/// prints the slots of a text.
+#[test]
+fn debug_structure() {
+    let Ok(text) = std::env::var("KOOM_PHRASING_DEBUG") else {
+        return;
+    };
+    let lex = Lexicon::builtin();
+    let t = structure::Text::new(&text, &lex);
+    for c in t.clauses() {
+        let words = |a: usize, b: usize| (a..b).map(|i| t.word(i)).collect::<Vec<_>>().join(" ");
+        println!(
+            "clause [{}]: form {:?}, subject [{}], verb {:?}, object [{}], also {:?}, threshold {}",
+            words(c.from, c.to),
+            c.form,
+            words(c.head, c.subject_end),
+            c.verb.as_ref().map(|v| (&v.lemma, v.class, v.passive)),
+            words(c.object.0, c.object.1),
+            c.also
+                .iter()
+                .map(|v| (&v.lemma, v.class))
+                .collect::<Vec<_>>(),
+            c.threshold
+        );
+    }
+    println!("{:?}", analyze(&text, &lex));
+}
