@@ -159,7 +159,6 @@ pub const METHOD_VERBS: &[&str] = &[
     "document",
     "track",
     "monitor",
-    "meet",
     "centralize",
     "centralise",
     "decentralize",
@@ -190,7 +189,6 @@ pub const METHOD_VERBS: &[&str] = &[
     "report",
     "research",
     "return",
-    "streamline",
     "test",
     "update",
 ];
@@ -283,8 +281,9 @@ pub const DIRECTION_VERBS: &[&str] = &[
 /// on-time delivery"), without one vague.
 pub const RESULT_VERBS: &[&str] = &[
     "achieve", "reach", "hit", "attain", "get", "keep", "maintain", "sustain", "bring", "exceed",
-    "ensure", "secure", "win", "serve", "ship", "generate", "become", "make", "resolve", "answer",
-    "process", "fill", "close", "deliver", "complete", "retain", "stay", "remain", "hold",
+    "ensure", "secure", "win", "meet", "earn", "gain", "obtain", "attract", "receive", "serve",
+    "ship", "generate", "become", "make", "resolve", "answer", "process", "fill", "close",
+    "deliver", "complete", "retain", "stay", "remain", "hold",
 ];
 
 /// Nouns that name a means (an activity, a tool, a procedure), not a measure:
@@ -472,6 +471,7 @@ pub const VAGUE_TERMS: &[&str] = &[
     "enhanced",
     "increased",
     "reduced",
+    "streamline",
     "promptly",
     "quickly",
     "rapidly",

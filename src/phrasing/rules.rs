@@ -200,8 +200,11 @@ fn object_is_means(t: &Text, c: &Clause) -> Option<usize> {
 }
 
 /// Whether the object is a condition to bring about ("a welcoming
-/// environment", "an inclusive culture") rather than a thing.
-fn object_is_state(t: &Text, c: &Clause) -> bool {
+/// environment", "an inclusive culture") rather than a thing: a listed
+/// condition noun, a noun whose most frequent sense is a state, attribute or
+/// feeling and none an artifact, or (`adjectives`) an object qualified by a
+/// vague word ("a pleasant work environment").
+fn object_is_state(t: &Text, c: &Clause, adjectives: bool) -> bool {
     use super::wordnet::noun;
     let Some(head) = object_head(t, c) else {
         return false;
@@ -209,31 +212,87 @@ fn object_is_state(t: &Text, c: &Clause) -> bool {
     let w = t.word(head);
     let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
     t.lex.state_nouns.contains(lemma)
-        || super::wordnet::entry(lemma)
-            .is_some_and(|e| e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING) != 0)
-        || (c.object.0..head).any(|i| t.lex.vague.contains(t.word(i)))
+        || super::wordnet::entry(lemma).is_some_and(|e| {
+            e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING) != 0
+                && e.noun_files & noun::ARTIFACT == 0
+        })
+        || (adjectives && (c.object.0..head).any(|i| t.lex.vague.contains(t.word(i))))
+        || t.word(c.object.1) == "as"
+}
+
+/// Whether the object's head names a thing made or an act ("a contingency
+/// plan", "procurement decisions"): a result verb on one prescribes it.
+fn object_is_thing(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    super::wordnet::as_noun(w).is_some_and(|e| {
+        e.noun_first & (noun::ARTIFACT | noun::COMMUNICATION | noun::COGNITION | noun::ACT) != 0
+    })
+}
+
+/// Whether a verb on this clause's object prescribes an action: `Some(true)`
+/// a method, `Some(false)` a condition without a threshold (vague), `None`
+/// neither.
+fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
+    let lemma = verb.lemma.as_str();
+    if t.lex.vague.contains(lemma) || t.lex.vague.contains(t.word(verb.at)) {
+        return None;
+    }
+    let making = MAKING_VERBS.contains(&lemma);
+    let pseudo = (c.from..c.to).any(|i| t.phrase_at(i, &t.lex.pseudo_thresholds).is_some());
+    match verb.class {
+        Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
+        Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
+        Class::Method => Some(true),
+        Class::Action if c.object_empty() || pronoun_object(t, c) => None,
+        Class::Action if c.threshold => None,
+        Class::Action if object_is_state(t, c, making) => Some(false),
+        Class::Action => Some(true),
+        Class::Result if pseudo || c.threshold => None,
+        Class::Result if making && object_is_state(t, c, true) => Some(false),
+        Class::Result if making && object_is_thing(t, c) => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether the subject before a modal is someone who acts (a person or a
+/// group: "Managers should…", "The CoE must…") rather than a measure or a
+/// place ("Every site must report zero injuries").
+fn agent_subject(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(last) = (c.head..c.subject_end).rev().find(|&i| t.is_word(i)) else {
+        return false;
+    };
+    let w = t.word(last);
+    match super::wordnet::as_noun(w) {
+        Some(e) => e.noun_first & (noun::PERSON | noun::GROUP) != 0,
+        None => true,
+    }
 }
 
 fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     let verbs = std::iter::once(v).chain(c.also.iter());
-    let mut method = None;
+    let mut condition = None;
     for verb in verbs {
-        let making = MAKING_VERBS.contains(&verb.lemma.as_str());
-        let prescribes = match verb.class {
-            Class::Method => !(making && object_is_state(t, c)),
-            Class::Action => {
-                !c.threshold && !object_is_state(t, c) && !c.object_empty() && !pronoun_object(t, c)
+        match prescribes(t, c, verb) {
+            Some(true) => {
+                let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
+                set(&mut found.method, f);
+                return;
             }
-            _ => false,
-        };
-        if prescribes {
-            method = Some(verb);
-            break;
+            Some(false) => condition = condition.or(Some(verb)),
+            None => {}
         }
     }
-    if let Some(verb) = method {
-        let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
-        set(&mut found.method, f);
+    if let Some(verb) = condition {
+        let end = c.object.1.max(verb.end + 1) - 1;
+        set(
+            &mut found.vague,
+            t.finding(verb.at, end, Reason::NoThreshold(verb.lemma.clone())),
+        );
         return;
     }
     direction(t, c, v, found);
@@ -328,20 +387,17 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         }
         return;
     }
-    match v.class {
-        Class::Method => {
-            set(
-                &mut found.method,
-                t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone())),
-            );
+    match (v.class, prescribes(t, c, v)) {
+        (Class::Method | Class::Action, Some(true)) => {
+            let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
+            set(&mut found.method, f);
         }
-        Class::Action if !c.threshold && !object_is_state(t, c) && !c.object_empty() => {
-            set(
-                &mut found.method,
-                t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone())),
-            );
+        (_, Some(false)) => {
+            let end = c.object.1.max(v.end + 1) - 1;
+            let f = t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone()));
+            set(&mut found.vague, f);
         }
-        Class::Direction if !c.threshold && !t.lex.multipliers.contains(w) => {
+        (Class::Direction, _) if !c.threshold && !t.lex.multipliers.contains(w) => {
             set(
                 &mut found.vague,
                 t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone())),

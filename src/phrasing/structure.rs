@@ -132,7 +132,8 @@ pub const OBJECT_STOPS: &[&str] = &[
     "by", "to", "from", "under", "below", "above", "over", "at", "in", "within", "for", "on",
     "across", "while", "without", "with", "using", "via", "through", "and", "or", "so", "than",
     "into", "per", "during", "before", "after", "back", "that", "which", "who", "where", "each",
-    "every", "up", "down", "between", "among", "against", "around", "beyond",
+    "every", "up", "down", "between", "among", "against", "around", "beyond", "now", "today",
+    "again", "as",
 ];
 
 const LEAD_INS: &[&str] = &[
@@ -393,6 +394,14 @@ impl<'a> Text<'a> {
 
     fn ends_object(&self, i: usize) -> bool {
         let t = &self.tokens[i];
+        // "a talented and diverse workforce": `and` between qualifiers.
+        if matches!(t.text.as_str(), "and" | "or")
+            && !self.is_base_verb(i + 1)
+            && !matches!(self.word(i + 1), "a" | "an" | "the" | "our" | "their")
+            && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return false;
+        }
         t.kind == Kind::Punct
             || (OBJECT_STOPS.contains(&t.text.as_str()) && !self.comparator[i])
             || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
@@ -439,6 +448,12 @@ impl<'a> Text<'a> {
                         && self.is_base_verb(head + 1)))
             {
                 head += 1;
+            }
+            if matches!(self.word(head), "continue" | "begin" | "start" | "resume")
+                && self.word(head + 1) == "to"
+                && self.is_base_verb(head + 2)
+            {
+                head += 2;
             }
             if head < to && LEAD_INS.contains(&self.word(head)) {
                 if let Some(comma) = (head + 1..to.min(head + 12)).find(|&i| self.word(i) == ",") {

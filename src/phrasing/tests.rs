@@ -123,3 +123,20 @@ fn debug_structure() {
     }
     println!("{:?}", analyze(&text, &lex));
 }
+
+/// `KOOM_PHRASING_EVAL=file.tsv` (label TAB text) prints every miss.
+#[test]
+fn debug_eval() {
+    let Ok(file) = std::env::var("KOOM_PHRASING_EVAL") else {
+        return;
+    };
+    let lex = Lexicon::builtin();
+    for line in std::fs::read_to_string(file).unwrap().lines() {
+        let mut cols = line.split('\t');
+        let (label, text) = (cols.next().unwrap(), cols.next().unwrap_or(""));
+        let v = analyze(text, &lex);
+        if v.label() != label {
+            println!("MISS {label} judged {}: {text}   {v:?}", v.label());
+        }
+    }
+}
