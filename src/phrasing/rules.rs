@@ -248,6 +248,9 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
         Class::Action if c.object_empty() || pronoun_object(t, c) => None,
+        // Under a modal a verb of knowing states a condition: "Customers must
+        // trust what we ship".
+        Class::Action if verb.modal.is_some() && thinking(&verb.lemma) => None,
         Class::Action if c.threshold => None,
         Class::Action if object_is_state(t, c, making) => Some(false),
         Class::Action => Some(true),
@@ -256,6 +259,11 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
     }
+}
+
+fn thinking(lemma: &str) -> bool {
+    use super::wordnet::verb;
+    super::wordnet::entry(lemma).is_some_and(|e| e.verb_first & verb::COGNITION != 0)
 }
 
 /// Whether the subject before a modal is someone who acts (a person or a
@@ -334,20 +342,6 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     if v.class == Class::State && superlative {
         return;
     }
-    let first = c.object.0;
-    if first < c.object.1
-        && c.object.1 - first == 1
-        && matches!(
-            t.word(first),
-            "us" | "it" | "them" | "this" | "that" | "things" | "everything"
-        )
-    {
-        set(
-            &mut found.vague,
-            t.finding(v.at, first, Reason::NoMeasure(v.lemma.clone())),
-        );
-        return;
-    }
     let end = c.object.1.max(v.end + 1) - 1;
     set(
         &mut found.vague,
@@ -355,12 +349,15 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     );
 }
 
+/// An object that names nothing: "Get us to 50", "do it now", "trust what
+/// we ship".
 fn pronoun_object(t: &Text, c: &Clause) -> bool {
-    c.object.1 - c.object.0 == 1
-        && matches!(
-            t.word(c.object.0),
-            "us" | "it" | "them" | "this" | "that" | "things" | "everything"
-        )
+    let one = matches!(
+        t.word(c.object.0),
+        "us" | "it" | "them" | "this" | "that" | "things" | "everything"
+    );
+    (c.object.1 == c.object.0 + 1 && one)
+        || (c.object.1 > c.object.0 && t.word(c.object.0) == "what")
 }
 
 fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {

@@ -476,6 +476,16 @@ impl<'a> Text<'a> {
         (head, polite, ensure)
     }
 
+    /// The end of the organization's name at `head` ("Open Harvest serves…"):
+    /// a subject, whatever its words.
+    fn name_end(&self, head: usize) -> Option<usize> {
+        self.lex
+            .subjects
+            .iter()
+            .find(|name| !name.is_empty() && self.matches(head, name))
+            .map(|name| head + name.len())
+    }
+
     /// A verb's base form at `i` (not a word that only looks like one).
     pub fn is_base_verb(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -490,6 +500,22 @@ impl<'a> Text<'a> {
     /// Find the verb group and the form of the clause.
     fn verb_group(&self, c: &mut Clause) {
         let (head, to) = (c.head, c.to);
+        if let Some(end) = self.name_end(head) {
+            if let Some(m) = (end..to)
+                .find(|&i| AUX.contains(&self.word(i)))
+                .filter(|&m| m == end)
+            {
+                return self.modal_group(c, m);
+            }
+            if end < to && self.lex.verb_lemma(self.word(end)).is_some() {
+                c.form = Form::Declarative;
+                c.subject_end = end;
+                c.verb = Some(self.verb_at(end, None, false));
+            } else {
+                c.subject_end = to;
+            }
+            return;
+        }
         let imperative_head = self.is_base_verb(head) && self.word(head + 1) != "of";
         // A modal or auxiliary before any subordinate clause.
         let aux = (head..to)
