@@ -5,7 +5,7 @@
 //! `hires`, `hired`, `hiring`) so that the lists stay short and readable.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a: the word sets are looked up for every word of every text, and
@@ -34,6 +34,19 @@ impl Hasher for Fnv {
 
 /// A set of words.
 pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// Per-word flags, so that a text's words are looked up once each.
+pub mod flag {
+    pub const NUMBER: u16 = 1;
+    pub const MULTIPLIER: u16 = 1 << 1;
+    pub const DATE: u16 = 1 << 2;
+    pub const VAGUE: u16 = 1 << 3;
+    pub const URGENCY: u16 = 1 << 4;
+    pub const EMPHASIS: u16 = 1 << 5;
+    pub const HEADING: u16 = 1 << 6;
+    /// The first word of some phrase (comparator, vague, urgency…).
+    pub const PHRASE: u16 = 1 << 7;
+}
 
 /// Phrases of several words, with the set of their first words so that most
 /// positions are rejected with one lookup.
@@ -910,6 +923,8 @@ pub struct Lexicon {
     pub dates: WordSet,
     /// Proper names that stand as subjects: the organization's name.
     pub subjects: Vec<Vec<String>>,
+    /// The [`flag`]s of every word in the sets above (rebuilt by `adjust`).
+    pub flags: HashMap<String, u16, BuildHasherDefault<Fnv>>,
 }
 
 /// Irregular past participles and past forms.
@@ -1054,7 +1069,37 @@ impl Lexicon {
             numbers: set(NUMBER_WORDS),
             dates: set(DATE_WORDS),
             subjects: Vec::new(),
+            flags: HashMap::default(),
         }
+        .flagged()
+    }
+
+    /// Rebuild [`Lexicon::flags`] from the sets.
+    fn flagged(mut self) -> Self {
+        let mut flags: HashMap<String, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut mark = |words: &WordSet, bit: u16| {
+            for w in words {
+                *flags.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        mark(&self.numbers, flag::NUMBER);
+        mark(&self.multipliers, flag::MULTIPLIER);
+        mark(&self.dates, flag::DATE);
+        mark(&self.vague, flag::VAGUE);
+        mark(&self.urgency, flag::URGENCY);
+        mark(&self.emphasis, flag::EMPHASIS);
+        mark(&self.heading_emphasis, flag::HEADING);
+        for set in [
+            &self.comparators,
+            &self.vague_phrases,
+            &self.urgency_phrases,
+            &self.priority_phrases,
+            &self.pseudo_thresholds,
+        ] {
+            mark(&set.firsts, flag::PHRASE);
+        }
+        self.flags = flags;
+        self
     }
 
     /// The verb lemma of a form: WordNet's, or the form itself when a list
@@ -1098,6 +1143,40 @@ impl Lexicon {
                 | "met"
                 | "run"
         )
+    }
+
+    /// A placeholder used while the flags are rebuilt.
+    fn empty() -> Self {
+        Lexicon {
+            method_base: WordSet::default(),
+            method_participle: WordSet::default(),
+            direction_any: WordSet::default(),
+            direction_base: WordSet::default(),
+            result_base: WordSet::default(),
+            means: WordSet::default(),
+            vague: WordSet::default(),
+            vague_phrases: Phrases::default(),
+            urgency: WordSet::default(),
+            urgency_phrases: Phrases::default(),
+            priority_phrases: Phrases::default(),
+            heading_emphasis: WordSet::default(),
+            multipliers: WordSet::default(),
+            phrasal_direction: WordSet::default(),
+            phrasal_method: WordSet::default(),
+            increase: WordSet::default(),
+            state_verbs: WordSet::default(),
+            state_nouns: WordSet::default(),
+            pseudo_thresholds: Phrases::default(),
+            emphasis: WordSet::default(),
+            comparators: Phrases::default(),
+            modals: WordSet::default(),
+            adverbs: WordSet::default(),
+            openers: WordSet::default(),
+            numbers: WordSet::default(),
+            dates: WordSet::default(),
+            subjects: Vec::new(),
+            flags: HashMap::default(),
+        }
     }
 
     /// The built-in lexicon with a project's additions and removals.
@@ -1166,6 +1245,7 @@ impl Lexicon {
             self.vague_phrases.retain(|p| *p != words);
             self.urgency_phrases.retain(|p| *p != words);
         }
+        *self = std::mem::replace(self, Lexicon::empty()).flagged();
     }
 }
 

@@ -15,6 +15,7 @@
 //! `Critical:`, "This cannot wait") only without a threshold and a date.
 //! Method beats urgent, urgent beats vague.
 
+use super::lexicon::flag;
 use super::rewrite;
 use super::structure::{Class, Clause, Form, Text, Verb};
 use super::token::Kind;
@@ -216,7 +217,7 @@ fn object_is_state(t: &Text, c: &Clause, adjectives: bool) -> bool {
             e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING) != 0
                 && e.noun_files & noun::ARTIFACT == 0
         })
-        || (adjectives && (c.object.0..head).any(|i| t.lex.vague.contains(t.word(i))))
+        || (adjectives && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
         || t.word(c.object.1) == "as"
 }
 
@@ -242,7 +243,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         return None;
     }
     let making = MAKING_VERBS.contains(&lemma);
-    let pseudo = (c.from..c.to).any(|i| t.phrase_at(i, &t.lex.pseudo_thresholds).is_some());
+    let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
     match verb.class {
         Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
         Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
@@ -452,14 +453,22 @@ fn means(t: &Text, c: &Clause) -> Option<Finding> {
 
 fn means_preposition(t: &Text, i: usize) -> bool {
     let w = t.word(i);
+    if !matches!(
+        w,
+        "via" | "using" | "leveraging" | "utilizing" | "utilising" | "through" | "with"
+    ) {
+        return false;
+    }
     let prev = t.word(i.wrapping_sub(1));
     let after_participle = i > 0
         && t.is_word(i - 1)
         && (prev.ends_with("ed") || prev.ends_with("en") || t.lex.participle_like(prev))
         && t.lex.verb_lemma(prev).is_some();
-    let after_person = super::wordnet::as_noun(prev)
-        .is_some_and(|e| e.noun_first & super::wordnet::noun::PERSON != 0);
-    if after_participle || (after_person && w == "using") {
+    let after_person = || {
+        super::wordnet::as_noun(prev)
+            .is_some_and(|e| e.noun_first & super::wordnet::noun::PERSON != 0)
+    };
+    if after_participle || (w == "using" && after_person()) {
         return false;
     }
     let skip = |k: usize| {
@@ -498,7 +507,7 @@ fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
         let now_ok = w != "now"
             || t.tokens.get(i + 1).is_none_or(|n| n.kind == Kind::Punct)
             || matches!(t.word(i + 1), "and" | "or");
-        if lex.urgency.contains(w)
+        if t.flags[i] & flag::URGENCY != 0
             && now_ok
             && !matches!(t.word(i.wrapping_sub(1)), "from" | "until" | "by")
         {
@@ -523,9 +532,9 @@ fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
     for i in 0..t.len() {
         let w = t.word(i);
         let heading = clauses.iter().any(|c| c.from == i)
-            && lex.heading_emphasis.contains(w)
+            && t.flags[i] & flag::HEADING != 0
             && matches!(t.word(i + 1), ":" | "!");
-        if lex.emphasis.contains(w) || heading {
+        if t.flags[i] & flag::EMPHASIS != 0 || heading {
             set(
                 &mut found.urgent,
                 t.finding(i, i, Reason::UrgencyWithoutClarity(w.to_owned())),
@@ -555,7 +564,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
                 continue;
             }
             let w = t.word(i);
-            if lex.vague.contains(w) && !category(t, i) && !measure_name(t, c, i) {
+            if t.flags[i] & flag::VAGUE != 0 && !category(t, i) && !measure_name(t, c, i) {
                 let comparative = matches!(
                     w,
                     "more"
@@ -606,7 +615,8 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
 /// A survey category: vague words joined by `or` ("rate the service good or
 /// excellent") name an answer, not a quality of the target.
 fn category(t: &Text, i: usize) -> bool {
-    let vague = |k: usize| t.lex.vague.contains(t.word(k)) || t.word(k) == "very";
+    let vague =
+        |k: usize| t.flags.get(k).is_some_and(|f| f & flag::VAGUE != 0) || t.word(k) == "very";
     (t.word(i + 1) == "or" && (vague(i + 2) || vague(i + 3)))
         || (i >= 2 && t.word(i - 1) == "or" && vague(i - 2))
         || (i >= 3 && t.word(i - 1) == "very" && t.word(i - 2) == "or" && vague(i - 3))

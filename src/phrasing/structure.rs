@@ -22,7 +22,7 @@
 //! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
 //! of the object.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{flag, Lexicon};
 use super::token::{is_date_number, tokenize, Kind, Token};
 use super::wordnet;
 
@@ -37,6 +37,10 @@ pub struct Text<'a> {
     pub date: Vec<bool>,
     /// Inside a comparator phrase ("at least", "or higher").
     pub comparator: Vec<bool>,
+    /// Where a pseudo-threshold begins ("to a minimum").
+    pub pseudo: Vec<bool>,
+    /// The lexicon's [`flag`]s of each word.
+    pub flags: Vec<u16>,
 }
 
 /// What kind of verb heads a clause.
@@ -162,7 +166,8 @@ const LEAD_INS: &[&str] = &[
 
 impl<'a> Text<'a> {
     pub fn new(text: &'a str, lex: &'a Lexicon) -> Text<'a> {
-        let tokens: Vec<Token> = tokenize(text).into_iter().filter(|t| !t.aside).collect();
+        let mut tokens = tokenize(text);
+        tokens.retain(|t| !t.aside);
         let n = tokens.len();
         let mut t = Text {
             source: text,
@@ -171,7 +176,13 @@ impl<'a> Text<'a> {
             threshold: vec![false; n],
             date: vec![false; n],
             comparator: vec![false; n],
+            pseudo: vec![false; n],
+            flags: Vec::with_capacity(n),
         };
+        for tok in &t.tokens {
+            let f = lex.flags.get(tok.text.as_str()).copied().unwrap_or(0);
+            t.flags.push(f);
+        }
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
                 let len = c.len();
@@ -181,6 +192,7 @@ impl<'a> Text<'a> {
         for i in 0..n {
             t.threshold[i] = t.is_threshold(i);
             t.date[i] = t.is_date(i);
+            t.pseudo[i] = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
         }
         t
     }
@@ -206,9 +218,10 @@ impl<'a> Text<'a> {
                 let counted = matches!(w, "one" | "every" | "all" | "none" | "no")
                     && (self.word(i.wrapping_sub(1)) == "number"
                         || (i > 0 && self.comparator[i - 1]));
-                self.lex.multipliers.contains(w)
+                let f = self.flags[i];
+                f & flag::MULTIPLIER != 0
                     || counted
-                    || (self.lex.numbers.contains(w)
+                    || (f & flag::NUMBER != 0
                         && !matches!(w, "every" | "all" | "no" | "none" | "one" | "double"))
             }
             Kind::Punct => false,
@@ -239,7 +252,7 @@ impl<'a> Text<'a> {
                     .tokens
                     .get(i + 1)
                     .is_some_and(|n| n.kind == Kind::Number);
-                (self.lex.dates.contains(w) && (!ambiguous || dated))
+                (self.flags[i] & flag::DATE != 0 && (!ambiguous || dated))
                     || (w == "end" && matches!(self.word(i + 1), "of" | "date"))
             }
             Kind::Punct => false,
@@ -252,7 +265,9 @@ impl<'a> Text<'a> {
         i: usize,
         set: &'p super::lexicon::Phrases,
     ) -> Option<&'p Vec<String>> {
-        if !set.firsts.contains(self.word(i)) {
+        if self.flags.get(i).is_none_or(|f| f & flag::PHRASE == 0)
+            || !set.firsts.contains(self.word(i))
+        {
             return None;
         }
         set.list.iter().find(|p| self.matches(i, p))

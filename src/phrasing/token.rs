@@ -61,8 +61,14 @@ fn is_inner(text: &str, j: usize, d: char) -> bool {
 }
 
 fn word_at(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
     let mut j = start + text[start..].chars().next().map_or(1, char::len_utf8);
     while j < text.len() {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
         let d = text[j..].chars().next().expect("in bounds");
         if !is_inner(text, j, d) {
             break;
@@ -74,6 +80,9 @@ fn word_at(text: &str, start: usize) -> (usize, usize) {
 }
 
 fn lower(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
     let mut lower = raw.to_lowercase();
     if lower.contains('’') {
         lower = lower.replace('’', "'");
