@@ -136,6 +136,23 @@ fn outcome_form(
             }
             s
         }
+        Form::Modal | Form::Declarative
+            if v.class == Class::Direction && !c.threshold && skip == Some(v.at) =>
+        {
+            // "Quality variance must go down." → "… must fall below <target>"
+            let subject = slice(t, source, c.head, c.subject_end);
+            if subject.is_empty() {
+                return None;
+            }
+            rest_from = v.end + 1;
+            let up = t.lex.increase.contains(v.lemma.as_str());
+            let target = if up {
+                "reach <target>"
+            } else {
+                "fall below <target>"
+            };
+            format!("{} must {target}", capitalized(subject))
+        }
         Form::Modal | Form::Declarative => {
             rest_from = c.head;
             String::new()
@@ -170,6 +187,13 @@ fn outcome_form(
     }
     if !(c.from..c.to).any(|i| t.date[i] && i < cut) {
         out.push_str(" by <date>");
+    }
+    for (wordy, plain) in [
+        (" to below ", " below "),
+        (" to under ", " under "),
+        (" to above ", " above "),
+    ] {
+        out = out.replace(wordy, plain);
     }
     Some(out)
 }
