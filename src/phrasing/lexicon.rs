@@ -327,6 +327,8 @@ pub const MEANS_NOUNS: &[&str] = &[
     "vendors",
     "workflow",
     "workflows",
+    "framework",
+    "frameworks",
     "procedure",
     "procedures",
     "checklist",

@@ -79,6 +79,9 @@ const DECISION_VERBS: &[&str] = &[
 /// Verbs that bring about a condition: on a condition they are vague
 /// ("Create a welcoming environment"), on a thing a method.
 const MAKING_VERBS: &[&str] = &[
+    "support",
+    "encourage",
+    "enable",
     "create",
     "build",
     "establish",
@@ -123,7 +126,17 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
         set(&mut found.method, f);
         return;
     }
-    let Some(v) = &c.verb else { return };
+    let Some(v) = &c.verb else {
+        if c.ensure && !c.threshold && c.head < c.to {
+            let f = t.finding(
+                c.head.saturating_sub(1),
+                c.to - 1,
+                Reason::NoThreshold("ensure".to_owned()),
+            );
+            set(&mut found.vague, f);
+        }
+        return;
+    };
     if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_str()) {
         return;
     }
@@ -180,14 +193,41 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
 /// The head noun of an object: the last word before a stop, looking through
 /// "the number of" and skipping trailing participles ("sign-offs required").
 pub fn object_head(t: &Text, c: &Clause) -> Option<usize> {
-    let (from, to) = c.object;
-    let words: Vec<usize> = (from..to).filter(|&i| t.is_word(i)).collect();
-    let mut last = *words.last()?;
+    let (from, mut to) = c.object;
+    // "a culture of innovation": the head stands before `of`, unless it
+    // counts what follows ("the number of meetings").
+    if let Some(of) = (from..to).find(|&i| t.word(i) == "of") {
+        if of > from && !QUANTITY_NOUNS.contains(&t.word(of - 1)) {
+            to = of;
+        }
+    }
+    let mut last = (from..to).rev().find(|&i| t.is_word(i))?;
     while last > from && (t.word(last).ends_with("ed") || t.word(last).ends_with("ly")) {
         last -= 1;
     }
     Some(last)
 }
+
+/// Nouns that count what follows `of`.
+const QUANTITY_NOUNS: &[&str] = &[
+    "number",
+    "share",
+    "percentage",
+    "percent",
+    "proportion",
+    "amount",
+    "count",
+    "volume",
+    "level",
+    "levels",
+    "total",
+    "portion",
+    "majority",
+    "rate",
+    "ratio",
+    "use",
+    "value",
+];
 
 /// Whether the object names a means: a listed means noun at its head, or
 /// "the use of" a tool.
@@ -214,7 +254,7 @@ fn object_is_state(t: &Text, c: &Clause, adjectives: bool) -> bool {
     let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
     t.lex.state_nouns.contains(lemma)
         || super::wordnet::entry(lemma).is_some_and(|e| {
-            e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING) != 0
+            e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
                 && e.noun_files & noun::ARTIFACT == 0
         })
         || (adjectives && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
@@ -248,6 +288,19 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
         Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
+        Class::Action if c.threshold => None,
+        // "Work with partners…", "Advocate for funding…": an action on a
+        // prepositional object.
+        Class::Action
+            if c.object_empty()
+                && !thinking(lemma)
+                && matches!(
+                    t.word(c.object.0),
+                    "with" | "for" | "on" | "across" | "among"
+                ) =>
+        {
+            Some(true)
+        }
         Class::Action if c.object_empty() || pronoun_object(t, c) => None,
         // Under a modal a verb of knowing states a condition: "Customers must
         // trust what we ship".
@@ -340,7 +393,8 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         matches!(t.word(i), "most" | "first" | "largest" | "best" | "leading")
             || (t.word(i).ends_with("est") && t.word(i).len() > 5)
     });
-    if v.class == Class::State && superlative {
+    // "Be debt-free", "Be the most reliable…": a condition, judged by its terms.
+    if v.class == Class::State && (superlative || v.lemma == "be") {
         return;
     }
     let end = c.object.1.max(v.end + 1) - 1;
@@ -436,7 +490,10 @@ fn means(t: &Text, c: &Clause) -> Option<Finding> {
             g.ends_with("ing")
                 && g.len() > 4
                 && !t.lex.dates.contains(g)
-                && t.lex.verb_lemma(g).is_some()
+                && !matches!(
+                    g,
+                    "nothing" | "anything" | "everything" | "something" | "during"
+                )
         };
         if by_gerund {
             return Some(t.finding(i, i + 1, Reason::Means(w.to_owned())));

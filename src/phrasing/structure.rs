@@ -108,7 +108,6 @@ pub struct Clause {
     /// The object: after the verb up to the first preposition or stop.
     pub object: (usize, usize),
     pub threshold: bool,
-    pub deadline: bool,
     /// "Please", "we", "let's": a polite or first-person imperative.
     pub polite: bool,
     /// "Ensure", "Make sure": the clause states a condition to bring about.
@@ -127,6 +126,13 @@ const AUX: &[&str] = &[
     "needs", "needed", "has", "have", "had", "is", "are", "was", "were", "be", "been", "want",
     "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects", "going",
     "we'll", "we'd", "it'll", "don't", "doesn't", "cannot", "can't", "won't", "mustn't",
+];
+
+/// Auxiliaries only before `to` ("plans to", "aims to"); elsewhere nouns
+/// or verbs ("a contingency plan").
+const SEMI_MODALS: &[&str] = &[
+    "want", "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects",
+    "going",
 ];
 
 const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -387,7 +393,6 @@ impl<'a> Text<'a> {
             subject_end: head,
             object: (head, head),
             threshold: (from..to).any(|i| self.threshold[i]),
-            deadline: (from..to).any(|i| self.date[i]),
             polite,
             ensure,
         };
@@ -536,10 +541,13 @@ impl<'a> Text<'a> {
         let aux = (head..to)
             .take_while(|&i| {
                 let w = self.word(i);
-                !(i > head && SUBORDINATORS.contains(&w)) && !(imperative_head && w == ",")
+                let subordinate = i > head && SUBORDINATORS.contains(&w);
+                !(subordinate || (imperative_head && w == ","))
             })
             .find(|&i| {
-                AUX.contains(&self.word(i)) && (i > head || self.word(i) == "be" || c.polite)
+                AUX.contains(&self.word(i))
+                    && (i > head || c.polite)
+                    && (!SEMI_MODALS.contains(&self.word(i)) || self.word(i + 1) == "to")
             });
         if let Some(m) =
             aux.filter(|&m| !(imperative_head && m == head + 1 && self.word(m) == "need"))
@@ -549,10 +557,8 @@ impl<'a> Text<'a> {
             }
         }
         let w = self.word(head);
-        if imperative_head && !self.finite_after(head + 1, to) {
-            c.form = Form::Imperative;
-            c.verb = Some(self.verb_at(head, None, false));
-        } else if w.ends_with("ing") && self.lex.verb_lemma(w).is_some() {
+        let gerund = w.ends_with("ing") && self.lex.verb_lemma(w).is_some();
+        if (imperative_head && !self.finite_after(head + 1, to)) || gerund {
             c.form = Form::Imperative;
             c.verb = Some(self.verb_at(head, None, false));
         } else if w.ends_with("ed") && self.lex.verb_lemma(w).is_some() {
