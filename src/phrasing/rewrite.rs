@@ -52,7 +52,8 @@ pub fn attach(t: &Text, clauses: &[Clause], found: &mut Found) {
                 .iter()
                 .position(|tok| tok.start == f.start)
                 .unwrap_or(c.to);
-            if c.threshold {
+            let direction = c.verb.as_ref().is_some_and(|v| v.class == Class::Direction);
+            if c.threshold || direction {
                 outcome_form(t, c, cut, source, None)
             } else {
                 None
@@ -136,9 +137,7 @@ fn outcome_form(
             }
             s
         }
-        Form::Modal | Form::Declarative
-            if v.class == Class::Direction && !c.threshold && skip == Some(v.at) =>
-        {
+        Form::Modal | Form::Declarative if v.class == Class::Direction && !c.threshold => {
             // "Quality variance must go down." → "… must fall below <target>"
             let subject = slice(t, source, c.head, c.subject_end);
             if subject.is_empty() {
@@ -159,7 +158,23 @@ fn outcome_form(
         }
         _ => return None,
     };
-    let rest_to = cut.min(c.to);
+    let mut rest_to = cut.min(c.to);
+    // A threshold in words that sets none ("at a healthy level", "to a
+    // minimum") gives way to the placeholder.
+    if let Some(mut p) = (rest_from..rest_to).find(|&i| t.pseudo[i]) {
+        if p > rest_from && matches!(t.word(p - 1), "at" | "to" | "within" | "around") {
+            p -= 1;
+        }
+        rest_to = p;
+        if !out.contains("<target>") {
+            out = if out.is_empty() {
+                format!("{} <target>", slice(t, source, rest_from, p))
+            } else {
+                format!("{out} <target>")
+            };
+            rest_from = p;
+        }
+    }
     let mut rest = String::new();
     let mut i = rest_from;
     while i < rest_to {
