@@ -46,6 +46,13 @@ pub mod flag {
     pub const HEADING: u16 = 1 << 6;
     /// The first word of some phrase (comparator, vague, urgency…).
     pub const PHRASE: u16 = 1 << 7;
+    /// The chunker's closed classes (`structure.rs`).
+    pub const AUX: u16 = 1 << 8;
+    pub const SUBORDINATOR: u16 = 1 << 9;
+    pub const OBJECT_STOP: u16 = 1 << 10;
+    pub const COPULA: u16 = 1 << 11;
+    pub const LEAD_IN: u16 = 1 << 12;
+    pub const SEMI_MODAL: u16 = 1 << 13;
 }
 
 /// Phrases of several words, with the set of their first words so that most
@@ -1091,6 +1098,23 @@ impl Lexicon {
         mark(&self.urgency, flag::URGENCY);
         mark(&self.emphasis, flag::EMPHASIS);
         mark(&self.heading_emphasis, flag::HEADING);
+        let mut mark_list = |words: &[&str], bit: u16| {
+            for w in words {
+                *flags.entry((*w).to_owned()).or_default() |= bit;
+            }
+        };
+        use super::structure as st;
+        mark_list(st::AUX, flag::AUX);
+        mark_list(st::SUBORDINATORS, flag::SUBORDINATOR);
+        mark_list(st::OBJECT_STOPS, flag::OBJECT_STOP);
+        mark_list(st::COPULAS, flag::COPULA);
+        mark_list(st::LEAD_INS, flag::LEAD_IN);
+        mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
+        let mut mark = |words: &WordSet, bit: u16| {
+            for w in words {
+                *flags.entry(w.clone()).or_default() |= bit;
+            }
+        };
         for set in [
             &self.comparators,
             &self.vague_phrases,

@@ -115,13 +115,13 @@ pub struct Clause {
 }
 
 /// Words that begin a clause without being its verb.
-const SUBORDINATORS: &[&str] = &[
+pub const SUBORDINATORS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "how", "where", "when", "so", "because", "while",
     "if", "whether", "in", "to", "so that", "as", "than", "until", "unless",
 ];
 
 /// Modals and auxiliaries that open a verb group.
-const AUX: &[&str] = &[
+pub const AUX: &[&str] = &[
     "must", "should", "will", "shall", "can", "may", "might", "would", "could", "ought", "need",
     "needs", "needed", "has", "have", "had", "is", "are", "was", "were", "be", "been", "want",
     "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects", "going",
@@ -130,12 +130,12 @@ const AUX: &[&str] = &[
 
 /// Auxiliaries only before `to` ("plans to", "aims to"); elsewhere nouns
 /// or verbs ("a contingency plan").
-const SEMI_MODALS: &[&str] = &[
+pub const SEMI_MODALS: &[&str] = &[
     "want", "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects",
     "going",
 ];
 
-const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Prepositions and conjunctions that end an object.
 pub const OBJECT_STOPS: &[&str] = &[
@@ -146,7 +146,7 @@ pub const OBJECT_STOPS: &[&str] = &[
     "again", "as",
 ];
 
-const LEAD_INS: &[&str] = &[
+pub const LEAD_INS: &[&str] = &[
     "by",
     "over",
     "in",
@@ -201,6 +201,11 @@ impl<'a> Text<'a> {
             t.pseudo[i] = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
         }
         t
+    }
+
+    /// Whether the word at `i` has a lexicon [`flag`].
+    pub fn has(&self, i: usize, bit: u16) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bit != 0)
     }
 
     pub fn len(&self) -> usize {
@@ -423,7 +428,7 @@ impl<'a> Text<'a> {
             return false;
         }
         t.kind == Kind::Punct
-            || (OBJECT_STOPS.contains(&t.text.as_str()) && !self.comparator[i])
+            || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
             || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
     }
 
@@ -475,7 +480,7 @@ impl<'a> Text<'a> {
             {
                 head += 2;
             }
-            if head < to && LEAD_INS.contains(&self.word(head)) {
+            if head < to && self.has(head, flag::LEAD_IN) {
                 if let Some(comma) = (head + 1..to.min(head + 12)).find(|&i| self.word(i) == ",") {
                     head = comma + 1;
                 }
@@ -522,7 +527,7 @@ impl<'a> Text<'a> {
         let (head, to) = (c.head, c.to);
         if let Some(end) = self.name_end(head) {
             if let Some(m) = (end..to)
-                .find(|&i| AUX.contains(&self.word(i)))
+                .find(|&i| self.has(i, flag::AUX))
                 .filter(|&m| m == end)
             {
                 return self.modal_group(c, m);
@@ -541,13 +546,13 @@ impl<'a> Text<'a> {
         let aux = (head..to)
             .take_while(|&i| {
                 let w = self.word(i);
-                let subordinate = i > head && SUBORDINATORS.contains(&w);
+                let subordinate = i > head && self.has(i, flag::SUBORDINATOR);
                 !(subordinate || (imperative_head && w == ","))
             })
             .find(|&i| {
-                AUX.contains(&self.word(i))
+                self.has(i, flag::AUX)
                     && (i > head || c.polite)
-                    && (!SEMI_MODALS.contains(&self.word(i)) || self.word(i + 1) == "to")
+                    && (!self.has(i, flag::SEMI_MODAL) || self.word(i + 1) == "to")
             });
         if let Some(m) =
             aux.filter(|&m| !(imperative_head && m == head + 1 && self.word(m) == "need"))
@@ -591,9 +596,7 @@ impl<'a> Text<'a> {
     /// -s or -ed form that is more used as a verb.
     fn finite_verb(&self, from: usize, to: usize) -> Option<usize> {
         (from..to)
-            .take_while(|&i| {
-                self.tokens[i].kind != Kind::Punct && !SUBORDINATORS.contains(&self.word(i))
-            })
+            .take_while(|&i| self.tokens[i].kind != Kind::Punct && !self.has(i, flag::SUBORDINATOR))
             .find(|&i| {
                 let w = self.word(i);
                 let prev = self.word(i - 1);
@@ -623,12 +626,12 @@ impl<'a> Text<'a> {
         let mut copula = false;
         while i < c.to {
             let w = self.word(i);
-            if AUX.contains(&w)
+            if self.has(i, flag::AUX)
                 || self.lex.adverbs.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && self.lex.verb_lemma(w).is_none())
             {
-                copula = COPULAS.contains(&w) || (copula && !matches!(w, "to"));
-                if matches!(w, "to" | "have" | "has") && !COPULAS.contains(&self.word(i + 1)) {
+                copula = self.has(i, flag::COPULA) || (copula && !matches!(w, "to"));
+                if matches!(w, "to" | "have" | "has") && !self.has(i + 1, flag::COPULA) {
                     copula = false;
                 }
                 i += 1;

@@ -115,7 +115,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                 }
             }
-            word = word.trim_end_matches('.').to_owned();
+            if word.ends_with('.') {
+                word = word.trim_end_matches('.').to_owned();
+            }
             let kind = if word.bytes().any(|b| b.is_ascii_digit()) {
                 Kind::Number
             } else {
