@@ -554,6 +554,7 @@ pub const EMPHASIS_PHRASES: &[&str] = &[
     "top priority",
     "highest priority",
     "number one priority",
+    "priority one",
     "cannot wait",
     "can't wait",
     "red alert",
@@ -805,6 +806,7 @@ pub const ADVERBS: &[&str] = &[
 /// Words that begin a clause without being its verb ("Please hire…").
 pub const CLAUSE_OPENERS: &[&str] = &[
     "please",
+    "i",
     "let's",
     "lets",
     "we",

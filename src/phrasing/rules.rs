@@ -135,6 +135,12 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
             );
             set(&mut found.vague, f);
         }
+        if let Some((at, noun)) = nominal_method(t, c) {
+            set(
+                &mut found.method,
+                t.finding(at, at, Reason::ActionVerb(noun)),
+            );
+        }
         return;
     };
     if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_str()) {
@@ -186,7 +192,14 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
                 );
             }
         }
-        Form::Verbless => {}
+        Form::Verbless => {
+            if let Some((at, noun)) = nominal_method(t, c) {
+                set(
+                    &mut found.method,
+                    t.finding(at, at, Reason::ActionVerb(noun)),
+                );
+            }
+        }
     }
 }
 
@@ -289,6 +302,9 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
         Class::Action if c.threshold => None,
+        // Under a modal an action is prescribed only to someone: "On-time
+        // delivery must recover" states a condition.
+        Class::Action if verb.modal.is_some() && !agent_subject(t, c) => None,
         // "Work with partners…", "Advocate for funding…": an action on a
         // prepositional object.
         Class::Action
@@ -335,7 +351,68 @@ fn agent_subject(t: &Text, c: &Clause) -> bool {
     }
 }
 
+/// A verbless clause headed by the noun of a method ("Introduction of a
+/// loyalty app", "Roll-out of Salesforce", "Weekly stand-ups for all
+/// teams") and with no threshold prescribes that action.
+fn nominal_method(t: &Text, c: &Clause) -> Option<(usize, String)> {
+    if c.threshold {
+        return None;
+    }
+    let at = (c.head..c.to).find(|&i| {
+        !matches!(
+            t.word(i),
+            "the" | "a" | "an" | "new" | "daily" | "weekly" | "monthly" | "quarterly" | "annual"
+        )
+    })?;
+    let w = t.word(at);
+    if t.lex.means.contains(w) && at + 1 < c.to {
+        return Some((at, w.to_owned()));
+    }
+    if t.word(at + 1) != "of" {
+        return None;
+    }
+    let verb = |v: &str| t.lex.method_base.contains(v) || t.lex.phrasal_method.contains(v);
+    let stems = [
+        w.strip_suffix("ation").map(|s| format!("{s}e")),
+        w.strip_suffix("ation").map(str::to_owned),
+        w.strip_suffix("uction").map(|s| format!("{s}uce")),
+        w.strip_suffix("ion").map(|s| format!("{s}e")),
+        w.strip_suffix("ion").map(str::to_owned),
+        w.strip_suffix("ment").map(str::to_owned),
+        Some(w.replace('-', " ")),
+    ];
+    stems
+        .into_iter()
+        .flatten()
+        .any(|s| verb(&s))
+        .then(|| (at, w.to_owned()))
+}
+
+/// "Have each store manager run a count", "Get the sales team to call
+/// every customer": the verb the causative hands on.
+fn handed_on(t: &Text, c: &Clause, v: &Verb) -> Option<Verb> {
+    if !matches!(v.lemma.as_str(), "have" | "ask" | "want" | "tell") {
+        return None;
+    }
+    let from = v.end + 2;
+    let j = (from..c.to.min(from + 6)).find(|&j| {
+        let prev = t.word(j - 1);
+        t.is_base_verb(j)
+            && !matches!(prev, "the" | "a" | "an" | "each" | "every" | "all" | "our")
+            && (prev == "to" || t.lex.method_base.contains(t.word(j)))
+    })?;
+    let verb = t.verb_here(j);
+    (verb.class == Class::Method).then_some(verb)
+}
+
 fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
+    if let Some(verb) = handed_on(t, c, v) {
+        {
+            let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
+            set(&mut found.method, f);
+            return;
+        }
+    }
     let verbs = std::iter::once(v).chain(c.also.iter());
     let mut condition = None;
     for verb in verbs {
@@ -394,7 +471,7 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
             || (t.word(i).ends_with("est") && t.word(i).len() > 5)
     });
     // "Be debt-free", "Be the most reliable…": a condition, judged by its terms.
-    if v.class == Class::State && (superlative || v.lemma == "be") {
+    if v.class == Class::State && (superlative || matches!(v.lemma.as_str(), "be" | "become")) {
         return;
     }
     let end = c.object.1.max(v.end + 1) - 1;

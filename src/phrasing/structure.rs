@@ -200,6 +200,17 @@ impl<'a> Text<'a> {
             t.date[i] = t.is_date(i);
             t.pseudo[i] = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
         }
+        // A rating band ("Good or Outstanding", "good or very good") is a
+        // threshold: the share of answers in it is what is measured.
+        for i in 0..n.saturating_sub(2) {
+            let vague = |k: usize| t.has(k, flag::VAGUE);
+            if vague(i)
+                && t.word(i + 1) == "or"
+                && (vague(i + 2) || (t.word(i + 2) == "very" && vague(i + 3)))
+            {
+                t.threshold[i] = true;
+            }
+        }
         t
     }
 
@@ -338,6 +349,11 @@ impl<'a> Text<'a> {
         } else {
             wordnet_class(lemma)
         }
+    }
+
+    /// The verb at `i` as a clause's main verb.
+    pub fn verb_here(&self, i: usize) -> Verb {
+        self.verb_at(i, None, false)
     }
 
     /// The main verb at `i` (a form of a verb), with a phrasal particle.

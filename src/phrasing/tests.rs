@@ -376,3 +376,37 @@ fn tech_and_resolution_texts_are_judged_for_procedure_only() {
     );
     assert_eq!(direction("Become world-class."), "vague");
 }
+
+#[test]
+fn nouns_of_methods_causatives_and_rating_bands() {
+    assert_eq!(
+        label("Introduction of a loyalty app for repeat customers."),
+        "method"
+    );
+    assert_eq!(
+        label("Roll-out of Salesforce to the sales team by Q2."),
+        "method"
+    );
+    assert_eq!(label("Weekly stand-ups for all project teams."), "method");
+    assert_eq!(
+        label("Introduction rate of the loyalty app above 40%."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Have each store manager run a monthly inventory count."),
+        "method"
+    );
+    assert_eq!(
+        label("Achieve a CQC rating of Good or Outstanding."),
+        "outcome"
+    );
+    assert_eq!(
+        label("On-time delivery must recover this quarter."),
+        "outcome"
+    );
+    assert_eq!(label("Customers must trust what we ship."), "outcome");
+    assert_eq!(
+        label("Managers must undertake a review of the rota."),
+        "method"
+    );
+}
