@@ -17,7 +17,7 @@
 //! rewrite.
 
 use super::rules::Found;
-use super::structure::{Class, Clause, Form, Text};
+use super::structure::{Class, Clause, Form, Text, Verb};
 use super::token::Kind;
 use super::Reason;
 
@@ -82,6 +82,51 @@ fn capitalized(s: &str) -> String {
     }
 }
 
+/// "Lower MTTR quickly" → "MTTR must fall below <target>": the object of
+/// an imperative direction or result verb becomes the subject.
+fn measure_first(t: &Text, c: &Clause, v: &Verb, cut: usize, source: &str) -> Option<String> {
+    let mut end = c.object.1.min(cut);
+    while end > c.object.0
+        && (t.word(end - 1).ends_with("ly") || t.tokens[end - 1].kind == Kind::Punct)
+    {
+        end -= 1;
+    }
+    let measure = slice(t, source, c.object.0, end);
+    if measure.is_empty() {
+        return None;
+    }
+    let up = t.lex.increase.contains(v.lemma.as_str());
+    let keep = matches!(
+        v.lemma.as_str(),
+        "keep" | "hold" | "maintain" | "sustain" | "stay" | "remain"
+    );
+    let verb = if keep {
+        "stay"
+    } else if v.class == Class::Result {
+        "reach"
+    } else if up {
+        "rise"
+    } else {
+        "fall"
+    };
+    let mut s = format!("{} must {verb}", capitalized(measure));
+    if !c.threshold {
+        s.push_str(if keep || v.class == Class::Result || up {
+            if keep {
+                " within <target>"
+            } else {
+                " to <target>"
+            }
+        } else {
+            " below <target>"
+        });
+        if up && !keep && v.class != Class::Result {
+            s = s.replace("must rise to", "must reach");
+        }
+    }
+    Some(s)
+}
+
 /// The outcome form of clause `c`, ending before token `cut` (a means or an
 /// urgency word), without the vague word at `skip`.
 fn outcome_form(
@@ -96,46 +141,7 @@ fn outcome_form(
     let mut rest_from = c.object.1;
     let mut out = match c.form {
         Form::Imperative if matches!(v.class, Class::Direction | Class::Result | Class::Change) => {
-            let mut end = c.object.1.min(cut);
-            while end > c.object.0
-                && (t.word(end - 1).ends_with("ly") || t.tokens[end - 1].kind == Kind::Punct)
-            {
-                end -= 1;
-            }
-            let measure = slice(t, source, c.object.0, end);
-            if measure.is_empty() {
-                return None;
-            }
-            let up = t.lex.increase.contains(v.lemma.as_str());
-            let keep = matches!(
-                v.lemma.as_str(),
-                "keep" | "hold" | "maintain" | "sustain" | "stay" | "remain"
-            );
-            let verb = if keep {
-                "stay"
-            } else if v.class == Class::Result {
-                "reach"
-            } else if up {
-                "rise"
-            } else {
-                "fall"
-            };
-            let mut s = format!("{} must {verb}", capitalized(measure));
-            if !c.threshold {
-                s.push_str(if keep || v.class == Class::Result || up {
-                    if keep {
-                        " within <target>"
-                    } else {
-                        " to <target>"
-                    }
-                } else {
-                    " below <target>"
-                });
-                if up && !keep && v.class != Class::Result {
-                    s = s.replace("must rise to", "must reach");
-                }
-            }
-            s
+            measure_first(t, c, v, cut, source)?
         }
         Form::Modal | Form::Declarative if v.class == Class::Direction && !c.threshold => {
             // "Quality variance must go down." → "… must fall below <target>"

@@ -133,52 +133,60 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = stop;
             continue;
         }
-        let punct = match c {
-            '(' | '[' => {
-                depth += 1;
-                None
-            }
-            ')' | ']' => {
-                depth = depth.saturating_sub(1);
-                None
-            }
-            '.' | ',' | ';' | ':' | '!' | '?' => Some(c.to_string()),
-            '—' | '–' => Some("—".to_owned()),
-            '-' if bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) => Some("—".to_owned()),
-            '&' => {
-                tokens.push(Token {
-                    text: "and".to_owned(),
-                    start: i,
-                    end: i + len,
-                    kind: Kind::Word,
-                    aside: depth > 0,
-                });
-                None
-            }
-            '≥' | '≤' | '<' | '>' => {
-                tokens.push(Token {
-                    text: "at least".to_owned(),
-                    start: i,
-                    end: i + len,
-                    kind: Kind::Punct,
-                    aside: depth > 0,
-                });
-                None
-            }
-            _ => None,
-        };
-        if let Some(p) = punct {
-            tokens.push(Token {
-                text: p,
-                start: i,
-                end: i + len,
-                kind: Kind::Punct,
-                aside: depth > 0,
-            });
-        }
+        punctuation(&mut tokens, text, i, c, &mut depth);
         i += len;
     }
     tokens
+}
+
+/// Punctuation at `i`: parentheses open and close an aside, sentence marks
+/// and dashes become tokens, `&` reads as `and`, `≥ ≤ < >` as a comparator.
+fn punctuation(tokens: &mut Vec<Token>, text: &str, i: usize, c: char, depth: &mut usize) {
+    let bytes = text.as_bytes();
+    let len = c.len_utf8();
+    let punct = match c {
+        '(' | '[' => {
+            *depth += 1;
+            None
+        }
+        ')' | ']' => {
+            *depth = depth.saturating_sub(1);
+            None
+        }
+        '.' | ',' | ';' | ':' | '!' | '?' => Some(c.to_string()),
+        '—' | '–' => Some("—".to_owned()),
+        '-' if bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) => Some("—".to_owned()),
+        '&' => {
+            tokens.push(Token {
+                text: "and".to_owned(),
+                start: i,
+                end: i + len,
+                kind: Kind::Word,
+                aside: *depth > 0,
+            });
+            None
+        }
+        '≥' | '≤' | '<' | '>' => {
+            tokens.push(Token {
+                text: "at least".to_owned(),
+                start: i,
+                end: i + len,
+                kind: Kind::Punct,
+                aside: *depth > 0,
+            });
+            None
+        }
+        _ => None,
+    };
+    if let Some(p) = punct {
+        tokens.push(Token {
+            text: p,
+            start: i,
+            end: i + len,
+            kind: Kind::Punct,
+            aside: *depth > 0,
+        });
+    }
 }
 
 /// A number that is a date or a period label, not a threshold.
