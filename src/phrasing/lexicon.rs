@@ -934,6 +934,9 @@ pub struct Lexicon {
     pub dates: WordSet,
     /// Proper names that stand as subjects: the organization's name.
     pub subjects: Vec<Vec<String>>,
+    /// Words a project allowed (`allow`): never a method, direction or
+    /// vague word, whatever WordNet says of them.
+    pub allowed: WordSet,
     /// The [`flag`]s of every word in the sets above (rebuilt by `adjust`).
     pub flags: HashMap<String, u16, BuildHasherDefault<Fnv>>,
 }
@@ -1080,6 +1083,7 @@ impl Lexicon {
             numbers: set(NUMBER_WORDS),
             dates: set(DATE_WORDS),
             subjects: Vec::new(),
+            allowed: WordSet::default(),
             flags: HashMap::default(),
         }
         .flagged()
@@ -1203,6 +1207,7 @@ impl Lexicon {
             numbers: WordSet::default(),
             dates: WordSet::default(),
             subjects: Vec::new(),
+            allowed: WordSet::default(),
             flags: HashMap::default(),
         }
     }
@@ -1253,6 +1258,7 @@ impl Lexicon {
         }
         for w in &adjust.allow {
             let w = w.to_lowercase();
+            self.allowed.insert(w.clone());
             let forms = inflect(&w);
             for set in [
                 &mut self.method_base,

@@ -338,7 +338,9 @@ impl<'a> Text<'a> {
     /// The base-form verb class of a word at a verb's slot.
     pub fn class_of(&self, lemma: &str) -> Class {
         let lex = self.lex;
-        if lex.direction_base.contains(lemma) || lex.phrasal_direction.contains(lemma) {
+        if lex.allowed.contains(lemma) {
+            Class::Other
+        } else if lex.direction_base.contains(lemma) || lex.phrasal_direction.contains(lemma) {
             Class::Direction
         } else if lex.method_base.contains(lemma) || lex.phrasal_method.contains(lemma) {
             Class::Method

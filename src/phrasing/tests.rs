@@ -410,3 +410,17 @@ fn nouns_of_methods_causatives_and_rating_bands() {
         "method"
     );
 }
+
+#[test]
+fn allow_overrides_wordnet_too() {
+    assert_eq!(label("Undertake a monthly review call."), "method");
+    let lex = Lexicon::with(&Adjustments {
+        allow: vec!["undertake".into(), "hire".into()],
+        ..Default::default()
+    });
+    assert_eq!(
+        analyze("Undertake a monthly review call.", &lex).label(),
+        "outcome"
+    );
+    assert_eq!(analyze("Hire two inspectors.", &lex).label(), "outcome");
+}
