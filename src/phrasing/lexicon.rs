@@ -4,7 +4,8 @@
 //! Every list is plain words; [`Lexicon::builtin`] inflects verbs (`hire`,
 //! `hires`, `hired`, `hiring`) so that the lists stay short and readable.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// FNV-1a: the word sets are looked up for every word of every text, and
@@ -33,6 +34,26 @@ impl Hasher for Fnv {
 
 /// A set of words.
 pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// Per-word flags, so that a text's words are looked up once each.
+pub mod flag {
+    pub const NUMBER: u16 = 1;
+    pub const MULTIPLIER: u16 = 1 << 1;
+    pub const DATE: u16 = 1 << 2;
+    pub const VAGUE: u16 = 1 << 3;
+    pub const URGENCY: u16 = 1 << 4;
+    pub const EMPHASIS: u16 = 1 << 5;
+    pub const HEADING: u16 = 1 << 6;
+    /// The first word of some phrase (comparator, vague, urgency…).
+    pub const PHRASE: u16 = 1 << 7;
+    /// The chunker's closed classes (`structure.rs`).
+    pub const AUX: u16 = 1 << 8;
+    pub const SUBORDINATOR: u16 = 1 << 9;
+    pub const OBJECT_STOP: u16 = 1 << 10;
+    pub const COPULA: u16 = 1 << 11;
+    pub const LEAD_IN: u16 = 1 << 12;
+    pub const SEMI_MODAL: u16 = 1 << 13;
+}
 
 /// Phrases of several words, with the set of their first words so that most
 /// positions are rejected with one lookup.
@@ -94,7 +115,6 @@ pub const METHOD_VERBS: &[&str] = &[
     "hire",
     "host",
     "collect",
-    "generate",
     "implement",
     "install",
     "institute",
@@ -159,7 +179,6 @@ pub const METHOD_VERBS: &[&str] = &[
     "document",
     "track",
     "monitor",
-    "meet",
     "centralize",
     "centralise",
     "decentralize",
@@ -190,7 +209,6 @@ pub const METHOD_VERBS: &[&str] = &[
     "report",
     "research",
     "return",
-    "streamline",
     "test",
     "update",
 ];
@@ -275,13 +293,16 @@ pub const DIRECTION_VERBS: &[&str] = &[
     "tighten",
     "drive",
     "push",
+    "stop",
+    "fix",
 ];
 
 /// Verbs that name a result: with a threshold they are an outcome ("Reach 95%
 /// on-time delivery"), without one vague.
 pub const RESULT_VERBS: &[&str] = &[
     "achieve", "reach", "hit", "attain", "get", "keep", "maintain", "sustain", "bring", "exceed",
-    "ensure", "secure", "win", "serve", "ship", "resolve", "answer", "process", "fill", "close",
+    "ensure", "secure", "win", "meet", "earn", "gain", "obtain", "attract", "receive", "serve",
+    "ship", "generate", "become", "make", "resolve", "answer", "process", "fill", "close",
     "deliver", "complete", "retain", "stay", "remain", "hold",
 ];
 
@@ -313,6 +334,8 @@ pub const MEANS_NOUNS: &[&str] = &[
     "vendors",
     "workflow",
     "workflows",
+    "framework",
+    "frameworks",
     "procedure",
     "procedures",
     "checklist",
@@ -330,7 +353,6 @@ pub const MEANS_NOUNS: &[&str] = &[
     "campaign",
     "campaigns",
     "automation",
-    "use",
     "step",
     "steps",
     "layer",
@@ -348,7 +370,6 @@ pub const MEANS_NOUNS: &[&str] = &[
     "consultants",
     "spreadsheets",
     "dashboards",
-    "tickets",
     "jira",
     "slack",
     "salesforce",
@@ -361,11 +382,6 @@ pub const MEANS_NOUNS: &[&str] = &[
     "kiosks",
     "training",
     "trainings",
-    "sessions",
-    "session",
-    "hiring",
-    "interviews",
-    "reviews",
     "audits",
     "inspections",
     "shifts",
@@ -477,6 +493,11 @@ pub const VAGUE_TERMS: &[&str] = &[
     "enhanced",
     "increased",
     "reduced",
+    "streamline",
+    "promptly",
+    "quickly",
+    "rapidly",
+    "swiftly",
 ];
 
 /// Vague phrases (several words).
@@ -504,7 +525,15 @@ pub const VAGUE_PHRASES: &[&str] = &[
 ];
 
 /// Urgency words that stand in for a date: always unclear.
-pub const URGENCY_TERMS: &[&str] = &["asap", "immediately", "urgently", "instantly"];
+pub const URGENCY_TERMS: &[&str] = &[
+    "asap",
+    "immediately",
+    "urgently",
+    "instantly",
+    "now",
+    "pronto",
+    "straightaway",
+];
 
 /// Urgency phrases that stand in for a date.
 pub const URGENCY_PHRASES: &[&str] = &[
@@ -514,14 +543,197 @@ pub const URGENCY_PHRASES: &[&str] = &[
     "right now",
     "straight away",
     "without delay",
+    "this instant",
+    "as a matter of urgency",
+];
+
+/// Urgency as emphasis in words: unclear only without a threshold and a
+/// date ("Top priority: invoice error rate below 0.5% by September 30." is
+/// an outcome).
+pub const EMPHASIS_PHRASES: &[&str] = &[
+    "top priority",
+    "highest priority",
+    "number one priority",
+    "priority one",
+    "cannot wait",
+    "can't wait",
+    "red alert",
     "drop everything",
+    "drop whatever",
     "all hands",
     "before it is too late",
-    "as a matter of urgency",
+    "before it's too late",
+    "every day we wait",
+    "no excuses",
+    "this is an emergency",
+    "stop the bleeding",
 ];
 
 /// Urgency emphasis: unclear only without a threshold and a date.
 pub const URGENCY_EMPHASIS: &[&str] = &["urgent"];
+
+/// Emphasis that counts only as a heading before `:` or `!` ("Critical:
+/// checkout errors…"); elsewhere it is part of a measure ("critical care
+/// beds").
+pub const HEADING_EMPHASIS: &[&str] = &["critical", "crucial", "priority", "important", "vital"];
+
+/// Words that multiply or rank: a threshold without a comparator and a
+/// number ("Halve late deliveries", "Top decile patient experience scores").
+pub const MULTIPLIERS: &[&str] = &[
+    "halve",
+    "halved",
+    "halves",
+    "halving",
+    "double",
+    "doubled",
+    "doubles",
+    "doubling",
+    "triple",
+    "tripled",
+    "triples",
+    "tripling",
+    "quadruple",
+    "quadrupled",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "tenfold",
+    "half",
+    "twice",
+    "thrice",
+    "decile",
+    "quartile",
+    "quintile",
+    "percentile",
+    "zero",
+];
+
+/// Phrasal verbs of change: the verb and its particle.
+pub const PHRASAL_DIRECTION: &[&str] = &[
+    "go down",
+    "go up",
+    "come down",
+    "come up",
+    "bring down",
+    "drive down",
+    "drive up",
+    "push down",
+    "push up",
+    "cut down",
+    "cut back",
+    "scale back",
+    "scale down",
+    "scale up",
+    "ramp up",
+    "ramp down",
+    "slow down",
+    "speed up",
+    "step up",
+    "wind down",
+    "get down",
+    "turn around",
+    "level off",
+];
+
+/// Phrasal verbs that prescribe an action.
+pub const PHRASAL_METHOD: &[&str] = &[
+    "roll out",
+    "set up",
+    "stand up",
+    "build out",
+    "carry out",
+    "spin up",
+    "sign up",
+    "put in",
+    "hand over",
+    "lay off",
+    "bring in",
+    "take on",
+    "phase out",
+    "switch over",
+];
+
+/// Direction verbs that make a measure larger: the rewrite says `must reach`
+/// for these and `must fall below` for the others.
+pub const INCREASE_VERBS: &[&str] = &[
+    "improve",
+    "increase",
+    "raise",
+    "grow",
+    "boost",
+    "double",
+    "triple",
+    "lift",
+    "accelerate",
+    "maximize",
+    "maximise",
+    "enhance",
+    "strengthen",
+    "expand",
+    "rise",
+    "climb",
+    "widen",
+    "go up",
+    "come up",
+    "drive up",
+    "push up",
+    "ramp up",
+    "step up",
+    "speed up",
+    "scale up",
+    "speed",
+];
+
+/// Verbs of being: a threshold makes them an outcome; without one they state
+/// a condition (declarative) or an aspiration (imperative `Be…`, `Become…`).
+pub const STATE_VERBS: &[&str] = &["be", "become", "remain", "stay", "seem", "exist", "feel"];
+
+/// Nouns that name a condition to create rather than a thing to build:
+/// "Create a welcoming environment" is vague, not a method.
+pub const STATE_NOUNS: &[&str] = &[
+    "environment",
+    "culture",
+    "community",
+    "experience",
+    "workforce",
+    "government",
+    "campus",
+    "climate",
+    "place",
+    "reputation",
+    "atmosphere",
+    "workplace",
+    "organization",
+    "organisation",
+    "city",
+    "balance",
+    "position",
+    "presence",
+];
+
+/// Thresholds in words that set no threshold ("reduced to a minimum", "a
+/// healthy level"): vague.
+pub const PSEUDO_THRESHOLDS: &[&str] = &[
+    "to a minimum",
+    "to the minimum",
+    "a minimum",
+    "to a maximum",
+    "a healthy level",
+    "healthy levels",
+    "a certain",
+    "normal levels",
+    "back to normal",
+    "an optimal",
+    "within reasonable bounds",
+    "step change",
+    "as low as",
+    "as high as",
+    "as short as",
+    "as few as",
+    "as many as possible",
+    "under control",
+    "go-to",
+];
 
 /// Words after which a comparative is a comparator, not vague.
 pub const COMPARATOR_PHRASES: &[&str] = &[
@@ -594,6 +806,7 @@ pub const ADVERBS: &[&str] = &[
 /// Words that begin a clause without being its verb ("Please hire…").
 pub const CLAUSE_OPENERS: &[&str] = &[
     "please",
+    "i",
     "let's",
     "lets",
     "we",
@@ -703,6 +916,15 @@ pub struct Lexicon {
     pub urgency: WordSet,
     pub urgency_phrases: Phrases,
     pub priority_phrases: Phrases,
+    pub heading_emphasis: WordSet,
+    pub multipliers: WordSet,
+    /// Phrasal verbs, as "verb particle".
+    pub phrasal_direction: WordSet,
+    pub phrasal_method: WordSet,
+    pub increase: WordSet,
+    pub state_verbs: WordSet,
+    pub state_nouns: WordSet,
+    pub pseudo_thresholds: Phrases,
     pub emphasis: WordSet,
     pub comparators: Phrases,
     pub modals: WordSet,
@@ -712,6 +934,11 @@ pub struct Lexicon {
     pub dates: WordSet,
     /// Proper names that stand as subjects: the organization's name.
     pub subjects: Vec<Vec<String>>,
+    /// Words a project allowed (`allow`): never a method, direction or
+    /// vague word, whatever WordNet says of them.
+    pub allowed: WordSet,
+    /// The [`flag`]s of every word in the sets above (rebuilt by `adjust`).
+    pub flags: HashMap<String, u16, BuildHasherDefault<Fnv>>,
 }
 
 /// Irregular past participles and past forms.
@@ -839,7 +1066,15 @@ impl Lexicon {
             vague_phrases: phrases(VAGUE_PHRASES),
             urgency: set(URGENCY_TERMS),
             urgency_phrases: phrases(URGENCY_PHRASES),
-            priority_phrases: phrases(&["top priority", "highest priority", "number one priority"]),
+            priority_phrases: phrases(EMPHASIS_PHRASES),
+            heading_emphasis: set(HEADING_EMPHASIS),
+            multipliers: set(MULTIPLIERS),
+            phrasal_direction: set(PHRASAL_DIRECTION),
+            phrasal_method: set(PHRASAL_METHOD),
+            increase: set(INCREASE_VERBS),
+            state_verbs: set(STATE_VERBS),
+            state_nouns: set(STATE_NOUNS),
+            pseudo_thresholds: phrases(PSEUDO_THRESHOLDS),
             emphasis: set(URGENCY_EMPHASIS),
             comparators: phrases(COMPARATOR_PHRASES),
             modals: set(MODALS),
@@ -848,6 +1083,132 @@ impl Lexicon {
             numbers: set(NUMBER_WORDS),
             dates: set(DATE_WORDS),
             subjects: Vec::new(),
+            allowed: WordSet::default(),
+            flags: HashMap::default(),
+        }
+        .flagged()
+    }
+
+    /// Rebuild [`Lexicon::flags`] from the sets.
+    fn flagged(mut self) -> Self {
+        let mut flags: HashMap<String, u16, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut mark = |words: &WordSet, bit: u16| {
+            for w in words {
+                *flags.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        mark(&self.numbers, flag::NUMBER);
+        mark(&self.multipliers, flag::MULTIPLIER);
+        mark(&self.dates, flag::DATE);
+        mark(&self.vague, flag::VAGUE);
+        mark(&self.urgency, flag::URGENCY);
+        mark(&self.emphasis, flag::EMPHASIS);
+        mark(&self.heading_emphasis, flag::HEADING);
+        let mut mark_list = |words: &[&str], bit: u16| {
+            for w in words {
+                *flags.entry((*w).to_owned()).or_default() |= bit;
+            }
+        };
+        use super::structure as st;
+        mark_list(st::AUX, flag::AUX);
+        mark_list(st::SUBORDINATORS, flag::SUBORDINATOR);
+        mark_list(st::OBJECT_STOPS, flag::OBJECT_STOP);
+        mark_list(st::COPULAS, flag::COPULA);
+        mark_list(st::LEAD_INS, flag::LEAD_IN);
+        mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
+        let mut mark = |words: &WordSet, bit: u16| {
+            for w in words {
+                *flags.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        for set in [
+            &self.comparators,
+            &self.vague_phrases,
+            &self.urgency_phrases,
+            &self.priority_phrases,
+            &self.pseudo_thresholds,
+        ] {
+            mark(&set.firsts, flag::PHRASE);
+        }
+        self.flags = flags;
+        self
+    }
+
+    /// The verb lemma of a form: WordNet's, or the form itself when a list
+    /// holds it as a verb (`onboard`, `digitize`).
+    pub fn verb_lemma<'w>(&self, w: &'w str) -> Option<Cow<'w, str>> {
+        if self.method_base.contains(w) || self.direction_base.contains(w) {
+            return Some(Cow::Borrowed(w));
+        }
+        if let Some(l) = super::wordnet::verb_lemma(w) {
+            return Some(Cow::Borrowed(l));
+        }
+        if self.method_participle.contains(w) || self.direction_any.contains(w) {
+            let stem = w
+                .strip_suffix("ed")
+                .or_else(|| w.strip_suffix('d'))
+                .unwrap_or(w);
+            return Some(Cow::Owned(stem.to_owned()));
+        }
+        None
+    }
+
+    /// A participle spelled like its base form ("must be cut by 10%").
+    pub fn participle_like(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "cut"
+                | "set"
+                | "put"
+                | "hit"
+                | "shut"
+                | "spread"
+                | "cast"
+                | "cost"
+                | "hurt"
+                | "let"
+                | "split"
+                | "upset"
+                | "read"
+                | "kept"
+                | "held"
+                | "met"
+                | "run"
+        )
+    }
+
+    /// A placeholder used while the flags are rebuilt.
+    fn empty() -> Self {
+        Lexicon {
+            method_base: WordSet::default(),
+            method_participle: WordSet::default(),
+            direction_any: WordSet::default(),
+            direction_base: WordSet::default(),
+            result_base: WordSet::default(),
+            means: WordSet::default(),
+            vague: WordSet::default(),
+            vague_phrases: Phrases::default(),
+            urgency: WordSet::default(),
+            urgency_phrases: Phrases::default(),
+            priority_phrases: Phrases::default(),
+            heading_emphasis: WordSet::default(),
+            multipliers: WordSet::default(),
+            phrasal_direction: WordSet::default(),
+            phrasal_method: WordSet::default(),
+            increase: WordSet::default(),
+            state_verbs: WordSet::default(),
+            state_nouns: WordSet::default(),
+            pseudo_thresholds: Phrases::default(),
+            emphasis: WordSet::default(),
+            comparators: Phrases::default(),
+            modals: WordSet::default(),
+            adverbs: WordSet::default(),
+            openers: WordSet::default(),
+            numbers: WordSet::default(),
+            dates: WordSet::default(),
+            subjects: Vec::new(),
+            allowed: WordSet::default(),
+            flags: HashMap::default(),
         }
     }
 
@@ -897,6 +1258,7 @@ impl Lexicon {
         }
         for w in &adjust.allow {
             let w = w.to_lowercase();
+            self.allowed.insert(w.clone());
             let forms = inflect(&w);
             for set in [
                 &mut self.method_base,
@@ -917,6 +1279,7 @@ impl Lexicon {
             self.vague_phrases.retain(|p| *p != words);
             self.urgency_phrases.retain(|p| *p != words);
         }
+        *self = std::mem::replace(self, Lexicon::empty()).flagged();
     }
 }
 

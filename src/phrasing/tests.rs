@@ -1,5 +1,6 @@
 //! The examples of spec §6, each judged as the spec says.
 
+use super::structure;
 use super::*;
 
 fn label(text: &str) -> &'static str {
@@ -94,4 +95,332 @@ fn projects_can_trim_the_lexicon() {
         "outcome"
     );
     assert_eq!(label("Uptime stays robust at 99.9%."), "vague");
+}
+
+/// `KOOM_PHRASING_DEBUG="text" cargo test debug_structure -- --nocapture`
+/// prints the slots of a text.
+#[test]
+fn debug_structure() {
+    let Ok(text) = std::env::var("KOOM_PHRASING_DEBUG") else {
+        return;
+    };
+    let lex = Lexicon::builtin();
+    let t = structure::Text::new(&text, &lex);
+    for c in t.clauses() {
+        let words = |a: usize, b: usize| (a..b).map(|i| t.word(i)).collect::<Vec<_>>().join(" ");
+        println!(
+            "clause [{}]: form {:?}, subject [{}], verb {:?}, object [{}], also {:?}, threshold {}",
+            words(c.from, c.to),
+            c.form,
+            words(c.head, c.subject_end),
+            c.verb.as_ref().map(|v| (&v.lemma, v.class, v.passive)),
+            words(c.object.0, c.object.1),
+            c.also
+                .iter()
+                .map(|v| (&v.lemma, v.class))
+                .collect::<Vec<_>>(),
+            c.threshold
+        );
+    }
+    println!("{:?}", analyze(&text, &lex));
+}
+
+/// `KOOM_PHRASING_EVAL=file.tsv` (label TAB text) prints every miss.
+#[test]
+fn debug_eval() {
+    let Ok(file) = std::env::var("KOOM_PHRASING_EVAL") else {
+        return;
+    };
+    let lex = Lexicon::builtin();
+    for line in std::fs::read_to_string(file).unwrap().lines() {
+        let mut cols = line.split('\t');
+        let (label, text) = (cols.next().unwrap(), cols.next().unwrap_or(""));
+        let v = analyze(text, &lex);
+        if v.label() != label {
+            println!("MISS {label} judged {}: {text}   {v:?}", v.label());
+        }
+    }
+}
+
+fn rewrite(text: &str) -> Option<String> {
+    match analyze(text, &Lexicon::builtin()) {
+        Verdict::Outcome => None,
+        Verdict::Method(f) | Verdict::Vague(f) | Verdict::UrgentUnclear(f) => f.rewrite,
+    }
+}
+
+fn at(text: &str) -> &str {
+    match analyze(text, &Lexicon::builtin()) {
+        Verdict::Outcome => "",
+        Verdict::Method(f) | Verdict::Vague(f) | Verdict::UrgentUnclear(f) => &text[f.start..f.end],
+    }
+}
+
+#[test]
+fn punctuation_inside_the_measure_keeps_the_clause() {
+    assert_eq!(
+        label("Reduce mean time to recovery (MTTR) from 2 hours to 30 minutes."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Grow U.S. same-store sales by 3% annually."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Lower the U.K. abandonment rate from 9% to 4% by 30 Sept."),
+        "outcome"
+    );
+    assert_eq!(label("Grow U.S. same-store sales."), "vague");
+}
+
+#[test]
+fn thresholds_without_a_comparator() {
+    assert_eq!(label("Reduce readmissions from 58 to 45."), "outcome");
+    assert_eq!(
+        label("Halve the number of missed refills by the end of Q3."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Late deliveries must be halved by December 31."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Double online revenue by the end of fiscal 2027."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Overtime hours must be reduced by 12% by the end of Q2."),
+        "outcome"
+    );
+    assert_eq!(label("Overtime hours must be reduced."), "vague");
+    assert_eq!(label("Overtime must be kept to a minimum."), "vague");
+}
+
+#[test]
+fn phrasal_direction_verbs() {
+    assert_eq!(label("Quality variance must go down."), "vague");
+    assert_eq!(
+        label("Quality variance must go down to below 3% by Q4."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Average length of stay has to come down to 4.2 days."),
+        "outcome"
+    );
+    assert_eq!(label("Sales per square foot need to go up."), "vague");
+}
+
+#[test]
+fn channel_and_activity_words_inside_the_measure() {
+    assert_eq!(
+        label("At least 25% of online revenue is booked through the mobile app by December 31."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Revenue booked through the mobile app must reach 25% by December 31."),
+        "outcome"
+    );
+    assert_eq!(
+        label("At least 85% of guests rate the service good or excellent."),
+        "outcome"
+    );
+    assert_eq!(label("Reduce call wait time to 2 minutes."), "outcome");
+    assert_eq!(label("Reduce calls per rep to 40 a week."), "method");
+    assert_eq!(label("Cut status meetings by half."), "method");
+}
+
+#[test]
+fn methods_headed_by_verbs_no_list_holds() {
+    assert_eq!(
+        label("Undertake a monthly review call with every key account."),
+        "method"
+    );
+    assert_eq!(
+        label("Embed climate criteria in our vendor selection process."),
+        "method"
+    );
+    assert_eq!(
+        label("Seek additional funding for professional development."),
+        "method"
+    );
+    assert_eq!(label("Agree and document a new escalation path."), "method");
+    assert_eq!(
+        label("Activate and train all employees on the new safety app."),
+        "method"
+    );
+    assert_eq!(
+        label("Enhance patient engagement by leveraging digital platforms so they are more user-friendly."),
+        "method"
+    );
+    // The same verbs on a condition are vague, not a method.
+    assert_eq!(
+        label("Create a welcoming environment for every student."),
+        "vague"
+    );
+    assert_eq!(label("Streamline our operations."), "vague");
+}
+
+#[test]
+fn vague_without_a_listed_term() {
+    assert_eq!(label("Keep inventory at a healthy level."), "vague");
+    assert_eq!(
+        label("Investment in idle cash must be reduced to a minimum."),
+        "vague"
+    );
+    assert_eq!(
+        label("Ensure wait times are kept as short as practicable."),
+        "vague"
+    );
+    assert_eq!(label("Keep inventory below 30 days of sales."), "outcome");
+}
+
+#[test]
+fn urgency_in_words() {
+    assert_eq!(
+        label("Critical: checkout errors must come down now."),
+        "urgent-unclear"
+    );
+    assert_eq!(
+        label("Critical: pharmacy dispensing errors must fall below 0.1%."),
+        "urgent-unclear"
+    );
+    assert_eq!(
+        label("Critical: checkout errors must come down to 0.5% of sessions by June 30."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Critical care beds must stay above 20 by March 31."),
+        "outcome"
+    );
+    assert_eq!(
+        label("This cannot wait: the returns backlog has to be cleared."),
+        "urgent-unclear"
+    );
+}
+
+#[test]
+fn rewrites_use_the_authors_words() {
+    assert_eq!(
+        rewrite("Improve customer satisfaction.").as_deref(),
+        Some("Customer satisfaction must reach <target> by <date>")
+    );
+    assert_eq!(
+        rewrite("Lower MTTR quickly").as_deref(),
+        Some("MTTR must fall below <target> by <date>")
+    );
+    assert_eq!(
+        rewrite("Cut returns to 2% using Jira.").as_deref(),
+        Some("Returns must fall to 2% by <date>")
+    );
+    assert_eq!(
+        rewrite("Customer satisfaction must reach 85% by year end through a new callback program.")
+            .as_deref(),
+        Some("Customer satisfaction must reach 85% by year end")
+    );
+    assert_eq!(
+        rewrite("Defect rate must drop below 2% immediately.").as_deref(),
+        Some("Defect rate must drop below 2% by <date>")
+    );
+    assert_eq!(
+        rewrite("Quality variance must go down.").as_deref(),
+        Some("Quality variance must fall below <target> by <date>")
+    );
+    assert_eq!(rewrite("Hire two inspectors."), None);
+    assert_eq!(
+        rewrite("Reduce mean time to recovery (MTTR) to 30 minutes"),
+        None
+    );
+}
+
+#[test]
+fn findings_point_at_the_deciding_words() {
+    assert_eq!(at("Cut returns to 2% using Jira."), "using Jira");
+    assert_eq!(at("Undertake a monthly review call."), "Undertake");
+    assert_eq!(at("Quality variance must go down."), "go down");
+    assert_eq!(at("Critical: checkout errors must come down now."), "now");
+}
+
+#[test]
+fn tech_and_resolution_texts_are_judged_for_procedure_only() {
+    let lex = Lexicon::builtin();
+    let tech = |s| analyze_in(s, &lex, Place::Tech).label();
+    let resolution = |s| analyze_in(s, &lex, Place::Resolution).label();
+    assert_eq!(tech("Kronos workforce scheduling"), "outcome");
+    assert_eq!(tech("A shared Zendesk queue for every region"), "outcome");
+    assert_eq!(
+        tech("Rewrite the QA workflow with two extra review steps"),
+        "method"
+    );
+    assert_eq!(tech("Optimize the supply chain"), "outcome");
+    assert_eq!(
+        resolution("Overtime is approved up to 40 hours."),
+        "outcome"
+    );
+    assert_eq!(
+        resolution("Logistics gets the second truck through March."),
+        "outcome"
+    );
+    assert_eq!(
+        resolution("Approve overtime up to 40 hours for March."),
+        "outcome"
+    );
+    assert_eq!(
+        resolution("Hold a daily stand-up with both teams."),
+        "method"
+    );
+    assert_eq!(resolution("Improve cooperation soon."), "outcome");
+    let direction = |s| analyze_in(s, &lex, Place::Direction).label();
+    assert_eq!(
+        direction("Raccoons Inc. is the most reliable distributor in the burrow."),
+        "outcome"
+    );
+    assert_eq!(direction("Become world-class."), "vague");
+}
+
+#[test]
+fn nouns_of_methods_causatives_and_rating_bands() {
+    assert_eq!(
+        label("Introduction of a loyalty app for repeat customers."),
+        "method"
+    );
+    assert_eq!(
+        label("Roll-out of Salesforce to the sales team by Q2."),
+        "method"
+    );
+    assert_eq!(label("Weekly stand-ups for all project teams."), "method");
+    assert_eq!(
+        label("Introduction rate of the loyalty app above 40%."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Have each store manager run a monthly inventory count."),
+        "method"
+    );
+    assert_eq!(
+        label("Achieve a CQC rating of Good or Outstanding."),
+        "outcome"
+    );
+    assert_eq!(
+        label("On-time delivery must recover this quarter."),
+        "outcome"
+    );
+    assert_eq!(label("Customers must trust what we ship."), "outcome");
+    assert_eq!(
+        label("Managers must undertake a review of the rota."),
+        "method"
+    );
+}
+
+#[test]
+fn allow_overrides_wordnet_too() {
+    assert_eq!(label("Undertake a monthly review call."), "method");
+    let lex = Lexicon::with(&Adjustments {
+        allow: vec!["undertake".into(), "hire".into()],
+        ..Default::default()
+    });
+    assert_eq!(
+        analyze("Undertake a monthly review call.", &lex).label(),
+        "outcome"
+    );
+    assert_eq!(analyze("Hire two inspectors.", &lex).label(), "outcome");
 }

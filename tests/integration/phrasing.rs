@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use koomc::phrasing::{analyze, Lexicon};
 
+#[derive(Clone)]
 struct Score {
     per_label: BTreeMap<String, (usize, usize)>,
     outcome_false_alarms: usize,
@@ -99,29 +100,19 @@ fn evaluation_set_accuracy() {
     held.report("held-out part", false);
     assert!(tune.per_label.values().map(|(_, all)| all).sum::<usize>() >= 100);
     assert!(held.per_label.values().map(|(_, all)| all).sum::<usize>() >= 40);
-    // The held-out part is reported; it is held only to a floor that catches
-    // an analyzer overfitted to the tuning part.
+    let all = tune.merged(held.clone());
+    all.report("whole set", false);
+    // The held-out part, which nobody tuned on, is what the analyzer is held
+    // to: 95% exact, and at most 1% of its outcomes refused (a false alarm
+    // costs an author more than a miss).
     assert!(
-        held.exact() >= 0.85,
-        "held-out accuracy {:.1}%",
+        held.exact() >= 0.95,
+        "held-out accuracy {:.1}% is below 95%",
         100.0 * held.exact()
     );
     assert!(
-        held.false_alarm_rate() <= 0.02,
-        "held-out false alarms {:.1}%",
+        held.false_alarm_rate() <= 0.01,
+        "held-out false alarms on outcomes {:.1}% above 1%",
         100.0 * held.false_alarm_rate()
-    );
-    let all = tune.merged(held);
-    all.report("whole set", false);
-    assert!(all.per_label.values().map(|(_, all)| all).sum::<usize>() >= 150);
-    assert!(
-        all.exact() >= 0.95,
-        "exact accuracy {:.1}% is below 95%",
-        100.0 * all.exact()
-    );
-    assert!(
-        all.false_alarm_rate() <= 0.02,
-        "false alarms on outcomes {:.1}% above 2%",
-        100.0 * all.false_alarm_rate()
     );
 }

@@ -1,0 +1,141 @@
+//! Bypassing the spine in words (spec §6): where a declared worker unit
+//! stands as the one who must act.
+//!
+//! A unit is an **actor** when it is
+//!
+//! - the head of a clause's subject before its verb group: "The night-shift
+//!   must load 1300 crates", "Night shift should clean the docks daily", "The
+//!   night-shift team will…";
+//! - the object of an imperative action verb: "Train the night shift on the
+//!   new scanners";
+//! - the source of one: "Move two pickers from night-shift to day-shift".
+//!
+//! It is **not** an actor when it only qualifies a measure: "Night-shift
+//! injuries must fall below 2 a month" (a modifier of `injuries`), "Overtime
+//! on the night shift must stay below 5%" (inside a prepositional phrase),
+//! "Cut night-shift overtime by half" (the object of a direction verb).
+
+use super::structure::{Class, Clause, Form, Text};
+use super::Lexicon;
+
+/// Words that may follow a unit's name and still name the unit.
+const GROUP_WORDS: &[&str] = &[
+    "team", "teams", "crew", "crews", "staff", "unit", "workers", "group",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "of", "for", "from", "across", "among", "within", "by", "during", "per",
+    "with", "to",
+];
+
+/// The byte ranges where one of `units` (kebab-case names) stands in an
+/// actor position.
+pub fn actors(text: &str, lex: &Lexicon, units: &[&str]) -> Vec<(usize, usize)> {
+    let t = Text::new(text, lex);
+    let mut out = Vec::new();
+    if t.len() == 0 || units.is_empty() {
+        return out;
+    }
+    let clauses = t.clauses();
+    for unit in units {
+        let parts: Vec<&str> = unit.split('-').filter(|p| !p.is_empty()).collect();
+        for (at, end) in occurrences(&t, unit, &parts) {
+            if clauses
+                .iter()
+                .any(|c| c.from <= at && end <= c.to && acts(&t, c, at, end))
+            {
+                out.push((t.tokens[at].start, t.tokens[end - 1].end));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Token ranges where the unit's name is written: `night-shift`, `night
+/// shift`, `Night Shift`, with a trailing `team`/`crew`.
+fn occurrences(t: &Text, unit: &str, parts: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..t.len() {
+        let end = if t.word(i) == unit {
+            i + 1
+        } else if parts.len() > 1 && parts.iter().enumerate().all(|(k, p)| t.word(i + k) == *p) {
+            i + parts.len()
+        } else {
+            continue;
+        };
+        let end = if GROUP_WORDS.contains(&t.word(end)) {
+            end + 1
+        } else {
+            end
+        };
+        out.push((i, end));
+    }
+    out
+}
+
+fn acts(t: &Text, c: &Clause, at: usize, end: usize) -> bool {
+    let Some(v) = &c.verb else { return false };
+    match c.form {
+        Form::Modal | Form::Declarative => {
+            end == c.subject_end
+                && at >= c.head
+                && !(c.head..at).any(|i| PREPOSITIONS.contains(&t.word(i)))
+        }
+        Form::Imperative => {
+            let directs = !matches!(v.class, Class::Direction | Class::Result | Class::State);
+            let in_object = c.object.0 <= at && end <= c.object.1;
+            let source = at > 0
+                && (t.word(at - 1) == "from"
+                    || (t.word(at - 1) == "the" && at > 1 && t.word(at - 2) == "from"));
+            directs && (in_object || source)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acting(text: &str) -> Vec<&str> {
+        actors(text, &Lexicon::builtin(), &["night-shift"])
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_that_must_act_is_an_actor() {
+        assert_eq!(
+            acting("The night-shift must load 1300 crates a week."),
+            ["night-shift"]
+        );
+        assert_eq!(
+            acting("Night shift should clean the docks daily."),
+            ["Night shift"]
+        );
+        assert_eq!(
+            acting("The Night Shift team will run two extra loads."),
+            ["Night Shift team"]
+        );
+        assert_eq!(
+            acting("Move two pickers from night-shift to day-shift."),
+            ["night-shift"]
+        );
+        assert_eq!(
+            acting("Train the night shift on the new scanners."),
+            ["night shift"]
+        );
+    }
+
+    #[test]
+    fn a_unit_in_a_measure_is_not() {
+        assert!(acting("Night-shift injuries must fall below 2 a month.").is_empty());
+        assert!(acting("Overtime on the night shift must stay below 5%.").is_empty());
+        assert!(acting("Cut night-shift overtime by half.").is_empty());
+        assert!(acting("Hire three more quality inspectors for the night shift.").is_empty());
+        assert!(acting("Logistics gets the second truck through March.").is_empty());
+    }
+}

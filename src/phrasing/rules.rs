@@ -1,0 +1,771 @@
+//! The rules: a verdict from the slots of each clause ([`super::structure`]).
+//!
+//! | slot filled by | verdict |
+//! | --- | --- |
+//! | a means adjunct after the verb (`by` + gerund, `via`/`using`/`through`/`with` + means) | method |
+//! | a method verb (listed, phrasal `roll out`, or a WordNet action verb) in an imperative, after a modal, or a listed one in the passive | method, unless the object is a condition ("a welcoming environment": vague) |
+//! | a direction or result verb on a means ("Reduce meetings", "Hold a huddle") | method |
+//! | a direction or result verb with no threshold in its clause | vague |
+//! | a state verb in an imperative with no threshold ("Become the go-to platform") | vague |
+//! | a direction or result verb with a threshold (comparator + number, `from X to Y`, `halve`, `by N%`) | outcome |
+//!
+//! Texts as a whole: a vague term outside a comparator is vague (a comparative
+//! such as `faster` only in a clause without a threshold); urgency that stands
+//! in for a date (`ASAP`, `now`) is urgent-unclear; emphasis (`Urgent:`,
+//! `Critical:`, "This cannot wait") only without a threshold and a date.
+//! Method beats urgent, urgent beats vague.
+
+use super::lexicon::flag;
+use super::rewrite;
+use super::structure::{Class, Clause, Form, Text, Verb};
+use super::token::Kind;
+use super::{Finding, Place, Reason};
+
+/// What the clauses and the text-wide scans found.
+#[derive(Default)]
+pub struct Found {
+    pub method: Option<Finding>,
+    pub urgent: Option<Finding>,
+    pub vague: Option<Finding>,
+}
+
+fn set(slot: &mut Option<Finding>, f: Finding) {
+    if slot.is_none() {
+        *slot = Some(f);
+    }
+}
+
+impl Text<'_> {
+    pub fn finding(&self, from: usize, to: usize, reason: Reason) -> Finding {
+        Finding {
+            start: self.tokens[from].start,
+            end: self.tokens[to.min(self.len() - 1)].end,
+            reason,
+            rewrite: None,
+        }
+    }
+}
+
+/// Verbs a resolution decides with ("Approve overtime up to 40 hours").
+const DECISION_VERBS: &[&str] = &[
+    "approve",
+    "authorize",
+    "authorise",
+    "grant",
+    "deny",
+    "reject",
+    "accept",
+    "allow",
+    "fund",
+    "defer",
+    "postpone",
+    "decline",
+    "permit",
+    "allocate",
+    "give",
+    "extend",
+    "cap",
+    "limit",
+    "pause",
+    "prioritize",
+    "prioritise",
+    "keep",
+    "move",
+    "lend",
+    "loan",
+    "transfer",
+];
+
+/// Verbs that bring about a condition: on a condition they are vague
+/// ("Create a welcoming environment"), on a thing a method.
+const MAKING_VERBS: &[&str] = &[
+    "support",
+    "encourage",
+    "enable",
+    "create",
+    "build",
+    "establish",
+    "provide",
+    "foster",
+    "cultivate",
+    "nurture",
+    "develop",
+    "deliver",
+    "make",
+    "attract",
+    "become",
+    "offer",
+    "promote",
+    "maintain",
+];
+
+/// Judge every clause and the text; the first finding of each kind wins.
+pub fn judge(t: &Text, place: Place) -> Found {
+    let mut found = Found::default();
+    let clauses = t.clauses();
+    let any_threshold = (0..t.len()).any(|i| t.threshold[i]);
+    let any_date = (0..t.len()).any(|i| t.date[i]);
+    for c in &clauses {
+        clause(t, c, place, any_threshold, &mut found);
+    }
+    if matches!(place, Place::Tech | Place::Resolution) {
+        found.urgent = None;
+        found.vague = None;
+        return found;
+    }
+    urgency(t, &clauses, any_threshold && any_date, &mut found);
+    if found.vague.is_none() {
+        found.vague = vague_terms(t, &clauses);
+    }
+    rewrite::attach(t, &clauses, &mut found);
+    found
+}
+
+fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut Found) {
+    if let Some(f) = means(t, c) {
+        set(&mut found.method, f);
+        return;
+    }
+    let Some(v) = &c.verb else {
+        if c.ensure && !c.threshold && c.head < c.to {
+            let f = t.finding(
+                c.head.saturating_sub(1),
+                c.to - 1,
+                Reason::NoThreshold("ensure".to_owned()),
+            );
+            set(&mut found.vague, f);
+        }
+        if let Some((at, noun)) = nominal_method(t, c) {
+            set(
+                &mut found.method,
+                t.finding(at, at, Reason::ActionVerb(noun)),
+            );
+        }
+        return;
+    };
+    if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_str()) {
+        return;
+    }
+    if c.polite {
+        let scope = (c.head..c.to)
+            .take_while(|&i| {
+                i == c.head || !matches!(t.word(i), "we" | "that" | "which" | "who" | "to" | ",")
+            })
+            .find(|&i| t.lex.method_base.contains(t.word(i)));
+        if let Some(i) = scope {
+            let f = t.finding(i, i, Reason::ActionVerb(t.word(i).to_owned()));
+            set(&mut found.method, f);
+            return;
+        }
+    }
+    if c.ensure && !c.threshold {
+        let vague_before = found.vague.is_none();
+        match c.form {
+            Form::Imperative => imperative(t, c, v, found),
+            _ => modal(t, c, v, found),
+        }
+        if found.method.is_none() && vague_before && found.vague.is_none() {
+            let f = t.finding(
+                c.head.saturating_sub(1),
+                c.to - 1,
+                Reason::NoThreshold("ensure".to_owned()),
+            );
+            set(&mut found.vague, f);
+        }
+        return;
+    }
+    match c.form {
+        Form::Imperative => imperative(t, c, v, found),
+        Form::Modal => modal(t, c, v, found),
+        Form::Declarative => {
+            if v.class == Class::Direction && !c.threshold {
+                let f = t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone()));
+                set(&mut found.vague, f);
+            }
+        }
+        Form::Participle => {
+            if v.class == Class::Direction && !any_threshold {
+                let end = c.object.1.max(v.end + 1) - 1;
+                set(
+                    &mut found.vague,
+                    t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone())),
+                );
+            }
+        }
+        Form::Verbless => {
+            if let Some((at, noun)) = nominal_method(t, c) {
+                set(
+                    &mut found.method,
+                    t.finding(at, at, Reason::ActionVerb(noun)),
+                );
+            }
+        }
+    }
+}
+
+/// The head noun of an object: the last word before a stop, looking through
+/// "the number of" and skipping trailing participles ("sign-offs required").
+pub fn object_head(t: &Text, c: &Clause) -> Option<usize> {
+    let (from, mut to) = c.object;
+    // "a culture of innovation": the head stands before `of`, unless it
+    // counts what follows ("the number of meetings").
+    if let Some(of) = (from..to).find(|&i| t.word(i) == "of") {
+        if of > from && !QUANTITY_NOUNS.contains(&t.word(of - 1)) {
+            to = of;
+        }
+    }
+    let mut last = (from..to).rev().find(|&i| t.is_word(i))?;
+    while last > from && (t.word(last).ends_with("ed") || t.word(last).ends_with("ly")) {
+        last -= 1;
+    }
+    Some(last)
+}
+
+/// Nouns that count what follows `of`.
+const QUANTITY_NOUNS: &[&str] = &[
+    "number",
+    "share",
+    "percentage",
+    "percent",
+    "proportion",
+    "amount",
+    "count",
+    "volume",
+    "level",
+    "levels",
+    "total",
+    "portion",
+    "majority",
+    "rate",
+    "ratio",
+    "use",
+    "value",
+];
+
+/// Whether the object names a means: a listed means noun at its head, or
+/// "the use of" a tool.
+fn object_is_means(t: &Text, c: &Clause) -> Option<usize> {
+    let head = object_head(t, c)?;
+    let w = t.word(head);
+    if t.lex.means.contains(w) {
+        return Some(head);
+    }
+    (c.object.0..c.object.1).find(|&i| t.word(i) == "use" && t.word(i + 1) == "of")
+}
+
+/// Whether the object is a condition to bring about ("a welcoming
+/// environment", "an inclusive culture") rather than a thing: a listed
+/// condition noun, a noun whose most frequent sense is a state, attribute or
+/// feeling and none an artifact, or (`adjectives`) an object qualified by a
+/// vague word ("a pleasant work environment").
+fn object_is_state(t: &Text, c: &Clause, adjectives: bool) -> bool {
+    use super::wordnet::noun;
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
+    t.lex.state_nouns.contains(lemma)
+        || super::wordnet::entry(lemma).is_some_and(|e| {
+            e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
+                && e.noun_files & noun::ARTIFACT == 0
+        })
+        || (adjectives && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
+        || t.word(c.object.1) == "as"
+}
+
+/// Whether the object's head names a thing made or an act ("a contingency
+/// plan", "procurement decisions"): a result verb on one prescribes it.
+fn object_is_thing(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    super::wordnet::as_noun(w).is_some_and(|e| {
+        e.noun_first & (noun::ARTIFACT | noun::COMMUNICATION | noun::COGNITION | noun::ACT) != 0
+    })
+}
+
+/// Whether a verb on this clause's object prescribes an action: `Some(true)`
+/// a method, `Some(false)` a condition without a threshold (vague), `None`
+/// neither.
+fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
+    let lemma = verb.lemma.as_str();
+    if t.lex.vague.contains(lemma) || t.lex.vague.contains(t.word(verb.at)) {
+        return None;
+    }
+    let making = MAKING_VERBS.contains(&lemma);
+    let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
+    match verb.class {
+        Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
+        Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
+        Class::Method => Some(true),
+        Class::Action if c.threshold => None,
+        // Under a modal an action is prescribed only to someone: "On-time
+        // delivery must recover" states a condition.
+        Class::Action if verb.modal.is_some() && !agent_subject(t, c) => None,
+        // "Work with partners…", "Advocate for funding…": an action on a
+        // prepositional object.
+        Class::Action
+            if c.object_empty()
+                && !thinking(lemma)
+                && matches!(
+                    t.word(c.object.0),
+                    "with" | "for" | "on" | "across" | "among"
+                ) =>
+        {
+            Some(true)
+        }
+        Class::Action if c.object_empty() || pronoun_object(t, c) => None,
+        // Under a modal a verb of knowing states a condition: "Customers must
+        // trust what we ship".
+        Class::Action if verb.modal.is_some() && thinking(&verb.lemma) => None,
+        Class::Action if c.threshold => None,
+        Class::Action if object_is_state(t, c, making) => Some(false),
+        Class::Action => Some(true),
+        Class::Result if pseudo || c.threshold => None,
+        Class::Result if making && object_is_state(t, c, true) => Some(false),
+        Class::Result if making && object_is_thing(t, c) => Some(true),
+        _ => None,
+    }
+}
+
+fn thinking(lemma: &str) -> bool {
+    use super::wordnet::verb;
+    super::wordnet::entry(lemma).is_some_and(|e| e.verb_first & verb::COGNITION != 0)
+}
+
+/// Whether the subject before a modal is someone who acts (a person or a
+/// group: "Managers should…", "The CoE must…") rather than a measure or a
+/// place ("Every site must report zero injuries").
+fn agent_subject(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(last) = (c.head..c.subject_end).rev().find(|&i| t.is_word(i)) else {
+        return false;
+    };
+    let w = t.word(last);
+    match super::wordnet::as_noun(w) {
+        Some(e) => e.noun_first & (noun::PERSON | noun::GROUP) != 0,
+        None => true,
+    }
+}
+
+/// A verbless clause headed by the noun of a method ("Introduction of a
+/// loyalty app", "Roll-out of Salesforce", "Weekly stand-ups for all
+/// teams") and with no threshold prescribes that action.
+fn nominal_method(t: &Text, c: &Clause) -> Option<(usize, String)> {
+    if c.threshold {
+        return None;
+    }
+    let at = (c.head..c.to).find(|&i| {
+        !matches!(
+            t.word(i),
+            "the" | "a" | "an" | "new" | "daily" | "weekly" | "monthly" | "quarterly" | "annual"
+        )
+    })?;
+    let w = t.word(at);
+    if t.lex.means.contains(w) && at + 1 < c.to {
+        return Some((at, w.to_owned()));
+    }
+    if t.word(at + 1) != "of" {
+        return None;
+    }
+    let verb = |v: &str| t.lex.method_base.contains(v) || t.lex.phrasal_method.contains(v);
+    let stems = [
+        w.strip_suffix("ation").map(|s| format!("{s}e")),
+        w.strip_suffix("ation").map(str::to_owned),
+        w.strip_suffix("uction").map(|s| format!("{s}uce")),
+        w.strip_suffix("ion").map(|s| format!("{s}e")),
+        w.strip_suffix("ion").map(str::to_owned),
+        w.strip_suffix("ment").map(str::to_owned),
+        Some(w.replace('-', " ")),
+    ];
+    stems
+        .into_iter()
+        .flatten()
+        .any(|s| verb(&s))
+        .then(|| (at, w.to_owned()))
+}
+
+/// "Have each store manager run a count", "Get the sales team to call
+/// every customer": the verb the causative hands on.
+fn handed_on(t: &Text, c: &Clause, v: &Verb) -> Option<Verb> {
+    if !matches!(v.lemma.as_str(), "have" | "ask" | "want" | "tell") {
+        return None;
+    }
+    let from = v.end + 2;
+    let j = (from..c.to.min(from + 6)).find(|&j| {
+        let prev = t.word(j - 1);
+        t.is_base_verb(j)
+            && !matches!(prev, "the" | "a" | "an" | "each" | "every" | "all" | "our")
+            && (prev == "to" || t.lex.method_base.contains(t.word(j)))
+    })?;
+    let verb = t.verb_here(j);
+    (verb.class == Class::Method).then_some(verb)
+}
+
+fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
+    if let Some(verb) = handed_on(t, c, v) {
+        {
+            let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
+            set(&mut found.method, f);
+            return;
+        }
+    }
+    let verbs = std::iter::once(v).chain(c.also.iter());
+    let mut condition = None;
+    for verb in verbs {
+        match prescribes(t, c, verb) {
+            Some(true) => {
+                let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
+                set(&mut found.method, f);
+                return;
+            }
+            Some(false) => condition = condition.or(Some(verb)),
+            None => {}
+        }
+    }
+    if let Some(verb) = condition {
+        let end = c.object.1.max(verb.end + 1) - 1;
+        set(
+            &mut found.vague,
+            t.finding(verb.at, end, Reason::NoThreshold(verb.lemma.clone())),
+        );
+        return;
+    }
+    direction(t, c, v, found);
+}
+
+/// A direction, result or other verb: a means object is a method, no
+/// threshold is vague.
+fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
+    let changes = matches!(v.class, Class::Direction | Class::Result | Class::Change);
+    if changes {
+        if let Some(m) = object_is_means(t, c) {
+            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
+            set(&mut found.method, f);
+            return;
+        }
+    }
+    if pronoun_object(t, c) {
+        let first = c.object.0;
+        set(
+            &mut found.vague,
+            t.finding(v.at, first, Reason::NoMeasure(v.lemma.clone())),
+        );
+        return;
+    }
+    let multiplier = t.lex.multipliers.contains(t.word(v.at));
+    if c.threshold
+        || multiplier
+        || !matches!(
+            v.class,
+            Class::Direction | Class::Result | Class::Change | Class::State
+        )
+    {
+        return;
+    }
+    let superlative = (c.head..c.to).any(|i| {
+        matches!(t.word(i), "most" | "first" | "largest" | "best" | "leading")
+            || (t.word(i).ends_with("est") && t.word(i).len() > 5)
+    });
+    // "Be debt-free", "Be the most reliable…": a condition, judged by its terms.
+    if v.class == Class::State && (superlative || matches!(v.lemma.as_str(), "be" | "become")) {
+        return;
+    }
+    let end = c.object.1.max(v.end + 1) - 1;
+    set(
+        &mut found.vague,
+        t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone())),
+    );
+}
+
+/// An object that names nothing: "Get us to 50", "do it now", "trust what
+/// we ship".
+fn pronoun_object(t: &Text, c: &Clause) -> bool {
+    let one = matches!(
+        t.word(c.object.0),
+        "us" | "it" | "them" | "this" | "that" | "things" | "everything"
+    );
+    (c.object.1 == c.object.0 + 1 && one)
+        || (c.object.1 > c.object.0 && t.word(c.object.0) == "what")
+}
+
+fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
+    let w = t.word(v.at);
+    // "None of this may require additional headcount": a prohibition.
+    let negated = matches!(t.word(c.head), "none" | "no" | "nothing" | "nobody")
+        || (c.subject_end..v.at).any(|i| matches!(t.word(i), "not" | "never"));
+    if negated {
+        return;
+    }
+    if v.passive {
+        let prescribes =
+            t.lex.method_participle.contains(w) && (w != "rolled" || t.word(v.at + 1) == "out");
+        if prescribes {
+            set(
+                &mut found.method,
+                t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone())),
+            );
+        } else if v.class == Class::Direction && !c.threshold && !t.lex.multipliers.contains(w) {
+            set(
+                &mut found.vague,
+                t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone())),
+            );
+        }
+        return;
+    }
+    match (v.class, prescribes(t, c, v)) {
+        (Class::Method | Class::Action, Some(true)) => {
+            let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
+            set(&mut found.method, f);
+        }
+        (_, Some(false)) => {
+            let end = c.object.1.max(v.end + 1) - 1;
+            let f = t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone()));
+            set(&mut found.vague, f);
+        }
+        (Class::Direction, _) if !c.threshold && !t.lex.multipliers.contains(w) => {
+            set(
+                &mut found.vague,
+                t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone())),
+            );
+        }
+        _ => {}
+    }
+}
+
+impl Clause {
+    fn object_empty(&self) -> bool {
+        self.object.0 >= self.object.1
+    }
+}
+
+/// A means clause after the verb: `by` + gerund, `via`, `using`,
+/// `leveraging`, `through` + something not a period, `with` + a means. A
+/// preposition right after a participle or a person belongs to the measure
+/// ("orders placed via the app", "patients using the portal"), and so does
+/// one inside a relative clause ("the value we create through…").
+fn means(t: &Text, c: &Clause) -> Option<Finding> {
+    let from = match (&c.verb, c.form) {
+        (Some(v), f) if f != Form::Verbless => v.end + 1,
+        _ => c.head,
+    };
+    let mut relative = false;
+    for i in from..c.to {
+        let w = t.word(i);
+        if t.tokens[i].kind == Kind::Punct {
+            relative = false;
+            continue;
+        }
+        if matches!(w, "we" | "they" | "you" | "which" | "who" | "that") && i > from {
+            relative = true;
+        }
+        let by_gerund = w == "by" && {
+            let g = t.word(i + 1);
+            g.ends_with("ing")
+                && g.len() > 4
+                && !t.lex.dates.contains(g)
+                && !matches!(
+                    g,
+                    "nothing" | "anything" | "everything" | "something" | "during"
+                )
+        };
+        if by_gerund {
+            return Some(t.finding(i, i + 1, Reason::Means(w.to_owned())));
+        }
+        if relative || c.form == Form::Verbless {
+            continue;
+        }
+        if means_preposition(t, i) {
+            return Some(t.finding(i, (i + 1).min(c.to - 1), Reason::Means(w.to_owned())));
+        }
+    }
+    None
+}
+
+fn means_preposition(t: &Text, i: usize) -> bool {
+    let w = t.word(i);
+    if !matches!(
+        w,
+        "via" | "using" | "leveraging" | "utilizing" | "utilising" | "through" | "with"
+    ) {
+        return false;
+    }
+    let prev = t.word(i.wrapping_sub(1));
+    let after_participle = i > 0
+        && t.is_word(i - 1)
+        && (prev.ends_with("ed") || prev.ends_with("en") || t.lex.participle_like(prev))
+        && t.lex.verb_lemma(prev).is_some();
+    let after_person = || {
+        super::wordnet::as_noun(prev)
+            .is_some_and(|e| e.noun_first & super::wordnet::noun::PERSON != 0)
+    };
+    if after_participle || (w == "using" && after_person()) {
+        return false;
+    }
+    let skip = |k: usize| {
+        if matches!(
+            t.word(i + k),
+            "a" | "an" | "the" | "our" | "new" | "their" | "its"
+        ) {
+            k + 1
+        } else {
+            k
+        }
+    };
+    match w {
+        "via" | "using" | "leveraging" | "utilizing" | "utilising" => true,
+        "through" => {
+            let k = skip(1);
+            let next = t.word(i + k);
+            !next.is_empty()
+                && !t.date[i + k]
+                && t.tokens[i + k].kind != Kind::Number
+                && !matches!(next, "end" | "year" | "quarter" | "month" | "week" | "the")
+        }
+        "with" => {
+            let k = skip(1);
+            (k..k + 3).any(|k| t.lex.means.contains(t.word(i + k)))
+        }
+        _ => false,
+    }
+}
+
+/// Urgency that stands in for a date, and emphasis without clarity.
+fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
+    let lex = t.lex;
+    for i in 0..t.len() {
+        let w = t.word(i);
+        let now_ok = w != "now"
+            || t.tokens.get(i + 1).is_none_or(|n| n.kind == Kind::Punct)
+            || matches!(t.word(i + 1), "and" | "or");
+        if t.flags[i] & flag::URGENCY != 0
+            && now_ok
+            && !matches!(t.word(i.wrapping_sub(1)), "from" | "until" | "by")
+        {
+            set(
+                &mut found.urgent,
+                t.finding(i, i, Reason::Urgency(w.to_owned())),
+            );
+        }
+        if let Some(p) = t.phrase_at(i, &lex.urgency_phrases) {
+            set(
+                &mut found.urgent,
+                t.finding(i, i + p.len() - 1, Reason::Urgency(p.join(" "))),
+            );
+        }
+        if found.urgent.is_some() {
+            return;
+        }
+    }
+    if clear {
+        return;
+    }
+    for i in 0..t.len() {
+        let w = t.word(i);
+        let heading = clauses.iter().any(|c| c.from == i)
+            && t.flags[i] & flag::HEADING != 0
+            && matches!(t.word(i + 1), ":" | "!");
+        if t.flags[i] & flag::EMPHASIS != 0 || heading {
+            set(
+                &mut found.urgent,
+                t.finding(i, i, Reason::UrgencyWithoutClarity(w.to_owned())),
+            );
+        }
+        if let Some(p) = t.phrase_at(i, &lex.priority_phrases) {
+            let f = t.finding(
+                i,
+                i + p.len() - 1,
+                Reason::UrgencyWithoutClarity(p.join(" ")),
+            );
+            set(&mut found.urgent, f);
+        }
+        if found.urgent.is_some() {
+            return;
+        }
+    }
+}
+
+/// Vague terms and phrases outside comparators; a comparative only where its
+/// clause has no threshold ("faster cancer treatment - 90 percent…").
+fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
+    let lex = t.lex;
+    for c in clauses {
+        for i in c.from..c.to {
+            if t.comparator[i] || t.tokens[i].kind != Kind::Word {
+                continue;
+            }
+            let w = t.word(i);
+            if t.flags[i] & flag::VAGUE != 0 && !category(t, i) && !measure_name(t, c, i) {
+                let comparative = matches!(
+                    w,
+                    "more"
+                        | "less"
+                        | "fewer"
+                        | "better"
+                        | "faster"
+                        | "stronger"
+                        | "smoother"
+                        | "healthier"
+                        | "improved"
+                        | "enhanced"
+                        | "increased"
+                        | "reduced"
+                );
+                let counted = i > 0 && t.threshold[i - 1];
+                let measured = comparative
+                    && clauses.iter().any(|c| c.threshold)
+                    && !matches!(w, "more" | "better");
+                if comparative && (counted || t.word(i + 1) == "than" || measured) {
+                    continue;
+                }
+                return Some(t.finding(i, i, Reason::VagueTerm(w.to_owned())));
+            }
+            for set in [&lex.vague_phrases, &lex.pseudo_thresholds] {
+                if let Some(p) = t.phrase_at(i, set) {
+                    return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
+                }
+            }
+            if w == "as"
+                && matches!(t.word(i + 2), "as")
+                && matches!(
+                    t.word(i + 3),
+                    "possible" | "practicable" | "feasible" | "we"
+                )
+            {
+                return Some(t.finding(
+                    i,
+                    i + 3,
+                    Reason::VagueTerm(format!("as {} as {}", t.word(i + 1), t.word(i + 3))),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// A survey category: vague words joined by `or` ("rate the service good or
+/// excellent") name an answer, not a quality of the target.
+fn category(t: &Text, i: usize) -> bool {
+    let vague =
+        |k: usize| t.flags.get(k).is_some_and(|f| f & flag::VAGUE != 0) || t.word(k) == "very";
+    (t.word(i + 1) == "or" && (vague(i + 2) || vague(i + 3)))
+        || (i >= 2 && t.word(i - 1) == "or" && vague(i - 2))
+        || (i >= 3 && t.word(i - 1) == "very" && t.word(i - 2) == "or" && vague(i - 3))
+}
+
+/// A vague adjective in the subject of a clause with a threshold is part of
+/// the measure's name ("Days sales outstanding must fall below 45 days");
+/// quantifiers ("several", "many") are not.
+fn measure_name(t: &Text, c: &Clause, i: usize) -> bool {
+    c.threshold
+        && matches!(c.form, Form::Modal | Form::Declarative)
+        && c.head <= i
+        && i < c.subject_end
+        && !matches!(
+            t.word(i),
+            "several" | "many" | "some" | "various" | "numerous" | "more" | "less" | "fewer"
+        )
+}

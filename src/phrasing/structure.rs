@@ -1,0 +1,712 @@
+//! The chunker: a text's clauses and, in each, the slots a verdict is read
+//! from.
+//!
+//! ```text
+//! [opener] [lead-in,] SUBJECT  VERB-GROUP                 OBJECT       THRESHOLD   DEADLINE   ADJUNCT
+//! Please                        hire                       two inspectors
+//!                               Reduce                     call wait time  to 2 minutes
+//! By 2030,                      halve                      the number of deaths                  by 2030
+//!          Quality variance     must go down
+//!          Overtime hours       must be reduced            by 12%      by the end of Q2
+//!          Customer satisfaction must reach                85%         by year end  through a new callback program
+//! ```
+//!
+//! The verb group is a modal or auxiliary chain (`must`, `has to`, `needs to`,
+//! `is to`, `will be`), the main verb (its lemma from WordNet), whether it is
+//! passive (`be` + participle) and its particle (`go down`, `roll out`). A
+//! clause without one is an imperative when its first word is a verb's base
+//! form (or a gerund: "Reducing the bank overdraft…"), a declarative when a
+//! finite verb follows a subject ("Readership increases by 30%"), and verbless
+//! otherwise ("Top decile patient experience scores"). A word that can be a
+//! noun and a verb ("call", "review", "process", "ship") is a verb only in a
+//! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
+//! of the object.
+
+use super::lexicon::{flag, Lexicon};
+use super::token::{is_date_number, tokenize, Kind, Token};
+use super::wordnet;
+
+/// The tokens of a text outside parentheses, with per-token facts.
+pub struct Text<'a> {
+    pub source: &'a str,
+    pub tokens: Vec<Token>,
+    pub lex: &'a Lexicon,
+    /// A threshold word or number.
+    pub threshold: Vec<bool>,
+    /// A date or deadline word.
+    pub date: Vec<bool>,
+    /// Inside a comparator phrase ("at least", "or higher").
+    pub comparator: Vec<bool>,
+    /// Where a pseudo-threshold begins ("to a minimum").
+    pub pseudo: Vec<bool>,
+    /// The lexicon's [`flag`]s of each word.
+    pub flags: Vec<u16>,
+}
+
+/// What kind of verb heads a clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Changes a measure: `reduce`, `halve`, `go down`.
+    Direction,
+    /// Names a result: `reach`, `keep`, `achieve`.
+    Result,
+    /// Being: `be`, `become`, `remain`.
+    State,
+    /// Prescribes an action: a listed method verb or phrasal (`roll out`).
+    Method,
+    /// An action verb found only in WordNet (creation, social,
+    /// communication, motion, contact, possession, competition, cognition).
+    Action,
+    /// A verb of change found only in WordNet (`bolster`, `decarbonise`).
+    Change,
+    /// Any other verb.
+    Other,
+}
+
+/// How a clause is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// "Hire two inspectors", "Reducing the bank overdraft…".
+    Imperative,
+    /// A subject and a modal or auxiliary chain: "Churn must fall…".
+    Modal,
+    /// A subject and a finite verb: "Readership increases by 30%".
+    Declarative,
+    /// A participle first: "Increased access to providers".
+    Participle,
+    /// No verb: "Top decile patient experience scores".
+    Verbless,
+}
+
+/// The verb group.
+#[derive(Clone, Debug)]
+pub struct Verb {
+    /// First and last token of the main verb (with its particle).
+    pub at: usize,
+    pub end: usize,
+    /// The lemma, with the particle: `go down`.
+    pub lemma: String,
+    pub class: Class,
+    pub passive: bool,
+    /// Where the modal or auxiliary chain begins, if there is one.
+    pub modal: Option<usize>,
+}
+
+/// One clause and its slots (token indices into [`Text::tokens`]).
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub from: usize,
+    pub to: usize,
+    /// The first word after openers and a lead-in phrase.
+    pub head: usize,
+    pub form: Form,
+    pub verb: Option<Verb>,
+    /// Further verbs coordinated with the first ("Agree and document").
+    pub also: Vec<Verb>,
+    /// `head..subject_end` is the subject (empty for an imperative).
+    pub subject_end: usize,
+    /// The object: after the verb up to the first preposition or stop.
+    pub object: (usize, usize),
+    pub threshold: bool,
+    /// "Please", "we", "let's": a polite or first-person imperative.
+    pub polite: bool,
+    /// "Ensure", "Make sure": the clause states a condition to bring about.
+    pub ensure: bool,
+}
+
+/// Words that begin a clause without being its verb.
+pub const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "how", "where", "when", "so", "because", "while",
+    "if", "whether", "in", "to", "so that", "as", "than", "until", "unless",
+];
+
+/// Modals and auxiliaries that open a verb group.
+pub const AUX: &[&str] = &[
+    "must", "should", "will", "shall", "can", "may", "might", "would", "could", "ought", "need",
+    "needs", "needed", "has", "have", "had", "is", "are", "was", "were", "be", "been", "want",
+    "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects", "going",
+    "we'll", "we'd", "it'll", "don't", "doesn't", "cannot", "can't", "won't", "mustn't",
+];
+
+/// Auxiliaries only before `to` ("plans to", "aims to"); elsewhere nouns
+/// or verbs ("a contingency plan").
+pub const SEMI_MODALS: &[&str] = &[
+    "want", "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects",
+    "going",
+];
+
+pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Prepositions and conjunctions that end an object.
+pub const OBJECT_STOPS: &[&str] = &[
+    "by", "to", "from", "under", "below", "above", "over", "at", "in", "within", "for", "on",
+    "across", "while", "without", "with", "using", "via", "through", "and", "or", "so", "than",
+    "into", "per", "during", "before", "after", "back", "that", "which", "who", "where", "each",
+    "every", "up", "down", "between", "among", "against", "around", "beyond", "now", "today",
+    "again", "as",
+];
+
+pub const LEAD_INS: &[&str] = &[
+    "by",
+    "over",
+    "in",
+    "within",
+    "during",
+    "each",
+    "every",
+    "from",
+    "for",
+    "before",
+    "after",
+    "at",
+    "on",
+    "through",
+    "across",
+    "starting",
+    "beginning",
+    "until",
+    "this",
+    "next",
+    "as",
+];
+
+impl<'a> Text<'a> {
+    pub fn new(text: &'a str, lex: &'a Lexicon) -> Text<'a> {
+        let mut tokens = tokenize(text);
+        tokens.retain(|t| !t.aside);
+        let n = tokens.len();
+        let mut t = Text {
+            source: text,
+            tokens,
+            lex,
+            threshold: vec![false; n],
+            date: vec![false; n],
+            comparator: vec![false; n],
+            pseudo: vec![false; n],
+            flags: Vec::with_capacity(n),
+        };
+        for tok in &t.tokens {
+            let f = lex.flags.get(tok.text.as_str()).copied().unwrap_or(0);
+            t.flags.push(f);
+        }
+        for i in 0..n {
+            if let Some(c) = t.phrase_at(i, &lex.comparators) {
+                let len = c.len();
+                t.comparator[i..(i + len).min(n)].fill(true);
+            }
+        }
+        for i in 0..n {
+            t.threshold[i] = t.is_threshold(i);
+            t.date[i] = t.is_date(i);
+            t.pseudo[i] = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
+        }
+        // A rating band ("Good or Outstanding", "good or very good") is a
+        // threshold: the share of answers in it is what is measured.
+        for i in 0..n.saturating_sub(2) {
+            let vague = |k: usize| t.has(k, flag::VAGUE);
+            if vague(i)
+                && t.word(i + 1) == "or"
+                && (vague(i + 2) || (t.word(i + 2) == "very" && vague(i + 3)))
+            {
+                t.threshold[i] = true;
+            }
+        }
+        t
+    }
+
+    /// Whether the word at `i` has a lexicon [`flag`].
+    pub fn has(&self, i: usize, bit: u16) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bit != 0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.text.as_str())
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    fn is_threshold(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let w = t.text.as_str();
+        match t.kind {
+            Kind::Number => !is_date_number(w),
+            Kind::Word => {
+                let counted = matches!(w, "one" | "every" | "all" | "none" | "no")
+                    && (self.word(i.wrapping_sub(1)) == "number"
+                        || (i > 0 && self.comparator[i - 1]));
+                let f = self.flags[i];
+                f & flag::MULTIPLIER != 0
+                    || counted
+                    || (f & flag::NUMBER != 0
+                        && !matches!(w, "every" | "all" | "no" | "none" | "one" | "double"))
+            }
+            Kind::Punct => false,
+        }
+    }
+
+    fn is_date(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        match t.kind {
+            Kind::Number => is_date_number(&t.text),
+            Kind::Word => {
+                let w = t.text.as_str();
+                let ambiguous = matches!(w, "fall" | "may" | "march");
+                let dated = matches!(
+                    self.word(i.wrapping_sub(1)),
+                    "in" | "by"
+                        | "this"
+                        | "next"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "until"
+                        | "before"
+                        | "after"
+                        | "through"
+                ) || self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Number);
+                (self.flags[i] & flag::DATE != 0 && (!ambiguous || dated))
+                    || (w == "end" && matches!(self.word(i + 1), "of" | "date"))
+            }
+            Kind::Punct => false,
+        }
+    }
+
+    /// The first phrase of a set that the words from `i` match.
+    pub fn phrase_at<'p>(
+        &self,
+        i: usize,
+        set: &'p super::lexicon::Phrases,
+    ) -> Option<&'p Vec<String>> {
+        if self.flags.get(i).is_none_or(|f| f & flag::PHRASE == 0)
+            || !set.firsts.contains(self.word(i))
+        {
+            return None;
+        }
+        set.list.iter().find(|p| self.matches(i, p))
+    }
+
+    /// Whether the words from `i` match `phrase`.
+    pub fn matches(&self, i: usize, phrase: &[String]) -> bool {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.tokens.get(i + k).is_some_and(|t| t.text == *w))
+    }
+
+    /// Clauses: token ranges split at sentence punctuation, at `, and`, and
+    /// at `and` before a method verb ("…include questions and develop
+    /// criteria").
+    pub fn clause_ranges(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, t) in self.tokens.iter().enumerate() {
+            let next = self.word(i + 1);
+            let boundary = (t.kind == Kind::Punct
+                && (matches!(t.text.as_str(), "." | ";" | ":" | "!" | "?" | "—")
+                    || (t.text == ","
+                        && matches!(next, "and" | "but" | "then" | "so" | "or")
+                        && self.is_word(i + 2)
+                        && self.is_word(i + 3))))
+                || (t.text == "and"
+                    && i > start + 2
+                    && self.lex.method_base.contains(next)
+                    && self.is_word(i + 2)
+                    && self.word(i + 2) != "of");
+            if boundary {
+                if i > start {
+                    out.push((start, i));
+                }
+                start = i + 1;
+            }
+        }
+        if start < self.tokens.len() {
+            out.push((start, self.tokens.len()));
+        }
+        out
+    }
+
+    /// The base-form verb class of a word at a verb's slot.
+    pub fn class_of(&self, lemma: &str) -> Class {
+        let lex = self.lex;
+        if lex.allowed.contains(lemma) {
+            Class::Other
+        } else if lex.direction_base.contains(lemma) || lex.phrasal_direction.contains(lemma) {
+            Class::Direction
+        } else if lex.method_base.contains(lemma) || lex.phrasal_method.contains(lemma) {
+            Class::Method
+        } else if lex.state_verbs.contains(lemma) {
+            Class::State
+        } else if lex.result_base.contains(lemma) {
+            Class::Result
+        } else {
+            wordnet_class(lemma)
+        }
+    }
+
+    /// The verb at `i` as a clause's main verb.
+    pub fn verb_here(&self, i: usize) -> Verb {
+        self.verb_at(i, None, false)
+    }
+
+    /// The main verb at `i` (a form of a verb), with a phrasal particle.
+    fn verb_at(&self, i: usize, modal: Option<usize>, passive: bool) -> Verb {
+        let w = self.word(i);
+        let lemma = self
+            .lex
+            .verb_lemma(w)
+            .map_or_else(|| w.to_owned(), std::borrow::Cow::into_owned);
+        let particle = self.word(i + 1);
+        if matches!(
+            particle,
+            "down" | "up" | "out" | "back" | "off" | "around" | "over" | "in" | "on"
+        ) {
+            let phrasal = format!("{lemma} {particle}");
+            if self.lex.phrasal_direction.contains(&phrasal)
+                || self.lex.phrasal_method.contains(&phrasal)
+            {
+                let class = self.class_of(&phrasal);
+                return Verb {
+                    at: i,
+                    end: i + 1,
+                    lemma: phrasal,
+                    class,
+                    passive,
+                    modal,
+                };
+            }
+        }
+        let class = self.class_of(&lemma);
+        Verb {
+            at: i,
+            end: i,
+            lemma,
+            class,
+            passive,
+            modal,
+        }
+    }
+
+    /// Chunk every clause.
+    pub fn clauses(&self) -> Vec<Clause> {
+        self.clause_ranges()
+            .into_iter()
+            .map(|(from, to)| self.clause(from, to))
+            .collect()
+    }
+
+    fn clause(&self, from: usize, to: usize) -> Clause {
+        let (head, polite, ensure) = self.head(from, to);
+        let mut c = Clause {
+            from,
+            to,
+            head,
+            form: Form::Verbless,
+            verb: None,
+            also: Vec::new(),
+            subject_end: head,
+            object: (head, head),
+            threshold: (from..to).any(|i| self.threshold[i]),
+            polite,
+            ensure,
+        };
+        if head >= to {
+            return c;
+        }
+        self.verb_group(&mut c);
+        if let Some(v) = &c.verb {
+            c.also = self.coordinated(v.end + 1, to);
+            let start = c.also.last().map_or(v.end, |a| a.end) + 1;
+            let mut end = start;
+            while end < to && !self.ends_object(end) {
+                end += 1;
+            }
+            c.object = (start, end);
+        }
+        c
+    }
+
+    fn ends_object(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        // "a talented and diverse workforce": `and` between qualifiers.
+        if matches!(t.text.as_str(), "and" | "or")
+            && !self.is_base_verb(i + 1)
+            && !matches!(self.word(i + 1), "a" | "an" | "the" | "our" | "their")
+            && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
+        {
+            return false;
+        }
+        t.kind == Kind::Punct
+            || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
+            || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
+    }
+
+    /// Verbs joined to the first by `and` or a comma: "Activate and train",
+    /// "Plan, manage, monitor, and control".
+    fn coordinated(&self, from: usize, to: usize) -> Vec<Verb> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i + 1 < to && matches!(self.word(i), "and" | "," | "or") {
+            let j = if self.word(i + 1) == "and" {
+                i + 2
+            } else {
+                i + 1
+            };
+            if j >= to || !self.is_base_verb(j) {
+                break;
+            }
+            let v = self.verb_at(j, None, false);
+            i = v.end + 1;
+            out.push(v);
+        }
+        out
+    }
+
+    /// Skip openers ("Please", "We"), a lead-in phrase before a comma ("By
+    /// 2030,"), the organization's name, and "Ensure (that)" / "Make sure".
+    fn head(&self, from: usize, to: usize) -> (usize, bool, bool) {
+        let lex = self.lex;
+        let mut head = from;
+        let mut polite = false;
+        let mut ensure = false;
+        loop {
+            let start = head;
+            while head < to && lex.openers.contains(&self.tokens[head].text) {
+                polite |= matches!(self.word(head), "please" | "let's" | "lets" | "we");
+                head += 1;
+            }
+            while head + 1 < to
+                && (self.word(head) == "to"
+                    || (self.word(head).ends_with("ly")
+                        && self.lex.verb_lemma(self.word(head)).is_none()
+                        && self.is_base_verb(head + 1)))
+            {
+                head += 1;
+            }
+            if matches!(self.word(head), "continue" | "begin" | "start" | "resume")
+                && self.word(head + 1) == "to"
+                && self.is_base_verb(head + 2)
+            {
+                head += 2;
+            }
+            if head < to && self.has(head, flag::LEAD_IN) {
+                if let Some(comma) = (head + 1..to.min(head + 12)).find(|&i| self.word(i) == ",") {
+                    head = comma + 1;
+                }
+            }
+            if matches!(self.word(head), "ensure" | "assure")
+                || (self.word(head) == "make" && self.word(head + 1) == "sure")
+            {
+                ensure = true;
+                head += if self.word(head) == "make" { 2 } else { 1 };
+                if self.word(head) == "that" {
+                    head += 1;
+                }
+            }
+            if head == start {
+                break;
+            }
+        }
+        (head, polite, ensure)
+    }
+
+    /// The end of the organization's name at `head` ("Open Harvest serves…"):
+    /// a subject, whatever its words.
+    fn name_end(&self, head: usize) -> Option<usize> {
+        self.lex
+            .subjects
+            .iter()
+            .find(|name| !name.is_empty() && self.matches(head, name))
+            .map(|name| head + name.len())
+    }
+
+    /// A verb's base form at `i` (not a word that only looks like one).
+    pub fn is_base_verb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_word(i)
+            && (self.lex.method_base.contains(w)
+                || self.lex.direction_base.contains(w)
+                || self.lex.result_base.contains(w)
+                || self.lex.state_verbs.contains(w)
+                || wordnet::entry(w).is_some_and(|e| e.verb > 0))
+    }
+
+    /// Find the verb group and the form of the clause.
+    fn verb_group(&self, c: &mut Clause) {
+        let (head, to) = (c.head, c.to);
+        if let Some(end) = self.name_end(head) {
+            if let Some(m) = (end..to)
+                .find(|&i| self.has(i, flag::AUX))
+                .filter(|&m| m == end)
+            {
+                return self.modal_group(c, m);
+            }
+            if end < to && self.lex.verb_lemma(self.word(end)).is_some() {
+                c.form = Form::Declarative;
+                c.subject_end = end;
+                c.verb = Some(self.verb_at(end, None, false));
+            } else {
+                c.subject_end = to;
+            }
+            return;
+        }
+        let imperative_head = self.is_base_verb(head) && self.word(head + 1) != "of";
+        // A modal or auxiliary before any subordinate clause.
+        let aux = (head..to)
+            .take_while(|&i| {
+                let w = self.word(i);
+                let subordinate = i > head && self.has(i, flag::SUBORDINATOR);
+                !(subordinate || (imperative_head && w == ","))
+            })
+            .find(|&i| {
+                self.has(i, flag::AUX)
+                    && (i > head || c.polite)
+                    && (!self.has(i, flag::SEMI_MODAL) || self.word(i + 1) == "to")
+            });
+        if let Some(m) =
+            aux.filter(|&m| !(imperative_head && m == head + 1 && self.word(m) == "need"))
+        {
+            if !(imperative_head && self.prefers_verb(head) && m > head + 3) {
+                return self.modal_group(c, m);
+            }
+        }
+        let w = self.word(head);
+        let gerund = w.ends_with("ing") && self.lex.verb_lemma(w).is_some();
+        if (imperative_head && !self.finite_after(head + 1, to)) || gerund {
+            c.form = Form::Imperative;
+            c.verb = Some(self.verb_at(head, None, false));
+        } else if w.ends_with("ed") && self.lex.verb_lemma(w).is_some() {
+            c.form = Form::Participle;
+            c.verb = Some(self.verb_at(head, None, true));
+        } else if let Some(v) = self.finite_verb(head + 1, to) {
+            c.form = Form::Declarative;
+            c.subject_end = v;
+            c.verb = Some(self.verb_at(v, None, false));
+        } else {
+            c.subject_end = to;
+        }
+    }
+
+    /// A word more used as a verb than as a noun ("undertake", "ensure").
+    fn prefers_verb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.lex.method_base.contains(w)
+            || self.lex.direction_base.contains(w)
+            || wordnet::entry(w).is_some_and(|e| e.verb > e.noun)
+    }
+
+    fn finite_after(&self, from: usize, to: usize) -> bool {
+        // "Change failure rate rises": a noun-first head with a finite verb
+        // later is a subject, unless the head is more used as a verb.
+        !self.prefers_verb(from - 1) && self.finite_verb(from, to).is_some()
+    }
+
+    /// A finite verb after a subject: a listed verb, or a WordNet verb in an
+    /// -s or -ed form that is more used as a verb.
+    fn finite_verb(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to)
+            .take_while(|&i| self.tokens[i].kind != Kind::Punct && !self.has(i, flag::SUBORDINATOR))
+            .find(|&i| {
+                let w = self.word(i);
+                let prev = self.word(i - 1);
+                if !self.is_word(i) || matches!(prev, "the" | "a" | "an" | "of" | "our" | "per") {
+                    return false;
+                }
+                let Some(lemma) = self.lex.verb_lemma(w) else {
+                    return false;
+                };
+                let inflected = *lemma != *w && (w.ends_with('s') || w.ends_with("ed"));
+                let lemma = &*lemma;
+                let listed = self.lex.direction_base.contains(lemma)
+                    || self.lex.result_base.contains(lemma)
+                    || self.lex.method_base.contains(lemma);
+                inflected
+                    && (listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun))
+                    && self.is_word(i - 1)
+            })
+    }
+
+    /// The chain after a modal: adverbs, `to`, `be`; then the main verb,
+    /// passive after a copula.
+    fn modal_group(&self, c: &mut Clause, m: usize) {
+        c.form = Form::Modal;
+        c.subject_end = m;
+        let mut i = m;
+        let mut copula = false;
+        while i < c.to {
+            let w = self.word(i);
+            if self.has(i, flag::AUX)
+                || self.lex.adverbs.contains(w)
+                || (w.ends_with("ly") && w.len() > 4 && self.lex.verb_lemma(w).is_none())
+            {
+                copula = self.has(i, flag::COPULA) || (copula && !matches!(w, "to"));
+                if matches!(w, "to" | "have" | "has") && !self.has(i + 1, flag::COPULA) {
+                    copula = false;
+                }
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i >= c.to {
+            return;
+        }
+        let w = self.word(i);
+        let participle = copula
+            && self.is_word(i)
+            && self
+                .lex
+                .verb_lemma(w)
+                .is_some_and(|l| l != w || self.lex.participle_like(w));
+        if participle {
+            c.verb = Some(self.verb_at(i, Some(m), true));
+        } else if copula || !self.is_word(i) || self.lex.verb_lemma(w).is_none() {
+            // "must be 30 minutes or less", "is the most reliable…"
+            c.verb = Some(Verb {
+                at: i.saturating_sub(1).max(m),
+                end: i.saturating_sub(1).max(m),
+                lemma: "be".to_owned(),
+                class: Class::State,
+                passive: false,
+                modal: Some(m),
+            });
+        } else {
+            c.verb = Some(self.verb_at(i, Some(m), false));
+        }
+    }
+}
+
+/// A verb's class from its WordNet senses (the most frequent first).
+fn wordnet_class(lemma: &str) -> Class {
+    use wordnet::verb::*;
+    let Some(e) = wordnet::entry(lemma) else {
+        return Class::Other;
+    };
+    let action = CREATION
+        | SOCIAL
+        | COMMUNICATION
+        | MOTION
+        | CONTACT
+        | POSSESSION
+        | COMPETITION
+        | COGNITION
+        | CONSUMPTION;
+    if e.verb == 0 {
+        Class::Other
+    } else if e.verb_first & action != 0 {
+        Class::Action
+    } else if e.verb_first & CHANGE != 0 {
+        Class::Change
+    } else {
+        Class::Other
+    }
+}

@@ -1,0 +1,264 @@
+//! The tokenizer: words, numbers and the punctuation that splits clauses,
+//! each with its byte range in the text.
+//!
+//! Decisions that keep a measure in one piece:
+//!
+//! - a period inside an abbreviation is not a sentence end: `U.S.`,
+//!   `E.M.E.A.`, `30 Sept.`, `avg.`, `Inc.` (one-letter runs and a short list
+//!   of abbreviations);
+//! - words inside parentheses are marked [`Token::aside`]: an aside defines or
+//!   restates the measure ("(MTTR)", "(measured by external monitoring)") and
+//!   never decides a verdict;
+//! - `.`, `,` and `:` between digits stay inside the number (`1,000`, `4.5`,
+//!   `9001:2015`);
+//! - a dash standing alone (`" - "`, `–`, `—`) splits clauses, and `&` reads as
+//!   `and`.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One token: its lowercased text, its byte range and its kind.
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Inside parentheses.
+    pub aside: bool,
+}
+
+/// Words whose trailing period marks an abbreviation, not a sentence end.
+const ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "ltd", "co", "avg", "approx", "incl", "excl", "est", "vs", "etc", "dept", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms", "dr", "st", "e.g", "i.e", "min", "max", "yr", "wk", "mo", "fy",
+];
+
+fn is_inner(text: &str, j: usize, d: char) -> bool {
+    let bytes = text.as_bytes();
+    d.is_alphanumeric()
+        || matches!(d, '-' | '\'' | '’' | '/' | '%' | '$' | '+')
+        || (matches!(d, '.' | ',' | ':')
+            && j > 0
+            && bytes[j - 1].is_ascii_digit()
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit))
+        // one-letter abbreviations: U.S., E.M.E.A.
+        || (d == '.'
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+            && bytes.get(j + 2) == Some(&b'.')
+            && (j < 2 || !bytes[j - 2].is_ascii_alphabetic()))
+        || (d == '.'
+            && j >= 2
+            && bytes[j - 2] == b'.'
+            && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+            && bytes.get(j + 2) == Some(&b'.'))
+}
+
+fn word_at(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut j = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    while j < text.len() {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        let d = text[j..].chars().next().expect("in bounds");
+        if !is_inner(text, j, d) {
+            break;
+        }
+        j += d.len_utf8();
+    }
+    let raw = text[start..j].trim_end_matches(['-', '\'', '’', '/', '+']);
+    (start + raw.len(), j)
+}
+
+fn lower(raw: &str) -> String {
+    if raw.is_ascii() {
+        return raw.to_ascii_lowercase();
+    }
+    let mut lower = raw.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    lower
+}
+
+/// Split a text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("in bounds");
+        let len = c.len_utf8();
+        if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
+            let (end, next) = word_at(text, i);
+            let mut word = lower(&text[i..end]);
+            // A trailing period after an abbreviation belongs to the word.
+            let mut stop = next.max(end).max(i + len);
+            if bytes.get(stop) == Some(&b'.') {
+                let single = word.len() == 1 || word.contains('.');
+                if single || ABBREVIATIONS.contains(&word.as_str()) {
+                    let after = bytes.get(stop + 1);
+                    let ends = after.is_none();
+                    // "… by 30 Sept." ends the text; "Inc. is" goes on.
+                    if !ends || single || word != "no" {
+                        stop += 1;
+                    }
+                }
+            }
+            if word.ends_with('.') {
+                word = word.trim_end_matches('.').to_owned();
+            }
+            let kind = if word.bytes().any(|b| b.is_ascii_digit()) {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            tokens.push(Token {
+                text: word,
+                start: i,
+                end,
+                kind,
+                aside: depth > 0,
+            });
+            i = stop;
+            continue;
+        }
+        punctuation(&mut tokens, text, i, c, &mut depth);
+        i += len;
+    }
+    tokens
+}
+
+/// Punctuation at `i`: parentheses open and close an aside, sentence marks
+/// and dashes become tokens, `&` reads as `and`, `≥ ≤ < >` as a comparator.
+fn punctuation(tokens: &mut Vec<Token>, text: &str, i: usize, c: char, depth: &mut usize) {
+    let bytes = text.as_bytes();
+    let len = c.len_utf8();
+    let punct = match c {
+        '(' | '[' => {
+            *depth += 1;
+            None
+        }
+        ')' | ']' => {
+            *depth = depth.saturating_sub(1);
+            None
+        }
+        '.' | ',' | ';' | ':' | '!' | '?' => Some(c.to_string()),
+        '—' | '–' => Some("—".to_owned()),
+        '-' if bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) => Some("—".to_owned()),
+        '&' => {
+            tokens.push(Token {
+                text: "and".to_owned(),
+                start: i,
+                end: i + len,
+                kind: Kind::Word,
+                aside: *depth > 0,
+            });
+            None
+        }
+        '≥' | '≤' | '<' | '>' => {
+            tokens.push(Token {
+                text: "at least".to_owned(),
+                start: i,
+                end: i + len,
+                kind: Kind::Punct,
+                aside: *depth > 0,
+            });
+            None
+        }
+        _ => None,
+    };
+    if let Some(p) = punct {
+        tokens.push(Token {
+            text: p,
+            start: i,
+            end: i + len,
+            kind: Kind::Punct,
+            aside: *depth > 0,
+        });
+    }
+}
+
+/// A number that is a date or a period label, not a threshold.
+pub fn is_date_number(t: &str) -> bool {
+    let year = t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"));
+    let label = matches!(t, "q1" | "q2" | "q3" | "q4" | "h1" | "h2")
+        || (t.starts_with("fy")
+            && t.len() > 2
+            && t[2..].bytes().all(|b| b.is_ascii_digit() || b == b'-'))
+        || (t.starts_with('q')
+            && t.len() <= 8
+            && t.len() > 1
+            && t[1..2].bytes().all(|b| (b'1'..=b'4').contains(&b))
+            && t.contains('-'));
+    let iso = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
+    year || label || iso
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokenize(s)
+            .into_iter()
+            .filter(|t| !t.aside)
+            .map(|t| t.text)
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_the_sentence() {
+        assert_eq!(
+            texts("Grow U.S. same-store sales by 3% annually."),
+            [
+                "grow",
+                "u.s",
+                "same-store",
+                "sales",
+                "by",
+                "3%",
+                "annually",
+                "."
+            ]
+        );
+        assert_eq!(
+            texts("E.M.E.A. region by 30 Sept."),
+            ["e.m.e.a", "region", "by", "30", "sept"]
+        );
+        assert_eq!(texts("Raccoons Inc. is"), ["raccoons", "inc", "is"]);
+    }
+
+    #[test]
+    fn parentheses_are_asides() {
+        assert_eq!(
+            texts("Reduce mean time to recovery (MTTR) from 2 hours to 30 minutes."),
+            [
+                "reduce", "mean", "time", "to", "recovery", "from", "2", "hours", "to", "30",
+                "minutes", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(
+            texts("Get ISO 9001:2015 certified"),
+            ["get", "iso", "9001:2015", "certified"]
+        );
+        assert_eq!(texts("1,000 and 4.5"), ["1,000", "and", "4.5"]);
+        assert_eq!(texts("kids - 95 & up"), ["kids", "—", "95", "and", "up"]);
+    }
+}
