@@ -38,6 +38,7 @@ pub mod resolve;
 pub mod schema;
 pub mod score;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 
 use std::path::{Path, PathBuf};
@@ -64,7 +65,8 @@ impl Compilation {
         let mut all = Diagnostics::new();
         all.extend(std::mem::take(&mut self.diagnostics));
         all.extend(more);
-        self.diagnostics = self.config.apply(all).sorted(&self.sources);
+        let all = suppress::apply(&self.sources, self.config.apply(all));
+        self.diagnostics = all.sorted(&self.sources);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -182,8 +184,9 @@ fn check_loaded(
         diagnostics.extend(check::check(&model, &loaded.sources, &lexicon));
         Some(model)
     };
+    let diagnostics = suppress::apply(&loaded.sources, config.apply(diagnostics));
     Compilation {
-        diagnostics: config.apply(diagnostics).sorted(&loaded.sources),
+        diagnostics: diagnostics.sorted(&loaded.sources),
         sources: loaded.sources,
         model,
         config,

@@ -131,9 +131,13 @@ impl Judge<'_> {
     /// An outcome's text (E0201, E0301, E0303, E0101) and E0302; returns
     /// whether it is measurable.
     fn outcome(&self, cycle: &Cycle, d: &Directive, text: &Text, out: &mut Diagnostics) -> bool {
-        let dated = d.kind.by().is_some_and(|b| cycle.period.is_some_and(|p| p.contains(b.node)));
+        let dated = d
+            .kind
+            .by()
+            .is_some_and(|b| cycle.period.is_some_and(|p| p.contains(b.node)));
         let clean = self.text(text, Place::Outcome, Some(dated), out);
-        let measurable = phrasing::has_number(&text.node, self.lex) || self.metrics.named_in(&text.node);
+        let measurable =
+            phrasing::has_number(&text.node, self.lex) || self.metrics.named_in(&text.node);
         // An urgent one gets E0303, which says the same and more.
         if clean && !measurable && d.urgent.is_none() {
             out.push(
@@ -211,7 +215,11 @@ impl Judge<'_> {
         let found = phrasing::actors(&text.node, self.lex, &names);
         for &(start, end) in &found {
             let words = &text.node[start..end];
-            let Some((name, unit)) = self.workers.iter().find(|(n, _)| words.to_lowercase().replace(' ', "-").contains(n)) else {
+            let Some((name, unit)) = self
+                .workers
+                .iter()
+                .find(|(n, _)| words.to_lowercase().replace(' ', "-").contains(n))
+            else {
                 continue;
             };
             let mut d = Diagnostic::new(
@@ -277,9 +285,15 @@ fn escape(lint: &str) -> String {
 /// labelled then.
 fn span_in(sources: &SourceMap, text: &Text, start: usize, end: usize) -> Span {
     let literal = sources.text(text.span);
-    let inner = literal.get(1..literal.len().saturating_sub(1)).unwrap_or("");
+    let inner = literal
+        .get(1..literal.len().saturating_sub(1))
+        .unwrap_or("");
     if inner == text.node {
-        Span::new(text.span.file, text.span.start + 1 + start, text.span.start + 1 + end)
+        Span::new(
+            text.span.file,
+            text.span.start + 1 + start,
+            text.span.start + 1 + end,
+        )
     } else {
         text.span
     }

@@ -57,7 +57,7 @@ pub fn diagnostics(c: &mut Compilation, report: &Report, purpose: Purpose) -> St
         MessageFormat::Human => {
             let mut stream = render::StandardStream::stderr(color(report.color));
             let _ = render::human(&mut stream, &c.sources, diagnostics);
-            if !diagnostics.is_empty() {
+            if diagnostics.iter().any(|d| !d.suppressed) {
                 let _ = writeln!(stream, "{}", summary(diagnostics, purpose));
             }
         }
@@ -82,7 +82,7 @@ fn deny(diagnostics: &mut [Diagnostic], denied: &[String]) {
         let all = denied == "warnings";
         for d in diagnostics
             .iter_mut()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(|d| d.severity == Severity::Warning && !d.suppressed)
         {
             if all || d.code.lint_name() == Some(denied.as_str()) {
                 d.severity = Severity::Error;
@@ -112,8 +112,9 @@ pub fn color(when: ColorWhen) -> render::ColorChoice {
 }
 
 fn summary(diagnostics: &[Diagnostic], purpose: Purpose) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let shown = diagnostics.iter().filter(|d| !d.suppressed);
+    let errors = shown.clone().filter(|d| d.is_error()).count();
+    let warnings = shown.count() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counts = match (errors, warnings) {
         (0, w) => plural(w, "warning"),

@@ -45,7 +45,7 @@ pub fn human(
     diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
     let config = term::Config::default();
-    for d in diagnostics {
+    for d in diagnostics.iter().filter(|d| !d.suppressed) {
         term::emit_to_write_style(out, &config, sources, &to_codespan(d))
             .map_err(std::io::Error::other)?;
     }
@@ -104,6 +104,9 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
     /// Edits that put it right; apply all the edits of one fix together.
     pub fixes: Vec<JsonFix>,
+    /// Silenced by a `# koom: allow` comment on the directive: shown here,
+    /// not to people, and never counted (exit status, `build`).
+    pub suppressed: bool,
 }
 
 /// A suggested change: its title (shown as a help line) and its edits.
@@ -197,6 +200,7 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
             .clone()
             .or_else(|| d.fixes.first().map(|f| f.title.clone())),
         fixes: d.fixes.iter().map(|f| json_fix(sources, f)).collect(),
+        suppressed: d.suppressed,
     }
 }
 
