@@ -6,8 +6,11 @@
 Exits 1 and names the problem when a check fails; prints the counts otherwise.
 It never runs the analyzer.  When git is available it also checks that every
 row of the original corpus (commit split_rule.BASE_COMMIT) is still in the
-file it was in, and that every later row sits in the file split_rule.part()
-assigns it to.
+file it was in, that every row added up to ROUND1_COMMIT sits in the file
+split_rule.part() assigns it to, and that the rows added after ROUND1_COMMIT
+(the tune-only additions, NOTES.md "Tune-only addition") are all in tune.tsv,
+leave holdout.tsv untouched, come from sites that no row at ROUND1_COMMIT
+used, and are at least ROUND2_MIN_VERBATIM verbatim.
 """
 import collections
 import os
@@ -22,6 +25,10 @@ import split_rule  # noqa: E402
 LABELS = ("outcome", "method", "vague", "urgent-unclear")
 PARTS = ("tune", "holdout")
 MIN_TOTAL, MIN_HOLDOUT, MIN_VERBATIM_SHARE = 400, 150, 0.60
+# The corpus as it stood before the tune-only addition: rows present here were
+# split by split_rule.part(); rows added after it go to tune.tsv only.
+ROUND1_COMMIT = "abb779c"
+ROUND2_MIN_VERBATIM = 0.80
 
 errors = []
 
@@ -121,13 +128,55 @@ def main():
                 if r not in here:
                     fail(f"original {p} row missing or changed: {r[1]!r}")
         original = set(orig["tune"]) | set(orig["holdout"])
+        round1 = {}
+        try:
+            for p in PARTS:
+                raw = subprocess.run(
+                    ["git", "-C", HERE, "show", f"{ROUND1_COMMIT}:./{p}.tsv"],
+                    check=True, capture_output=True).stdout
+                round1[p] = parse(f"{ROUND1_COMMIT}:{p}.tsv", raw)
+        except (OSError, subprocess.CalledProcessError):
+            print(f"note: commit {ROUND1_COMMIT} is not available; tune-only checks skipped")
+            round1 = None
+        # rows of the first addition (after BASE_COMMIT, up to ROUND1_COMMIT):
+        # placed by the split rule
+        r1_rows = (set(round1["tune"]) | set(round1["holdout"])) if round1 else None
         for p in PARTS:
             for r in data[p]:
                 if r in original:
                     continue
+                if r1_rows is not None and r not in r1_rows:
+                    continue  # a tune-only row, checked below
                 want = split_rule.part(r[1], r[2], tune_sites, hold_sites)
                 if want != p:
                     fail(f"row in {p}.tsv but the split rule says {want}: {r[1]!r}")
+        # the tune-only addition (after ROUND1_COMMIT)
+        if round1 is not None:
+            if data["holdout"] != round1["holdout"]:
+                fail(f"holdout.tsv differs from {ROUND1_COMMIT}: the tune-only "
+                     "addition must not touch it")
+            for p in PARTS:
+                here = set(data[p])
+                for r in round1[p]:
+                    if r not in here:
+                        fail(f"{ROUND1_COMMIT} {p} row missing or changed: {r[1]!r}")
+            old_sites = {split_rule.site(r[2]) for p in PARTS for r in round1[p]} - {None}
+            added = [r for r in data["tune"] if r not in r1_rows]
+            for r in added:
+                s = split_rule.site(r[2])
+                if s in old_sites:
+                    fail(f"tune-only row from a site already used at {ROUND1_COMMIT} "
+                         f"({s}): {r[1]!r}")
+            if added:
+                v2 = sum(1 for r in added if r[2] != "koomc")
+                if v2 / len(added) < ROUND2_MIN_VERBATIM:
+                    fail(f"tune-only addition: verbatim share {v2 / len(added):.1%}, "
+                         f"want at least {ROUND2_MIN_VERBATIM:.0%}")
+                c2 = collections.Counter(r[0] for r in added)
+                print(f"tune-only addition after {ROUND1_COMMIT}: {len(added)} rows ("
+                      + ", ".join(f"{l} {c2[l]}" for l in LABELS)
+                      + f"), {v2} verbatim ({v2 / len(added):.1%}), "
+                      f"{len({split_rule.site(r[2]) for r in added} - {None})} new sites")
 
     # report
     print(f"{'part':<8} {'rows':>5} " + " ".join(f"{l:>14}" for l in LABELS) + f" {'verbatim':>9}")
