@@ -93,7 +93,7 @@ fn json_messages_are_one_object_per_line_with_positions() {
     assert_eq!(d["code"], "E0102");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["file"], BROKEN);
-    assert_eq!(d["start"]["line"], 22);
+    assert_eq!(d["start"]["line"], 24);
     assert_eq!(d["start"]["column"], 6);
     assert_eq!(d["end"]["column"], 14);
     assert_eq!(d["help"], "did you mean `logistics`?");
@@ -256,7 +256,7 @@ fn project(toml: &str, koom: &str) -> tempfile::TempDir {
     dir
 }
 
-const VAGUE_DIRECTION: &str = "koom 1.0\nmanager ops \"Ann\"\ncycle 2026-Q1 {\n  direction \"Our service is world-class in every branch.\"\n}\n";
+const VAGUE_DIRECTION: &str = "koom 1.0\nmanager ops \"Ann\"\ncycle 2026-Q1 {\n  direction \"Our service is world-class in every branch.\"\n  outcome \"Every branch answers 95% of calls within 2 minutes.\"\n}\n";
 
 #[test]
 fn a_warning_fails_only_under_deny() {
