@@ -38,6 +38,7 @@ pub mod resolve;
 pub mod schema;
 pub mod score;
 pub mod source;
+pub mod stages;
 pub mod suppress;
 pub mod syntax;
 

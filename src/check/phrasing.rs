@@ -74,6 +74,8 @@ struct Judge<'a> {
     metrics: Metrics,
     /// The declared worker units: a text may not make one act (E0101).
     workers: Vec<(&'a str, &'a Unit)>,
+    /// Their names, indexed for the analyzer.
+    worker_names: phrasing::Units<'a>,
 }
 
 pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagnostics) {
@@ -86,17 +88,19 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
         }
         None => lex,
     };
+    let workers: Vec<(&str, &Unit)> = model
+        .units
+        .iter()
+        .filter(|u| u.layer == Layer::Worker)
+        .map(|u| (u.name.node.as_str(), u))
+        .collect();
     let judge = Judge {
         model,
         sources,
         lex,
         metrics: Metrics::of(model),
-        workers: model
-            .units
-            .iter()
-            .filter(|u| u.layer == Layer::Worker)
-            .map(|u| (u.name.node.as_str(), u))
-            .collect(),
+        worker_names: phrasing::Units::new(workers.iter().map(|(n, _)| *n)),
+        workers,
     };
     for cycle in &model.cycles {
         judge.cycle(cycle, out);
@@ -216,8 +220,7 @@ impl Judge<'_> {
         if self.workers.is_empty() {
             return true;
         }
-        let names: Vec<&str> = self.workers.iter().map(|(n, _)| *n).collect();
-        let found = phrasing::actors(&text.node, self.lex, &names);
+        let found = phrasing::actors(&text.node, self.lex, &self.worker_names);
         for &(start, end) in &found {
             let words = &text.node[start..end];
             let Some((name, unit)) = self

@@ -94,6 +94,15 @@ pub fn parse(file: FileId, text: &str) -> Result<ast::File, Vec<Diagnostic>> {
     }
 }
 
+/// pest alone on a whole file, by the `file` rule, building nothing: the
+/// grammar's ceiling, which the benchmarks compare [`parse`] with. Returns
+/// how many tokens pest produced, or `None` if the file does not parse.
+pub fn parse_only(text: &str) -> Option<usize> {
+    KoomParser::parse(Rule::file, text)
+        .ok()
+        .map(|pairs| pairs.flatten().count())
+}
+
 /// Parse one file, recovering after each syntax error at the next statement:
 /// the statements that parsed (the loader follows their `use`s) and every
 /// error. A file without a valid header gets only that error (E0002).

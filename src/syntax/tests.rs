@@ -410,3 +410,31 @@ fn no_syntax_error_is_without_a_help_line() {
         }
     }
 }
+
+#[test]
+fn the_keyword_rule_reserves_exactly_the_keywords() {
+    use pest::Parser;
+    let whole = |word: &str| {
+        super::KoomParser::parse(super::Rule::keyword, word)
+            .is_ok_and(|mut pairs| pairs.next().is_some_and(|p| p.as_str() == word))
+    };
+    for keyword in super::KEYWORDS {
+        assert!(
+            whole(keyword),
+            "`{keyword}` is not refused as a name or unit"
+        );
+        for near in [
+            format!("{keyword}s"),
+            format!("{keyword}-x"),
+            keyword[..keyword.len() - 1].to_owned(),
+        ] {
+            assert!(
+                super::KEYWORDS.contains(&near.as_str()) || !whole(&near),
+                "`{near}` is taken for a keyword"
+            );
+        }
+    }
+    for word in ["USD", "people", "crates/week", "t", "o", "bye", "tox"] {
+        assert!(!whole(word), "`{word}` is taken for a keyword");
+    }
+}
