@@ -24,6 +24,7 @@ pub mod diff;
 pub mod emit;
 pub mod escalation;
 pub mod explain;
+pub mod fix;
 pub mod format;
 pub mod graph;
 pub mod history;
