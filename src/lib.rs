@@ -36,6 +36,7 @@ pub mod model;
 pub mod output;
 pub mod phrasing;
 pub mod resolve;
+pub mod sarif;
 pub mod schema;
 pub mod score;
 pub mod source;
