@@ -30,6 +30,7 @@ pub mod graph;
 pub mod history;
 pub mod human;
 pub mod identity;
+pub mod init;
 pub mod load;
 pub mod lsp;
 pub mod model;
