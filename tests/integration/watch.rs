@@ -108,9 +108,16 @@ fn check_watch_reports_again_when_a_used_file_changes() {
     );
     // Not a terminal: no screen clearing.
     assert!(!w.seen.iter().any(|l| l.contains('\x1b')), "{:#?}", w.seen);
-    // And back.
+    // And back, written in place: truncating and writing are two events, and
+    // on a busy machine they may fall into two runs; the last report counts.
     std::fs::write(dir.path().join("org.koom"), org).expect("write");
-    let third = w.report();
+    let mut third = w.report();
+    for _ in 0..3 {
+        if !third.iter().any(|l| l.contains("error")) {
+            break;
+        }
+        third = w.report();
+    }
     assert!(!third.iter().any(|l| l.contains("error")), "{third:#?}");
 }
 
