@@ -7,6 +7,7 @@
 
 pub mod ast;
 mod build;
+mod chunks;
 mod expected;
 pub mod literal;
 pub mod regions;
@@ -108,7 +109,7 @@ pub fn parse_only(text: &str) -> Option<usize> {
 /// error. A file without a valid header gets only that error (E0002).
 pub fn parse_recovering(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     match check_header(file, text) {
-        Ok(()) => statements::read(file, text),
+        Ok(()) => chunks::read(file, text),
         Err(errors) => (ast::File::default(), errors),
     }
 }
