@@ -9,7 +9,6 @@ use lsp_types::{
     CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location as LspLocation,
     NumberOrString, Position, Range, Uri,
 };
-use serde_json::Value;
 
 use super::text::range;
 use crate::diagnostic::{Diagnostic, Location, Severity};
@@ -17,12 +16,13 @@ use crate::Compilation;
 
 /// Every shown diagnostic of a check, by URI; the document's own URI is
 /// always there (an empty list clears what was shown).
-pub fn by_uri(c: &Compilation, uris: &[String], doc_uri: &str) -> BTreeMap<String, Vec<Value>> {
-    let mut out: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+/// Each diagnostic is JSON text: compared and sent as it is.
+pub fn by_uri(c: &Compilation, uris: &[String], doc_uri: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     out.insert(doc_uri.to_owned(), Vec::new());
     for d in c.diagnostics.iter().filter(|d| !d.suppressed) {
         let (uri, diagnostic) = to_lsp(c, uris, doc_uri, d);
-        if let Ok(value) = serde_json::to_value(diagnostic) {
+        if let Ok(value) = serde_json::to_string(&diagnostic) {
             out.entry(uri).or_default().push(value);
         }
     }

@@ -2,6 +2,7 @@
 //! response, or something the server must refuse), and what the server
 //! writes back.
 
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 /// The error codes the server answers with.
@@ -107,19 +108,22 @@ fn is_id(id: &Value) -> bool {
     }
 }
 
-/// A successful response.
-pub fn ok(id: &Id, result: Value) -> Value {
-    json!({ "jsonrpc": "2.0", "id": id, "result": result })
+/// A successful response, its result already JSON text.
+pub fn ok(id: &Id, result: &RawValue) -> String {
+    format!(r#"{{"jsonrpc":"2.0","id":{id},"result":{}}}"#, result.get())
 }
 
 /// An error response.
-pub fn error(id: &Id, code: i32, message: &str) -> Value {
-    json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } })
+pub fn error(id: &Id, code: i32, message: &str) -> String {
+    json!({ "jsonrpc": "2.0", "id": id, "error": { "code": code, "message": message } }).to_string()
 }
 
-/// A notification from the server.
-pub fn notification(method: &str, params: Value) -> Value {
-    json!({ "jsonrpc": "2.0", "method": method, "params": params })
+/// A notification from the server, its params already JSON text.
+pub fn notification(method: &str, params: &str) -> String {
+    format!(
+        r#"{{"jsonrpc":"2.0","method":{},"params":{params}}}"#,
+        json!(method)
+    )
 }
 
 #[cfg(test)]

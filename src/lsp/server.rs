@@ -4,10 +4,13 @@
 //! not seen, or a position out of range, answers `null` or an empty list);
 //! only a parameter of the wrong shape is an error (`InvalidParams`).
 //! Before a request is answered, the documents it reads are checked again
-//! if something they read changed.
+//! if something they read changed (all of them for a request that reads
+//! across files); formatting, folding and completion answer from the text
+//! at once.
 
 use lsp_types::{Position, Range};
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::jsonrpc::code;
@@ -41,7 +44,8 @@ impl Failure {
     }
 }
 
-pub type Answer = Result<Value, Failure>;
+/// A result, as JSON text: serialized once, with no tree of values between.
+pub type Answer = Result<Box<RawValue>, Failure>;
 
 #[derive(Default)]
 pub struct Server {
@@ -54,6 +58,14 @@ const CROSS_FILE: &[&str] = &[
     "textDocument/rename",
     "textDocument/prepareRename",
     "workspace/symbol",
+];
+
+/// Methods that read only the document's text (and completion, the names
+/// of its last check): they answer at once, without checking it again.
+const TEXT_ONLY: &[&str] = &[
+    "textDocument/formatting",
+    "textDocument/foldingRange",
+    "textDocument/completion",
 ];
 
 impl Server {
@@ -70,7 +82,9 @@ impl Server {
     }
 
     pub fn request(&mut self, method: &str, params: Value) -> Answer {
-        if CROSS_FILE.contains(&method) {
+        if TEXT_ONLY.contains(&method) {
+            // Answered from the text; the check follows when nothing waits.
+        } else if CROSS_FILE.contains(&method) {
             self.ws.fresh_all();
         } else if let Some(uri) = params["textDocument"]["uri"].as_str() {
             self.ws.fresh(uri);
@@ -100,14 +114,15 @@ impl Server {
 
     /// Nothing is waiting: check every document that changed, and the
     /// `publishDiagnostics` params that bring the client up to date.
-    pub fn idle(&mut self) -> Vec<Value> {
+    pub fn idle(&mut self) -> Vec<String> {
         self.ws.fresh_all();
         self.ws.publish()
     }
 }
 
 fn to_json(result: impl Serialize) -> Answer {
-    serde_json::to_value(result).map_err(|e| Failure::new(code::REQUEST_FAILED, e.to_string()))
+    serde_json::value::to_raw_value(&result)
+        .map_err(|e| Failure::new(code::REQUEST_FAILED, e.to_string()))
 }
 
 /// `textDocument.uri`.

@@ -90,7 +90,7 @@ impl Session {
             for params in self.server.idle() {
                 write(
                     &mut out,
-                    jsonrpc::notification("textDocument/publishDiagnostics", params),
+                    jsonrpc::notification("textDocument/publishDiagnostics", &params),
                 );
             }
         }
@@ -147,11 +147,12 @@ impl Session {
         }
     }
 
-    fn request(&mut self, id: &Id, method: &str, params: Value) -> Value {
+    fn request(&mut self, id: &Id, method: &str, params: Value) -> String {
         match (self.state, method) {
             (State::Uninitialized, "initialize") => {
                 self.state = State::Running;
-                jsonrpc::ok(id, super::capabilities::initialize_result())
+                let result = super::capabilities::initialize_result();
+                jsonrpc::ok(id, &raw(&result))
             }
             (State::Uninitialized, _) => jsonrpc::error(
                 id,
@@ -165,10 +166,10 @@ impl Session {
             ),
             (State::Running, "shutdown") => {
                 self.state = State::ShutDown;
-                jsonrpc::ok(id, Value::Null)
+                jsonrpc::ok(id, &raw(&Value::Null))
             }
             (State::Running, _) => match self.server.request(method, params) {
-                Ok(result) => jsonrpc::ok(id, result),
+                Ok(result) => jsonrpc::ok(id, &result),
                 Err(failure) => jsonrpc::error(id, failure.code, &failure.message),
             },
             (State::ShutDown, _) => jsonrpc::error(
@@ -188,12 +189,19 @@ impl Session {
     }
 }
 
-fn write(out: &mut Vec<u8>, message: Value) {
-    out.extend(frame(message.to_string().as_bytes()));
+fn write(out: &mut Vec<u8>, message: String) {
+    out.extend(frame(message.as_bytes()));
+}
+
+fn raw(value: &Value) -> Box<serde_json::value::RawValue> {
+    serde_json::value::to_raw_value(value).expect("a JSON value is JSON")
 }
 
 /// A `window/logMessage` warning: what the server skipped and why.
 fn log(out: &mut Vec<u8>, message: &str) {
     let params = json!({ "type": 2, "message": format!("koomc lsp: {message}") });
-    write(out, jsonrpc::notification("window/logMessage", params));
+    write(
+        out,
+        jsonrpc::notification("window/logMessage", &params.to_string()),
+    );
 }

@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::names::Names;
 use super::{diagnostics, uri};
@@ -42,7 +42,7 @@ pub struct Check {
     /// The document's own file, where it could be read.
     pub doc: Option<FileId>,
     /// The diagnostics, as published, by URI.
-    pub diagnostics: BTreeMap<String, Vec<Value>>,
+    pub diagnostics: BTreeMap<String, Vec<String>>,
     /// Its names (of this check, or of the last one that had a model).
     pub names: Names,
 }
@@ -73,7 +73,7 @@ pub struct Workspace {
     /// Documents checked since diagnostics were last published.
     rechecked: BTreeSet<String>,
     /// What was last published, by URI.
-    published: HashMap<String, Vec<Value>>,
+    published: HashMap<String, Vec<String>>,
 }
 
 impl Workspace {
@@ -243,50 +243,63 @@ impl Workspace {
         self.check(uri, &doc.path, compilation, syntax, None).names
     }
 
-    /// The `publishDiagnostics` notifications that bring the client up to
-    /// date: every URI whose diagnostics changed, and every document checked
-    /// since the last time.
-    pub fn publish(&mut self) -> Vec<Value> {
-        let checked = std::mem::take(&mut self.rechecked);
-        let mut wanted: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    /// Every diagnostic of every check, by URI, each once.
+    fn wanted(&self) -> BTreeMap<&str, Vec<&str>> {
+        let mut wanted: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for check in self.checks.values() {
             for (uri, list) in &check.diagnostics {
                 let entry = wanted.entry(uri.as_str()).or_default();
                 if entry.is_empty() {
-                    entry.extend(list.iter().cloned());
+                    entry.extend(list.iter().map(String::as_str));
                     continue;
                 }
-                let seen: HashSet<String> = entry.iter().map(Value::to_string).collect();
-                entry.extend(
-                    list.iter()
-                        .filter(|d| !seen.contains(&d.to_string()))
-                        .cloned(),
-                );
+                let seen: HashSet<&str> = entry.iter().copied().collect();
+                let new: Vec<&str> = list
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|d| !seen.contains(d))
+                    .collect();
+                entry.extend(new);
             }
         }
-        let mut uris: BTreeSet<String> = self.published.keys().cloned().collect();
-        uris.extend(wanted.keys().map(|u| (*u).to_owned()));
+        wanted
+    }
+
+    /// The `publishDiagnostics` params (JSON text) that bring the client up
+    /// to date: every URI whose diagnostics changed, and every document
+    /// checked since the last time.
+    pub fn publish(&mut self) -> Vec<String> {
+        let checked = std::mem::take(&mut self.rechecked);
+        let wanted = self.wanted();
+        let mut uris: BTreeSet<&str> = self.published.keys().map(String::as_str).collect();
+        uris.extend(wanted.keys());
         let mut out = Vec::new();
+        let mut published = HashMap::new();
         for u in uris {
-            let list = wanted.get(u.as_str()).cloned().unwrap_or_default();
+            let list: Vec<String> = wanted
+                .get(u)
+                .map_or_else(Vec::new, |l| l.iter().map(|d| (*d).to_owned()).collect());
             let same = self
                 .published
-                .get(&u)
+                .get(u)
                 .map_or(list.is_empty(), |before| *before == list);
-            if same && !checked.contains(&u) {
-                continue;
+            if !same || checked.contains(u) {
+                let version = self
+                    .docs
+                    .get(u)
+                    .map(|d| format!(r#","version":{}"#, d.version))
+                    .unwrap_or_default();
+                out.push(format!(
+                    r#"{{"uri":{},"diagnostics":[{}]{version}}}"#,
+                    json!(u),
+                    list.join(",")
+                ));
             }
-            let mut params = json!({ "uri": u, "diagnostics": list });
-            if let Some(doc) = self.docs.get(&u) {
-                params["version"] = json!(doc.version);
-            }
-            out.push(params);
-            if list.is_empty() {
-                self.published.remove(&u);
-            } else {
-                self.published.insert(u, list);
+            if !list.is_empty() {
+                published.insert(u.to_owned(), list);
             }
         }
+        self.published = published;
         out
     }
 }
