@@ -97,12 +97,10 @@ fn format(bencher: Bencher, scale: u64) {
     });
 }
 
-/// What the language server does after an edit: re-check a 5,000-line file
-/// (the generated organization cut at its first 5,000 lines' worth of cycles).
-#[divan::bench(sample_count = 20)]
-fn lsp_recheck_5000_lines(bencher: Bencher) {
+/// The generated organization cut at its first 5,000 lines' worth of
+/// cycles (whole statements: at the last cycle that ends within them).
+fn five_thousand_lines() -> String {
     let mut text = organization(3);
-    // Keep whole statements: cut at the last cycle that ends within 5,000 lines.
     let cut = text
         .match_indices("\n}\n")
         .map(|(i, _)| i + 3)
@@ -112,11 +110,60 @@ fn lsp_recheck_5000_lines(bencher: Bencher) {
     text.truncate(cut);
     let lines = text.lines().count();
     assert!((4000..=5000).contains(&lines), "{lines} lines");
+    text
+}
+
+/// A whole check of a 5,000-line file, read from nothing: what the
+/// language server did after every edit before it kept what an edit did
+/// not touch (`lsp_recheck_after_edit`).
+#[divan::bench(sample_count = 20)]
+fn lsp_recheck_5000_lines(bencher: Bencher) {
+    let text = five_thousand_lines();
     bencher.bench(|| {
         koomc::compile_text(Path::new("plan.koom"), text.clone())
             .diagnostics
             .len()
     });
+}
+
+/// What the language server does after an edit to an open 5,000-line file:
+/// a character typed into a direction in the middle of it (and taken out
+/// again, by turns), then the file checked again and its diagnostics
+/// published.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn lsp_recheck_after_edit(bencher: Bencher) {
+    let text = five_thousand_lines();
+    let middle = text.len() / 2;
+    let at = middle + text[middle..].find("direction \"").expect("a direction") + 11;
+    let line = text[..at].matches('\n').count();
+    let character = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root: PathBuf = std::fs::canonicalize(dir.path()).expect("canonical");
+    std::fs::write(root.join("plan.koom"), &text).expect("write");
+    let uri = koomc::lsp::path_to_uri(&root.join("plan.koom"));
+    let mut session = koomc::lsp::Session::new();
+    let init = serde_json::json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize", "params": { "capabilities": {} } });
+    session.feed(&message(init));
+    session.feed(&message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": uri, "languageId": "koom", "version": 1, "text": text } } })));
+    let session = RefCell::new(session);
+    let version = std::cell::Cell::new(1);
+    bencher
+        .with_inputs(|| {
+            version.set(version.get() + 1);
+            let (end, typed) = match version.get() % 2 {
+                0 => (character, "x"),
+                _ => (character + 1, ""),
+            };
+            message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": { "textDocument": { "uri": uri, "version": version.get() }, "contentChanges": [
+                    { "range": { "start": { "line": line, "character": character }, "end": { "line": line, "character": end } }, "text": typed } ] } }))
+        })
+        .bench_local_values(|bytes| {
+            let out = session.borrow_mut().feed(&bytes);
+            assert!(!out.is_empty(), "diagnostics published");
+            out.len()
+        });
 }
 
 /// A 5,000-line project of three files: `org.koom` (the declarations of the

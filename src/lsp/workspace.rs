@@ -18,7 +18,7 @@ use super::names::Names;
 use super::{diagnostics, uri};
 use crate::load::PROJECT_FILE;
 use crate::source::FileId;
-use crate::syntax::ast;
+use crate::syntax::{ast, Reparse};
 use crate::Compilation;
 
 /// An open document.
@@ -74,6 +74,9 @@ pub struct Workspace {
     rechecked: BTreeSet<String>,
     /// What was last published, by URI.
     published: HashMap<String, Vec<String>>,
+    /// What the checks read of each file: an edit is read again only where
+    /// it changed the text.
+    reparse: Reparse,
 }
 
 impl Workspace {
@@ -169,12 +172,13 @@ impl Workspace {
             self.checks.remove(uri);
             return;
         };
+        let (docs, by_path) = (&self.docs, &self.by_path);
         let overlay = |p: &Path| {
-            let uri = self.by_path.get(p)?;
-            self.docs.get(uri).map(|d| d.text.clone())
+            let uri = by_path.get(p)?;
+            docs.get(uri).map(|d| d.text.clone())
         };
         let (compilation, syntax) =
-            crate::compile_keeping_syntax(std::slice::from_ref(&path), &overlay);
+            crate::compile_keeping_syntax(std::slice::from_ref(&path), &overlay, &mut self.reparse);
         let previous = self.checks.remove(uri).map(|c| c.names);
         let check = self.check(uri, &path, compilation, syntax, previous);
         self.checks.insert(uri.to_owned(), check);
@@ -238,8 +242,10 @@ impl Workspace {
             let uri = self.by_path.get(p)?;
             self.docs.get(uri).map(|d| d.text.clone())
         };
+        // A reading of its own: this text is not the document's.
+        let mut reparse = Reparse::default();
         let (compilation, syntax) =
-            crate::compile_keeping_syntax(std::slice::from_ref(&doc.path), &overlay);
+            crate::compile_keeping_syntax(std::slice::from_ref(&doc.path), &overlay, &mut reparse);
         self.check(uri, &doc.path, compilation, syntax, None).names
     }
 
