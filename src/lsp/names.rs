@@ -5,6 +5,8 @@
 //! that had one.
 
 use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
 
 use lsp_types::Range;
 
@@ -39,16 +41,17 @@ pub struct Declared {
     pub detail: String,
     /// What hover shows (markdown).
     pub hover: String,
-    /// Where the name is declared: the file's canonical path and URI.
-    pub path: std::path::PathBuf,
-    pub uri: String,
+    /// Where the name is declared: the file's canonical path and URI
+    /// (shared by every name of the file).
+    pub path: Arc<Path>,
+    pub uri: Arc<str>,
     pub range: Range,
     /// A metric's unit of measure.
     pub measure: Option<String>,
 }
 
 /// A span's file: its canonical path and its URI.
-pub type Place<'a> = dyn Fn(Span) -> (std::path::PathBuf, String) + 'a;
+pub type Place<'a> = dyn Fn(Span) -> (Arc<Path>, Arc<str>) + 'a;
 
 /// Every declared name of one check.
 #[derive(Clone, Debug, Default)]
@@ -85,6 +88,7 @@ impl Names {
                 .under
                 .map(|p| format!(", under `{}`", model.unit(p).name.node))
                 .unwrap_or_default();
+            let (path, uri) = place(u.name.span);
             names.add(Declared {
                 name: u.name.node.clone(),
                 kind: Kind::Unit(u.layer),
@@ -94,20 +98,21 @@ impl Names {
                     u.name.node,
                     u.layer.as_str()
                 ),
-                path: place(u.name.span).0,
-                uri: place(u.name.span).1,
+                path,
+                uri,
                 range: super::text::range(sources, u.name.span),
                 measure: None,
             });
         }
         for m in &model.metrics {
+            let (path, uri) = place(m.name.span);
             names.add(Declared {
                 name: m.name.node.clone(),
                 kind: Kind::Metric,
                 detail: one_line(m.span),
                 hover: metric_hover(m),
-                path: place(m.name.span).0,
-                uri: place(m.name.span).1,
+                path,
+                uri,
                 range: super::text::range(sources, m.name.span),
                 measure: m.unit.as_ref().map(|u| u.node.0.clone()),
             });
@@ -116,13 +121,14 @@ impl Names {
             for d in &cycle.directives {
                 if let DirectiveKind::Goal { id: Some(id), .. } = &d.kind {
                     let text = one_line(d.span);
+                    let (path, uri) = place(id.span);
                     names.add(Declared {
                         name: id.node.clone(),
                         kind: Kind::Goal,
                         hover: format!("**goal** in cycle `{}`: `{text}`", cycle.id.node),
                         detail: text,
-                        path: place(id.span).0,
-                        uri: place(id.span).1,
+                        path,
+                        uri,
                         range: super::text::range(sources, id.span),
                         measure: None,
                     });

@@ -49,7 +49,7 @@ pub fn references(ws: &Workspace, params: &Value) -> Result<Option<Vec<Location>
     let places = places(ws, declared)
         .into_iter()
         .filter(|(uri, range)| {
-            with_declaration || (*uri != declared.uri || *range != declared.range)
+            with_declaration || (uri.as_str() != &*declared.uri || *range != declared.range)
         })
         .filter_map(|(uri, range)| location(&uri, range))
         .collect();

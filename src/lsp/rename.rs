@@ -106,9 +106,10 @@ fn check_new_name(ws: &Workspace, declared: &Declared, new: &str) -> Result<(), 
         .find_map(|c| c.names.get(new));
     if let Some(other) = taken {
         let file = super::uri::uri_to_path(&other.uri);
-        let file = file
-            .file_name()
-            .map_or_else(|| other.uri.clone(), |n| n.to_string_lossy().into_owned());
+        let file = file.file_name().map_or_else(
+            || other.uri.to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         return Err(refuse(format!(
             "`{new}` is already declared: {} at {file}:{}",
             other.kind.words(),

@@ -52,7 +52,7 @@ fn classify(word: &str, names: &Names, uri: &str, line: u32, character: u32) -> 
         Kind::Metric => 1,
         Kind::Goal => 2,
     };
-    let here = declared.uri == uri
+    let here = &*declared.uri == uri
         && declared.range.start.line == line
         && declared.range.start.character == character;
     Some((kind, if here { DECLARATION } else { 0 }))

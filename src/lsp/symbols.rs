@@ -202,7 +202,7 @@ fn everything(check: &Check) -> Vec<(String, SymbolKind, String, lsp_types::Rang
                 Kind::Metric => SymbolKind::PROPERTY,
                 Kind::Goal => SymbolKind::EVENT,
             };
-            (d.name.clone(), kind, d.uri.clone(), d.range)
+            (d.name.clone(), kind, d.uri.to_string(), d.range)
         })
         .collect();
     let sources = &check.compilation.sources;

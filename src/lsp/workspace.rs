@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::json;
 
@@ -210,11 +211,13 @@ impl Workspace {
             .first()
             .filter(|p| p.as_path() == path)
             .map(|_| FileId(0));
+        let shared: Vec<(Arc<Path>, Arc<str>)> = paths
+            .iter()
+            .zip(&uris)
+            .map(|(p, u)| (Arc::from(p.as_path()), Arc::from(u.as_str())))
+            .collect();
         let names = match &compilation.model {
-            Some(model) => Names::of(model, sources, &|span| {
-                let i = span.file.0 as usize;
-                (paths[i].clone(), uris[i].clone())
-            }),
+            Some(model) => Names::of(model, sources, &|span| shared[span.file.0 as usize].clone()),
             None => previous.map(Names::kept).unwrap_or_default(),
         };
         let diagnostics = diagnostics::by_uri(&compilation, &uris, uri);
