@@ -1,21 +1,27 @@
-//! Quick fixes: a did-you-mean, a worker address, a missing `better`.
+//! Quick fixes: a did-you-mean, a worker address, a missing `better`, a
+//! phrasing rewrite.
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::{fixed, Session, BROKEN};
 
-#[test]
-fn a_quick_fix_applies_the_did_you_mean() {
-    let mut s = Session::with_plan(BROKEN);
-    let diagnostics = s.client.diagnostics(&s.plan_uri);
-    let actions = s.client.request(
+/// The code actions for the plan's diagnostics at the first one's range.
+fn actions_at_first(s: &mut Session, diagnostics: &[Value]) -> Value {
+    s.client.request(
         "textDocument/codeAction",
         json!({
             "textDocument": { "uri": s.plan_uri },
             "range": diagnostics[0]["range"],
             "context": { "diagnostics": diagnostics }
         }),
-    );
+    )
+}
+
+#[test]
+fn a_quick_fix_applies_the_did_you_mean() {
+    let mut s = Session::with_plan(BROKEN);
+    let diagnostics = s.client.diagnostics(&s.plan_uri);
+    let actions = actions_at_first(&mut s, &diagnostics);
     assert_eq!(actions[0]["title"], "did you mean `logistics`?");
     let edit = &actions[0]["edit"]["changes"][&s.plan_uri][0];
     assert_eq!(edit["newText"], "logistics");
@@ -77,14 +83,7 @@ fn a_phrasing_rewrite_is_a_quick_fix() {
     let mut s = Session::with_plan(&text);
     let found = s.client.diagnostics(&s.plan_uri);
     assert_eq!(super::codes(&found), ["E0201"], "{found:?}");
-    let actions = s.client.request(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": { "uri": s.plan_uri },
-            "range": found[0]["range"],
-            "context": { "diagnostics": found }
-        }),
-    );
+    let actions = actions_at_first(&mut s, &found);
     assert_eq!(
         actions[0]["title"],
         "state it as: `Throughput must reach 1300 crates/week by 2026-03-31`"
