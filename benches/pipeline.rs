@@ -6,7 +6,8 @@
 //! Run: `cargo bench --bench pipeline`. Whole-process figures with peak memory:
 //! `benches/measure.sh`.
 
-use std::path::Path;
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
 
 use divan::counter::BytesCount;
 use divan::Bencher;
@@ -96,12 +97,10 @@ fn format(bencher: Bencher, scale: u64) {
     });
 }
 
-/// What the language server does after an edit: re-check a 5,000-line file
-/// (the generated organization cut at its first 5,000 lines' worth of cycles).
-#[divan::bench(sample_count = 20)]
-fn lsp_recheck_5000_lines(bencher: Bencher) {
+/// The generated organization cut at its first 5,000 lines' worth of
+/// cycles (whole statements: at the last cycle that ends within them).
+fn five_thousand_lines() -> String {
     let mut text = organization(3);
-    // Keep whole statements: cut at the last cycle that ends within 5,000 lines.
     let cut = text
         .match_indices("\n}\n")
         .map(|(i, _)| i + 3)
@@ -111,9 +110,235 @@ fn lsp_recheck_5000_lines(bencher: Bencher) {
     text.truncate(cut);
     let lines = text.lines().count();
     assert!((4000..=5000).contains(&lines), "{lines} lines");
+    text
+}
+
+/// A whole check of a 5,000-line file, read from nothing: what the
+/// language server did after every edit before it kept what an edit did
+/// not touch (`lsp_recheck_after_edit`).
+#[divan::bench(sample_count = 20)]
+fn lsp_recheck_5000_lines(bencher: Bencher) {
+    let text = five_thousand_lines();
     bencher.bench(|| {
         koomc::compile_text(Path::new("plan.koom"), text.clone())
             .diagnostics
             .len()
     });
+}
+
+/// What the language server does after an edit to an open 5,000-line file:
+/// a character typed into a direction in the middle of it (and taken out
+/// again, by turns), then the file checked again and its diagnostics
+/// published.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn lsp_recheck_after_edit(bencher: Bencher) {
+    let text = five_thousand_lines();
+    let middle = text.len() / 2;
+    let at = middle + text[middle..].find("direction \"").expect("a direction") + 11;
+    let line = text[..at].matches('\n').count();
+    let character = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root: PathBuf = std::fs::canonicalize(dir.path()).expect("canonical");
+    std::fs::write(root.join("plan.koom"), &text).expect("write");
+    let uri = koomc::lsp::path_to_uri(&root.join("plan.koom"));
+    let mut session = koomc::lsp::Session::new();
+    let init = serde_json::json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize", "params": { "capabilities": {} } });
+    session.feed(&message(init));
+    session.feed(&message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+        "params": { "textDocument": { "uri": uri, "languageId": "koom", "version": 1, "text": text } } })));
+    let session = RefCell::new(session);
+    let version = std::cell::Cell::new(1);
+    bencher
+        .with_inputs(|| {
+            version.set(version.get() + 1);
+            let (end, typed) = match version.get() % 2 {
+                0 => (character, "x"),
+                _ => (character + 1, ""),
+            };
+            message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": { "textDocument": { "uri": uri, "version": version.get() }, "contentChanges": [
+                    { "range": { "start": { "line": line, "character": character }, "end": { "line": line, "character": end } }, "text": typed } ] } }))
+        })
+        .bench_local_values(|bytes| {
+            let out = session.borrow_mut().feed(&bytes);
+            assert!(!out.is_empty(), "diagnostics published");
+            out.len()
+        });
+}
+
+/// A 5,000-line project of three files: `org.koom` (the declarations of the
+/// generated organization) and two plans that `use` it, each with half of its
+/// cycles, all open in a language-server session.
+struct Project {
+    _dir: tempfile::TempDir,
+    uris: [String; 3],
+    session: koomc::lsp::Session,
+    next_id: u64,
+}
+
+fn message(value: serde_json::Value) -> Vec<u8> {
+    let body = value.to_string();
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend(body.as_bytes());
+    out
+}
+
+impl Project {
+    fn new() -> Project {
+        let text = organization(4);
+        let first = text.find("\ncycle ").expect("a cycle") + 1;
+        let (declarations, cycles) = text.split_at(first);
+        let mut ends: Vec<usize> = cycles.match_indices("\n}\n").map(|(i, _)| i + 3).collect();
+        let budget = 5000 - declarations.lines().count() - 4;
+        ends.retain(|&i| cycles[..i].lines().count() <= budget);
+        let all = &cycles[..*ends.last().expect("a cycle fits")];
+        let half = ends[ends.len() / 2 - 1];
+        let head = "koom 1.0\nuse \"org.koom\"\n";
+        let mut files = [
+            ("org.koom", declarations.to_owned()),
+            ("plan-a.koom", format!("{head}{}", &all[..half])),
+            ("plan-b.koom", format!("{head}{}", &all[half..])),
+        ];
+        // Whole cycles come in hundreds of lines: notes make up the rest.
+        let lines: usize = files.iter().map(|(_, t)| t.lines().count()).sum();
+        for n in lines..5000 {
+            files[2].1.push_str(&format!(
+                "# note {n}: the plan's reasons are in the briefing\n"
+            ));
+        }
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root: PathBuf = std::fs::canonicalize(dir.path()).expect("canonical");
+        let mut session = koomc::lsp::Session::new();
+        let init = serde_json::json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize", "params": { "capabilities": {} } });
+        session.feed(&message(init));
+        let uris = files.clone().map(|(name, text)| {
+            std::fs::write(root.join(name), &text).expect("write");
+            let uri = koomc::lsp::path_to_uri(&root.join(name));
+            session.feed(&message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+                "params": { "textDocument": { "uri": uri, "languageId": "koom", "version": 1, "text": text } } })));
+            uri
+        });
+        Project {
+            _dir: dir,
+            uris,
+            session,
+            next_id: 1,
+        }
+    }
+
+    /// An edit that leaves the text as it is (it is checked again all the
+    /// same), then a request: the bytes to feed.
+    fn edit_then(&mut self, file: usize, method: &str, params: serde_json::Value) -> Vec<u8> {
+        let uri = &self.uris[file];
+        let mut bytes = message(
+            serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": { "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [
+                { "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 4 } }, "text": "koom" } ] } }),
+        );
+        self.next_id += 1;
+        bytes.extend(message(serde_json::json!({ "jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params })));
+        bytes
+    }
+}
+
+/// The requests of an editor, on `plan-a.koom` unless said.
+fn request(uri: &str, method: &str) -> serde_json::Value {
+    let doc = serde_json::json!({ "uri": uri });
+    let at = serde_json::json!({ "line": 5, "character": 14 });
+    let whole = serde_json::json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9999, "character": 0 } });
+    match method {
+        "textDocument/codeAction" => {
+            serde_json::json!({ "textDocument": doc, "range": whole, "context": { "diagnostics": [] } })
+        }
+        "textDocument/inlayHint" => serde_json::json!({ "textDocument": doc, "range": whole }),
+        "textDocument/rename" => {
+            serde_json::json!({ "textDocument": doc, "position": at, "newName": "renamed-name" })
+        }
+        "textDocument/references" => {
+            serde_json::json!({ "textDocument": doc, "position": at, "context": { "includeDeclaration": true } })
+        }
+        "workspace/symbol" => serde_json::json!({ "query": "ops" }),
+        "textDocument/hover"
+        | "textDocument/definition"
+        | "textDocument/completion"
+        | "textDocument/prepareRename" => {
+            serde_json::json!({ "textDocument": doc, "position": at })
+        }
+        _ => serde_json::json!({ "textDocument": doc }),
+    }
+}
+
+const LSP_REQUESTS: [&str; 13] = [
+    "textDocument/hover",
+    "textDocument/definition",
+    "textDocument/references",
+    "textDocument/completion",
+    "textDocument/prepareRename",
+    "textDocument/rename",
+    "textDocument/codeAction",
+    "textDocument/formatting",
+    "textDocument/documentSymbol",
+    "workspace/symbol",
+    "textDocument/foldingRange",
+    "textDocument/semanticTokens/full",
+    "textDocument/inlayHint",
+];
+
+/// An edit to `plan-a.koom`, then one request on it, answered: the time an
+/// editor waits for the answer (the other documents' checks and the
+/// diagnostics come after the answer, outside the measure:
+/// `lsp_idle_after_org_edit` measures them).
+#[divan::bench(args = LSP_REQUESTS, sample_count = 20, sample_size = 1)]
+fn lsp_request_after_edit(bencher: Bencher, method: &str) {
+    let project = RefCell::new(Project::new());
+    let uri = project.borrow().uris[1].clone();
+    bencher
+        .with_inputs(|| {
+            let mut p = project.borrow_mut();
+            p.session.idle();
+            p.edit_then(1, method, request(&uri, method))
+        })
+        .bench_local_values(|bytes| {
+            let mut p = project.borrow_mut();
+            p.session.receive(&bytes);
+            let out = p.session.answer();
+            assert!(!out.is_empty(), "{method} answered");
+            out.len()
+        });
+}
+
+/// An unsaved edit to `org.koom`, which both plans `use`, then a hover on
+/// `plan-a.koom`: the plan is checked against the edited buffer first.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn lsp_hover_after_org_edit(bencher: Bencher) {
+    let project = RefCell::new(Project::new());
+    let uri = project.borrow().uris[1].clone();
+    bencher
+        .with_inputs(|| {
+            let mut p = project.borrow_mut();
+            p.session.idle();
+            p.edit_then(0, "textDocument/hover", request(&uri, "textDocument/hover"))
+        })
+        .bench_local_values(|bytes| {
+            let mut p = project.borrow_mut();
+            p.session.receive(&bytes);
+            p.session.answer().len()
+        });
+}
+
+/// What follows the answer when nothing more is waiting, after an edit to
+/// `org.koom`: all three documents checked again and their diagnostics
+/// published.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn lsp_idle_after_org_edit(bencher: Bencher) {
+    let project = RefCell::new(Project::new());
+    let uri = project.borrow().uris[1].clone();
+    bencher
+        .with_inputs(|| {
+            let mut p = project.borrow_mut();
+            let bytes = p.edit_then(0, "textDocument/hover", request(&uri, "textDocument/hover"));
+            p.session.receive(&bytes);
+            p.session.answer();
+        })
+        .bench_local_values(|()| project.borrow_mut().session.idle().len());
 }

@@ -113,17 +113,21 @@ pub fn compile(paths: &[PathBuf]) -> Compilation {
 /// one, for the files and for `koom.toml`: the language server's open
 /// buffers.
 pub fn compile_with(paths: &[PathBuf], overlay: load::Overlay<'_>) -> Compilation {
-    compile_keeping_syntax(paths, overlay).0
+    let (loaded, diagnostics) = load::load_with(paths, overlay);
+    let root = paths.first().map(|p| project(p));
+    check_loaded(loaded, diagnostics, root, overlay).0
 }
 
 /// [`compile_with`], keeping each file's syntax tree (the statements that
 /// parsed, also in a file with syntax errors): the language server's outline
-/// reads them.
-pub fn compile_keeping_syntax(
+/// reads them. Each file is read again only where it changed since
+/// `reparse` last read it (`syntax::Reparse`); the result is the same.
+pub fn compile_keeping_syntax<'o>(
     paths: &[PathBuf],
-    overlay: load::Overlay<'_>,
+    overlay: load::Overlay<'o>,
+    reparse: &'o mut syntax::Reparse,
 ) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
-    let (loaded, diagnostics) = load::load_with(paths, overlay);
+    let (loaded, diagnostics) = load::load_reusing(paths, overlay, Some(reparse));
     let root = paths.first().map(|p| project(p));
     check_loaded(loaded, diagnostics, root, overlay)
 }

@@ -49,6 +49,9 @@ pub fn disk(_: &Path) -> Option<String> {
 
 struct Loader<'o> {
     overlay: Overlay<'o>,
+    /// What was read before, to read again only what changed (the language
+    /// server's); `None` reads every file whole.
+    reparse: Option<&'o mut syntax::Reparse>,
     sources: SourceMap,
     files: Vec<(FileId, ast::File)>,
     diagnostics: Diagnostics,
@@ -67,7 +70,19 @@ pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
 /// [`load`], with `overlay`'s text instead of the disk's where it has one:
 /// the same checks (E0004–E0006) apply to both.
 pub fn load_with(paths: &[PathBuf], overlay: Overlay<'_>) -> (Loaded, Diagnostics) {
+    load_reusing(paths, overlay, None)
+}
+
+/// [`load_with`], reading again only the parts of each file that changed
+/// since `reparse` last read it (the language server, after an edit). The
+/// result is the same as [`load_with`]'s.
+pub fn load_reusing<'o>(
+    paths: &[PathBuf],
+    overlay: Overlay<'o>,
+    reparse: Option<&'o mut syntax::Reparse>,
+) -> (Loaded, Diagnostics) {
     let mut loader = Loader::new(overlay);
+    loader.reparse = reparse;
     for path in paths {
         let root = project_root(path);
         loader.file(path, path.to_string_lossy().into_owned(), &root, None);
@@ -293,6 +308,7 @@ impl<'o> Loader<'o> {
     fn new(overlay: Overlay<'o>) -> Self {
         Loader {
             overlay,
+            reparse: None,
             sources: SourceMap::new(),
             files: Vec::new(),
             diagnostics: Diagnostics::new(),
@@ -363,7 +379,11 @@ impl<'o> Loader<'o> {
     fn parse(&mut self, id: FileId, path: &Path, root: &Path) {
         // A file with syntax errors still has its `use`s followed, so that
         // the mistakes of every file are reported in one run.
-        let (file, errors) = syntax::parse_recovering(id, &self.sources.get(id).text);
+        let text = &self.sources.get(id).text;
+        let (file, errors) = match self.reparse.as_deref_mut() {
+            Some(reparse) => reparse.read(&canonical(path), id, text),
+            None => syntax::parse_recovering(id, text),
+        };
         if !errors.is_empty() {
             self.failed = true;
             self.diagnostics.extend(errors);

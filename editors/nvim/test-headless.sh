@@ -5,7 +5,8 @@
 # client against a stand-in `koomc lsp` (tests/bin/koomc, needs python3), the
 # tree-sitter highlighting (tests/treesitter.lua: builds the parser with
 # build-parser.sh into a temporary folder, needs cc) and its fallback to the
-# syntax file, and the real `koomc lsp`.
+# syntax file, and the real `koomc lsp` (tests/real-lsp.lua: a diagnostic,
+# a plan checked against an unsaved buffer of the file it uses, inlay hints).
 # Needs nvim 0.7 or later (Debian: apt-get install -y neovim).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -51,12 +52,13 @@ KOOM_REPO="$repo" KOOM_TS=fallback nvim --headless -u NONE -i NONE --cmd "set rt
   -c "luafile $here/tests/treesitter.lua" 2>&1
 rm -rf "$bare"
 
-echo "== the real koomc lsp: a diagnostic in headless Neovim"
+echo "== the real koomc lsp: a diagnostic, a check against an unsaved buffer of another file, inlay hints"
 koomc="${KOOMC:-$repo/target/debug/koomc}"
 if [ -x "$koomc" ]; then
   work=$(mktemp -d)
-  printf 'koom 1.0\nmanager logistics "Bo"\nmetric t unit crates better higher baseline 1\ncycle 2026-Q1 {\n  to logistcs { goal t >= 2 }\n}\n' > "$work/plan.koom"
-  KOOMC="$koomc" KOOM_FILE="$work/plan.koom" nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" \
+  printf 'koom 1.0\nmanager logistics "Bo"\nmetric t unit crates better higher baseline 1\n' > "$work/org.koom"
+  printf 'koom 1.0\nuse "org.koom"\ncycle 2026-Q1 {\n  direction "Crates ship within 24 hours."\n  to logistcs { goal t >= 2 }\n}\n' > "$work/plan.koom"
+  KOOMC="$koomc" KOOM_DIR="$work" nvim --headless -u NONE -i NONE --cmd "set rtp^=$here" \
     -c "luafile $here/tests/real-lsp.lua" 2>&1
   rm -rf "$work"
 else

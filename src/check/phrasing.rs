@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label, Severity};
+use crate::diagnostic::{Applicability, Code, Diagnostic, Diagnostics, Fix, Label, Severity};
 use crate::model::units::short_with_unit;
 use crate::model::*;
 use crate::phrasing::{self, Finding, Lexicon, Reason, Verdict};
@@ -208,11 +208,29 @@ impl Judge<'_> {
             },
         };
         let lint = code.lint_name().unwrap_or(code.as_str());
-        Diagnostic::new(code, message, Label::new(span, label))
+        let d = Diagnostic::new(code, message, Label::new(span, label))
             .with_severity(severity)
             .with_note(note)
-            .with_note(escape(lint))
-            .with_help(help)
+            .with_note(escape(lint));
+        match self.rewrite_fix(text, place, finding, &help) {
+            Some(fix) => d.with_help(help).with_fix(fix),
+            None => d.with_help(help),
+        }
+    }
+
+    /// The rewrite as a fix, where it is whole: written in the author's
+    /// words, with no `<target>` or `<date>` left for a person to fill in,
+    /// and the text written without escapes (so that its words stand where
+    /// the finding says). A guess at what was meant, to review: unsafe.
+    fn rewrite_fix(&self, text: &Text, place: Place, f: &Finding, title: &str) -> Option<Fix> {
+        let rewrite = f.rewrite.as_deref()?;
+        if matches!(place, Place::Tech | Place::Resolution) || rewrite.contains('<') {
+            return None;
+        }
+        let (start, end) = f.rewrites;
+        let span = span_in(self.sources, text, start, end);
+        (span != text.span && start < end)
+            .then(|| Fix::replace(title, span, rewrite, Applicability::Unsafe))
     }
 
     /// E0101: a declared worker unit made the one who acts in a text.

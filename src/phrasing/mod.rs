@@ -69,6 +69,9 @@ pub struct Finding {
     /// `<target>` and `<date>` only where the text has none; `None` where no
     /// measure can be found to build it from ("Hire two inspectors").
     pub rewrite: Option<String>,
+    /// The byte range of the text that the rewrite stands for: its clause,
+    /// without the closing punctuation (empty where there is no rewrite).
+    pub rewrites: (usize, usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

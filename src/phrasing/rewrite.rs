@@ -37,6 +37,14 @@ pub fn attach(t: &Text, clauses: &[Clause], found: &mut Found) {
     }) else {
         return;
     };
+    if c.to <= c.from {
+        return;
+    }
+    let last = (c.from..c.to)
+        .rev()
+        .find(|&i| t.tokens[i].kind != Kind::Punct)
+        .unwrap_or(c.to - 1);
+    f.rewrites = (t.tokens[c.from].start, t.tokens[last].end);
     f.rewrite = match &f.reason {
         Reason::Means(_) => {
             let cut = t

@@ -42,6 +42,7 @@ impl Text<'_> {
             end: self.tokens[to.min(self.len() - 1)].end,
             reason,
             rewrite: None,
+            rewrites: (0, 0),
         }
     }
 }

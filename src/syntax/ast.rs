@@ -299,3 +299,227 @@ impl RefusedKind {
 pub struct Refused {
     pub keyword: Spanned<RefusedKind>,
 }
+
+/// Every span of a node, mutably, in the order written: what moving a node
+/// to another place in its file (or to another file) changes. The language
+/// server's reader keeps the statements an edit did not touch and moves them
+/// (`incremental.rs`).
+pub trait Spans {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span));
+}
+
+impl<T: Spans> Spans for Spanned<T> {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        f(&mut self.span);
+        self.node.spans(f);
+    }
+}
+
+impl<T: Spans> Spans for Option<T> {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        if let Some(node) = self {
+            node.spans(f);
+        }
+    }
+}
+
+impl<T: Spans> Spans for Vec<T> {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        for node in self {
+            node.spans(f);
+        }
+    }
+}
+
+/// Nodes without spans inside them.
+macro_rules! no_inner_spans {
+    ($($t:ty),*) => {
+        $(impl Spans for $t {
+            fn spans(&mut self, _: &mut dyn FnMut(&mut Span)) {}
+        })*
+    };
+}
+
+no_inner_spans!(
+    String,
+    (),
+    u32,
+    Date,
+    Layer,
+    Better,
+    Measure,
+    CycleId,
+    Cmp,
+    RefusedKind
+);
+
+impl Spans for Change {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        if let Change::Absolute(_, unit) = self {
+            unit.spans(f);
+        }
+    }
+}
+
+impl Spans for File {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.items.spans(f);
+    }
+}
+
+impl Spans for ItemKind {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            ItemKind::Use(t) | ItemKind::Org(t) | ItemKind::Executive(t) => t.spans(f),
+            ItemKind::Revision(d) => d.spans(f),
+            ItemKind::Unit(u) => {
+                u.layer.spans(f);
+                u.name.spans(f);
+                u.lead.spans(f);
+                u.under.spans(f);
+            }
+            ItemKind::Metric(m) => {
+                m.name.spans(f);
+                m.unit.spans(f);
+                m.better.spans(f);
+                m.baseline.spans(f);
+                m.per_unit.spans(f);
+            }
+            ItemKind::Cycle(c) => {
+                c.id.spans(f);
+                if let Some((from, to)) = &mut c.dates {
+                    from.spans(f);
+                    to.spans(f);
+                }
+                c.items.spans(f);
+            }
+            ItemKind::Refused(r) => r.keyword.spans(f),
+        }
+    }
+}
+
+impl Spans for Quantity {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.unit.spans(f);
+        f(&mut self.span);
+    }
+}
+
+impl Spans for Annotations {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.because.spans(f);
+        self.ai.spans(f);
+    }
+}
+
+impl Spans for CycleItemKind {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            CycleItemKind::Window { from, to, notes } => {
+                from.spans(f);
+                to.spans(f);
+                notes.spans(f);
+            }
+            CycleItemKind::Budget { amount, notes } => {
+                amount.spans(f);
+                notes.spans(f);
+            }
+            CycleItemKind::Direction { text, notes } => {
+                text.spans(f);
+                notes.spans(f);
+            }
+            CycleItemKind::Priority {
+                rank,
+                target,
+                notes,
+            } => {
+                rank.spans(f);
+                target.spans(f);
+                notes.spans(f);
+            }
+            CycleItemKind::Align {
+                units,
+                metric,
+                notes,
+            } => {
+                units.spans(f);
+                metric.spans(f);
+                notes.spans(f);
+            }
+            CycleItemKind::Resolve {
+                escalation,
+                units,
+                text,
+            } => {
+                escalation.spans(f);
+                units.spans(f);
+                text.spans(f);
+            }
+            CycleItemKind::To { units, items } => {
+                units.spans(f);
+                items.spans(f);
+            }
+            CycleItemKind::Directive(d) => d.spans(f),
+            CycleItemKind::Refused(r) => r.keyword.spans(f),
+        }
+    }
+}
+
+impl Spans for Directive {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        self.urgent.spans(f);
+        self.notes.spans(f);
+        self.kind.spans(f);
+    }
+}
+
+impl Spans for DirectiveKind {
+    fn spans(&mut self, f: &mut dyn FnMut(&mut Span)) {
+        match self {
+            DirectiveKind::Goal {
+                id,
+                metric,
+                op,
+                value,
+                by,
+            } => {
+                id.spans(f);
+                metric.spans(f);
+                op.spans(f);
+                value.spans(f);
+                by.spans(f);
+            }
+            DirectiveKind::Constraint {
+                metric,
+                bound,
+                by,
+                keep,
+            } => {
+                metric.spans(f);
+                match bound {
+                    ConstraintBound::Change(c) => c.spans(f),
+                    ConstraintBound::Compare { op, value } => {
+                        op.spans(f);
+                        value.spans(f);
+                    }
+                }
+                by.spans(f);
+                keep.spans(f);
+            }
+            DirectiveKind::Outcome { text, by } => {
+                text.spans(f);
+                by.spans(f);
+            }
+            DirectiveKind::Allocate { amount, to, target } => {
+                amount.spans(f);
+                to.spans(f);
+                target.spans(f);
+            }
+            DirectiveKind::AllocateTech { tech, to, target } => {
+                tech.spans(f);
+                to.spans(f);
+                target.spans(f);
+            }
+        }
+    }
+}

@@ -9,9 +9,12 @@ pub mod ast;
 mod build;
 mod chunks;
 mod expected;
+mod incremental;
 pub mod literal;
 pub mod regions;
 mod statements;
+
+pub use incremental::{Reparse, Reread};
 
 use pest::Parser;
 use pest_derive::Parser;

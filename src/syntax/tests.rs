@@ -444,6 +444,20 @@ fn the_keyword_rule_reserves_exactly_the_keywords() {
 /// spans included.
 #[test]
 fn reading_in_parts_is_reading_in_one_pass() {
+    let texts = texts_to_read();
+    let file = crate::source::FileId(0);
+    for text in texts
+        .iter()
+        .filter(|t| super::check_header(file, t).is_ok())
+    {
+        let whole = super::statements::read(file, text);
+        let parts = super::chunks::read_in_parts(file, text, 1);
+        assert_eq!(format!("{whole:?}"), format!("{parts:?}"), "{text}");
+    }
+}
+
+/// Every example, and a few files with mistakes.
+fn texts_to_read() -> Vec<String> {
     let mut texts: Vec<String> = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -466,13 +480,63 @@ fn reading_in_parts_is_reading_in_one_pass() {
     texts.push(clean.replace("<= 5", "<== 5"));
     texts.push(clean.replace("metric b", "metric b }"));
     texts.push(clean.replace("  goal", "metric c\n  goal"));
-    let file = crate::source::FileId(0);
-    for text in texts
-        .iter()
-        .filter(|t| super::check_header(file, t).is_ok())
-    {
-        let whole = super::statements::read(file, text);
-        let parts = super::chunks::read_in_parts(file, text, 1);
-        assert_eq!(format!("{whole:?}"), format!("{parts:?}"), "{text}");
+    texts
+}
+
+/// The language server's reading after an edit (`Reparse`) gives what a
+/// reading from nothing gives, spans and errors included: every example,
+/// with a character typed, or one taken out, at place after place, each
+/// edit read after the one before, under another file id by turns.
+#[test]
+fn reading_again_after_an_edit_is_reading_from_nothing() {
+    let mut reparse = super::Reparse::default();
+    for (n, text) in texts_to_read().iter().enumerate() {
+        let path = std::path::PathBuf::from(format!("file-{n}.koom"));
+        let places = (0..text.len())
+            .step_by(53)
+            .filter(|&i| text.is_char_boundary(i));
+        for (k, at) in places.enumerate() {
+            let next = text[at..].chars().next().map_or(0, char::len_utf8);
+            let edited = match k % 3 {
+                0 => format!("{}x{}", &text[..at], &text[at..]),
+                1 => format!("{}{}", &text[..at], &text[at + next..]),
+                _ => format!("{}\n{}", &text[..at], &text[at..]),
+            };
+            let file = crate::source::FileId((k % 2) as u32);
+            let whole = super::parse_recovering(file, &edited);
+            let again = reparse.read(&path, file, &edited);
+            assert_eq!(format!("{whole:?}"), format!("{again:?}"), "{edited}");
+        }
     }
+}
+
+/// After an edit, only the part it touched is read again: the others are
+/// moved where they now stand.
+#[test]
+fn only_the_statements_an_edit_touched_are_read_again() {
+    let mut text = String::from("koom 1.0\n");
+    for i in 0..200 {
+        text.push_str(&format!("metric m{i} unit USD\n"));
+    }
+    text.push_str("cycle 2026-Q1 {\n  goal m7 <= 5 USD\n}\n");
+    let path = std::path::Path::new("plan.koom");
+    let file = crate::source::FileId(0);
+    let mut reparse = super::Reparse::default();
+    let (_, first) = reparse.read_counting(path, file, &text);
+    assert_eq!((first.parts, first.of), (202, 202));
+    let edited = text.replace("metric m100 unit USD", "metric m100 unit EUR");
+    let (read, again) = reparse.read_counting(path, file, &edited);
+    assert_eq!((again.parts, again.of), (1, 202));
+    assert_eq!(
+        format!("{read:?}"),
+        format!("{:?}", super::parse_recovering(file, &edited))
+    );
+    // A line inserted near the top moves every statement after it.
+    let moved = edited.replacen("metric m1 ", "metric m1x ", 1);
+    let (read, again) = reparse.read_counting(path, file, &moved);
+    assert_eq!(again.parts, 1);
+    assert_eq!(
+        format!("{read:?}"),
+        format!("{:?}", super::parse_recovering(file, &moved))
+    );
 }

@@ -118,6 +118,36 @@ fn a_missing_baseline_is_added_for_the_author_to_fill_in() {
 }
 
 #[test]
+fn a_means_in_an_outcome_is_rewritten_in_the_authors_words() {
+    let main = plan("  to operations { outcome \"Throughput must reach 1300 crates/week by 2026-03-31 through a new night shift.\" by 2026-03-31 }");
+    let p = Project::new(&[("main.koom", &main)]);
+    let (fix, after) = p.fix(Code::E0201, 0);
+    assert_eq!(after, [], "{}", fix.title);
+    assert_eq!(fix.applicability, Applicability::Unsafe);
+    let text = std::fs::read_to_string(p.dir.path().join("main.koom")).expect("read");
+    assert!(
+        text.contains("outcome \"Throughput must reach 1300 crates/week by 2026-03-31.\" by"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_rewrite_with_a_blank_to_fill_in_is_help_not_a_fix() {
+    let main = plan("  to operations { outcome \"Throughput must rise above 1300 crates/week immediately.\" by 2026-03-31 }");
+    let c = Project::new(&[("main.koom", &main)]).compile();
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::E0303)
+        .expect("E0303");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("state it as: `Throughput must rise above 1300 crates/week by <date>`")
+    );
+    assert_eq!(d.fixes, []);
+}
+
+#[test]
 fn an_ai_use_becomes_the_close_permitted_one() {
     let main = plan("  to operations { goal throughput >= 1300 ai drfat }");
     assert_eq!(fixes(Code::E0801, &[("main.koom", &main)], 0, false), []);

@@ -1,16 +1,25 @@
-//! `koomc lsp` driven over stdio as an editor drives it, one test per
-//! feature: diagnostics, code actions, hover, definition, references,
-//! rename, completion, formatting, document symbols, shutdown. Positions are
+//! `koomc lsp` driven over stdio as an editor drives it, one module per
+//! feature: diagnostics, checks across files and open buffers, code
+//! actions, hover, definition and references, rename, completion,
+//! formatting, symbols, folding, semantic tokens, inlay hints, the
+//! protocol's life, and what malformed input does (nothing). Positions are
 //! UTF-16. Each test starts its own server on its own project folder
-//! ([`Session`]), so one failure does not hide the others.
+//! ([`Session`]), so one failure does not hide the others; `robustness`
+//! also drives the in-process `koomc::lsp::Session`.
 
 mod code_actions;
 mod completion;
+mod cross_file;
 mod diagnostics;
+mod folding;
 mod formatting;
 mod hover;
+mod inlay_hints;
 mod lifecycle;
 mod navigation;
+mod rename;
+mod robustness;
+mod semantic_tokens;
 mod symbols;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -50,8 +59,13 @@ impl Client {
 
     fn send(&mut self, message: Value) {
         let body = message.to_string();
+        self.send_bytes(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    /// Bytes as they are, framed or not.
+    fn send_bytes(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("open");
-        write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        stdin.write_all(bytes).expect("write");
         stdin.flush().expect("flush");
     }
 
@@ -78,17 +92,35 @@ impl Client {
     }
 
     fn request(&mut self, method: &str, params: Value) -> Value {
+        let message = self.respond(method, params);
+        assert!(message.get("error").is_none(), "{method}: {message}");
+        message["result"].clone()
+    }
+
+    /// A request's whole response (`result` or `error`).
+    fn respond(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.response(&json!(id))
+    }
+
+    /// The response with this id; notifications are kept meanwhile.
+    fn response(&mut self, id: &Value) -> Value {
         loop {
             let message = self.receive();
-            if message.get("id") == Some(&json!(id)) {
-                assert!(message.get("error").is_none(), "{method}: {message}");
-                return message["result"].clone();
+            if message.get("id") == Some(id) && message.get("method").is_none() {
+                return message;
             }
             self.notifications.push(message);
         }
+    }
+
+    /// A request that must be refused: its error.
+    fn refused(&mut self, method: &str, params: Value) -> Value {
+        let message = self.respond(method, params);
+        assert!(message.get("result").is_none(), "{method}: {message}");
+        message["error"].clone()
     }
 
     /// The next diagnostics published for `uri`.
@@ -176,6 +208,21 @@ impl Session {
         );
     }
 
+    fn close(&mut self, uri: &str) {
+        self.client.notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": uri } }),
+        );
+    }
+
+    /// A request at a position of a document.
+    fn at(&mut self, method: &str, uri: &str, line: u32, character: u32) -> Value {
+        self.client.request(
+            method,
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        )
+    }
+
     fn change(&mut self, uri: &str, version: i64, text: &str) {
         self.client.notify(
             "textDocument/didChange",
@@ -185,4 +232,22 @@ impl Session {
             }),
         );
     }
+}
+
+/// The labels of a list of completion items (or of anything with labels).
+fn labels(items: &Value) -> Vec<String> {
+    items
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|i| i["label"].as_str().expect("label").to_owned())
+        .collect()
+}
+
+/// The codes of a list of diagnostics.
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().expect("code").to_owned())
+        .collect()
 }
