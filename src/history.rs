@@ -269,6 +269,31 @@ fn window_text(cycle: &Cycle) -> String {
     }
 }
 
+fn units_by_name<'r>(r: &'r Revision) -> BTreeMap<&'r str, &'r Unit> {
+    r.model
+        .units
+        .iter()
+        .map(|u| (u.name.node.as_str(), u))
+        .collect()
+}
+
+/// Where a removal is shown: it has no line in the new revision, so the
+/// running cycle there, or the `revision` statement.
+fn removal_site(new: &Revision, cycle: &Cycle) -> (Span, &'static str) {
+    new.model
+        .cycles
+        .iter()
+        .find(|c| c.id.node == cycle.id.node)
+        .map(|c| (c.span, "while this cycle runs"))
+        .or_else(|| {
+            new.model
+                .revision
+                .as_ref()
+                .map(|r| (r.span, "this revision"))
+        })
+        .unwrap_or((first_span(new), "this revision"))
+}
+
 fn first_span(r: &Revision) -> Span {
     r.model
         .cycles
@@ -285,18 +310,8 @@ impl Context<'_> {
         let (old, new, date) = (self.old, self.new, self.date);
         let was = |what: &str| self.was(what);
         let before = out.len();
-        let old_units: BTreeMap<&str, &Unit> = old
-            .model
-            .units
-            .iter()
-            .map(|u| (u.name.node.as_str(), u))
-            .collect();
-        let new_units: BTreeMap<&str, &Unit> = new
-            .model
-            .units
-            .iter()
-            .map(|u| (u.name.node.as_str(), u))
-            .collect();
+        let old_units = units_by_name(old);
+        let new_units = units_by_name(new);
         let running = format!(
             "cycle `{}` is running on {date}, outside its window ({})",
             cycle.id.node,
@@ -331,21 +346,7 @@ impl Context<'_> {
                 Some(_) => {}
             }
         }
-        // A removal has no line in the new revision: point at the running
-        // cycle there, or at its `revision`.
-        let here = new
-            .model
-            .cycles
-            .iter()
-            .find(|c| c.id.node == cycle.id.node)
-            .map(|c| (c.span, "while this cycle runs"))
-            .or_else(|| {
-                new.model
-                    .revision
-                    .as_ref()
-                    .map(|r| (r.span, "this revision"))
-            })
-            .unwrap_or((first_span(new), "this revision"));
+        let here = removal_site(new, cycle);
         for (name, o) in &old_units {
             if !new_units.contains_key(name) {
                 out.push(

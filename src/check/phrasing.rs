@@ -74,6 +74,8 @@ struct Judge<'a> {
     metrics: Metrics,
     /// The declared worker units: a text may not make one act (E0101).
     workers: Vec<(&'a str, &'a Unit)>,
+    /// Their names, indexed for the analyzer.
+    worker_names: phrasing::Units<'a>,
 }
 
 pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagnostics) {
@@ -86,17 +88,19 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
         }
         None => lex,
     };
+    let workers: Vec<(&str, &Unit)> = model
+        .units
+        .iter()
+        .filter(|u| u.layer == Layer::Worker)
+        .map(|u| (u.name.node.as_str(), u))
+        .collect();
     let judge = Judge {
         model,
         sources,
         lex,
         metrics: Metrics::of(model),
-        workers: model
-            .units
-            .iter()
-            .filter(|u| u.layer == Layer::Worker)
-            .map(|u| (u.name.node.as_str(), u))
-            .collect(),
+        worker_names: phrasing::Units::new(workers.iter().map(|(n, _)| *n)),
+        workers,
     };
     for cycle in &model.cycles {
         judge.cycle(cycle, out);
@@ -164,6 +168,9 @@ impl Judge<'_> {
         let verdict = phrasing::analyze_in(&text.node, self.lex, place.analyzer());
         let (code, finding) = match &verdict {
             Verdict::Outcome => return clean_actors,
+            Verdict::Method(f) if place == Place::Tech && !instruction(&text.node, f) => {
+                return clean_actors
+            }
             Verdict::Method(f) => (Code::E0201, f),
             Verdict::Vague(f) => (Code::E0301, f),
             Verdict::UrgentUnclear(f) => {
@@ -189,9 +196,11 @@ impl Judge<'_> {
             (Code::E0301, Place::Direction) => Severity::Warning,
             _ => Severity::Error,
         };
-        let help = match &finding.rewrite {
-            Some(rewrite) => format!("state it as: `{rewrite}`"),
-            None => match &finding.reason {
+        let help = match (&finding.rewrite, place) {
+            (_, Place::Tech) => "name the technology the unit gets, and leave how it is used to them: `allocate tech \"<the tool or system>\" to <unit> for <target>`".to_owned(),
+            (_, Place::Resolution) => "state the decision, and leave the procedure to the managers: `resolve <ESC> for <units>: \"<who gets what, or which option holds>\"`".to_owned(),
+            (Some(rewrite), _) => format!("state it as: `{rewrite}`"),
+            (None, _) => match &finding.reason {
                 Reason::Urgency(_) | Reason::UrgencyWithoutClarity(_) => format!(
                     "{OUTCOME_FORM}; mark the directive `urgent` and give it a `by` date if it is"
                 ),
@@ -211,8 +220,7 @@ impl Judge<'_> {
         if self.workers.is_empty() {
             return true;
         }
-        let names: Vec<&str> = self.workers.iter().map(|(n, _)| *n).collect();
-        let found = phrasing::actors(&text.node, self.lex, &names);
+        let found = phrasing::actors(&text.node, self.lex, &self.worker_names);
         for &(start, end) in &found {
             let words = &text.node[start..end];
             let Some((name, unit)) = self
@@ -241,6 +249,28 @@ impl Judge<'_> {
         }
         found.is_empty()
     }
+}
+
+/// Whether a technology's text is an instruction, not a name: the deciding
+/// verb is followed by a determiner, a number or a possessive ("Rewrite the
+/// QA workflow…", "Add two review steps"), or the finding is a means clause.
+/// A name such as "Forecasting platform" or "Contract archive" is a noun
+/// phrase whose first word only looks like a verb.
+fn instruction(text: &str, f: &Finding) -> bool {
+    if matches!(f.reason, Reason::Means(_)) {
+        return true;
+    }
+    let next = text[f.end.min(text.len())..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
+    const OPENS_AN_OBJECT: &[&str] = &[
+        "the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "all", "every",
+        "each", "two", "three", "four", "five", "more", "new", "up", "out",
+    ];
+    OPENS_AN_OBJECT.contains(&next.as_str())
+        || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
 }
 
 /// Where a text stands, for messages and for the analyzer.

@@ -27,7 +27,7 @@ impl From<Status> for std::process::ExitCode {
 }
 
 /// What the diagnostics are reported for: it decides the summary line and
-/// where JSON diagnostics go.
+/// where diagnostics for programs (JSON, SARIF, GitHub) go.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     /// Checking: JSON diagnostics on standard output.
@@ -45,16 +45,24 @@ pub enum Purpose {
 pub fn diagnostics(c: &mut Compilation, report: &Report, purpose: Purpose) -> Status {
     deny(&mut c.diagnostics, &report.deny);
     let diagnostics: &[Diagnostic] = &c.diagnostics;
-    match report.message_format {
-        MessageFormat::Json => {
-            let text = render::json_lines(&c.sources, diagnostics);
-            let _ = if matches!(purpose, Purpose::BuildToStdout | Purpose::Picture) {
+    let for_programs = match report.message_format {
+        MessageFormat::Json => Some(render::json_lines(&c.sources, diagnostics)),
+        MessageFormat::Github => Some(render::github(&c.sources, diagnostics)),
+        MessageFormat::Sarif => Some(koomc::sarif::to_string(&koomc::sarif::log(
+            &c.sources,
+            diagnostics,
+        ))),
+        MessageFormat::Human => None,
+    };
+    match for_programs {
+        Some(text) => {
+            let _ = if program_output_on_stderr(purpose) {
                 std::io::stderr().write_all(text.as_bytes())
             } else {
                 std::io::stdout().write_all(text.as_bytes())
             };
         }
-        MessageFormat::Human => {
+        None => {
             let mut stream = render::StandardStream::stderr(color(report.color));
             let _ = render::human(&mut stream, &c.sources, diagnostics);
             if diagnostics.iter().any(|d| !d.suppressed) {
@@ -63,6 +71,12 @@ pub fn diagnostics(c: &mut Compilation, report: &Report, purpose: Purpose) -> St
         }
     }
     status(c)
+}
+
+/// Whether diagnostics for programs go to standard error: when standard
+/// output holds the command's own document.
+pub fn program_output_on_stderr(purpose: Purpose) -> bool {
+    matches!(purpose, Purpose::BuildToStdout | Purpose::Picture)
 }
 
 /// The exit status a compilation's diagnostics mean.

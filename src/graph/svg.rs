@@ -109,19 +109,12 @@ fn lines(tone: Tone, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
     texts.into_iter().map(|t| Line { text: t, tone }).collect()
 }
 
-/// Every box of the picture and every edge between them (by box index).
+/// Every box of the picture and every edge between them (by box index):
+/// the executive layer first, then one card per arrow, the units, their
+/// workers, and the align and conflict links.
 fn boxes(g: &Graph) -> (Vec<BoxSpec>, Vec<(usize, usize, EdgeKind)>) {
-    let mut specs = Vec::new();
+    let mut specs = vec![executive_box(g)];
     let mut edges = Vec::new();
-    let exec: Vec<Line> = g
-        .executive
-        .iter()
-        .flat_map(|l| {
-            let width = if l.tone == Tone::Heading { 30 } else { 36 };
-            lines(l.tone, human::wrap(&l.text, width, 3))
-        })
-        .collect();
-    specs.push(spec(Kind::Executive, exec));
     let unit_base = 1 + g.arrows.len();
     for a in &g.arrows {
         let tone = if a.addressed {
@@ -139,41 +132,9 @@ fn boxes(g: &Graph) -> (Vec<BoxSpec>, Vec<(usize, usize, EdgeKind)>) {
         edges.push((0, card, first));
         edges.push((card, unit_base + a.to, second));
     }
-    for (i, u) in g.units.iter().enumerate() {
-        let idle = !g.arrows.iter().any(|a| a.to == i && a.addressed);
-        let kind = match (idle, u.coe) {
-            (true, _) => Kind::Idle,
-            (false, true) => Kind::Coe,
-            (false, false) => Kind::Unit,
-        };
-        let role = if u.coe { "CoE" } else { "manager" };
-        let mut ls = vec![Line {
-            text: human::shorten(&u.name, 30),
-            tone: Tone::Heading,
-        }];
-        let lead = u
-            .lead
-            .as_deref()
-            .map(|l| format!(" · {l}"))
-            .unwrap_or_default();
-        ls.extend(lines(
-            Tone::Muted,
-            human::wrap(&format!("{role}{lead}"), 30, 2),
-        ));
-        specs.push(spec(kind, ls));
-    }
+    specs.extend((0..g.units.len()).map(|i| unit_box(g, i)));
     for w in &g.workers {
-        let ls = vec![
-            Line {
-                text: human::shorten(&w.name, 30),
-                tone: Tone::Normal,
-            },
-            Line {
-                text: "worker".to_owned(),
-                tone: Tone::Muted,
-            },
-        ];
-        specs.push(spec(Kind::Worker, ls));
+        specs.push(worker_box(w));
         if let Some(m) = w.under {
             edges.push((unit_base + m, specs.len() - 1, EdgeKind::Worker));
         }
@@ -192,6 +153,60 @@ fn boxes(g: &Graph) -> (Vec<BoxSpec>, Vec<(usize, usize, EdgeKind)>) {
         }
     }
     (specs, edges)
+}
+
+/// The executive layer's box: its lines wrapped, headings narrower.
+fn executive_box(g: &Graph) -> BoxSpec {
+    let exec: Vec<Line> = g
+        .executive
+        .iter()
+        .flat_map(|l| {
+            let width = if l.tone == Tone::Heading { 30 } else { 36 };
+            lines(l.tone, human::wrap(&l.text, width, 3))
+        })
+        .collect();
+    spec(Kind::Executive, exec)
+}
+
+/// Unit `i`'s box: idle (greyed) when no addressed arrow reaches it.
+fn unit_box(g: &Graph, i: usize) -> BoxSpec {
+    let u = &g.units[i];
+    let idle = !g.arrows.iter().any(|a| a.to == i && a.addressed);
+    let kind = match (idle, u.coe) {
+        (true, _) => Kind::Idle,
+        (false, true) => Kind::Coe,
+        (false, false) => Kind::Unit,
+    };
+    let role = if u.coe { "CoE" } else { "manager" };
+    let mut ls = vec![Line {
+        text: human::shorten(&u.name, 30),
+        tone: Tone::Heading,
+    }];
+    let lead = u
+        .lead
+        .as_deref()
+        .map(|l| format!(" · {l}"))
+        .unwrap_or_default();
+    ls.extend(lines(
+        Tone::Muted,
+        human::wrap(&format!("{role}{lead}"), 30, 2),
+    ));
+    spec(kind, ls)
+}
+
+/// A worker unit's box, under its manager.
+fn worker_box(w: &WorkerBox) -> BoxSpec {
+    let ls = vec![
+        Line {
+            text: human::shorten(&w.name, 30),
+            tone: Tone::Normal,
+        },
+        Line {
+            text: "worker".to_owned(),
+            tone: Tone::Muted,
+        },
+    ];
+    spec(Kind::Worker, ls)
 }
 
 /// A backend that records where layout-rs draws each box.

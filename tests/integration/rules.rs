@@ -434,6 +434,34 @@ fn e0101_worker_addressed_in_every_form() {
             &cycle(&format!("budget 10k USD\npriority 1 throughput\n{right}")),
         );
     }
+    // The spine in words (spec §6): a text that makes a worker unit the one
+    // who acts, in an outcome, a direction, a resolution or a technology; a
+    // measure that only names the unit is fine.
+    for (wrong, underlined, right) in [
+        (
+            r#"outcome "The night-shift must load 1300 crates a week by 2026-03-31.""#,
+            "night-shift",
+            r#"outcome "Night-shift injuries must fall below 2 a month by 2026-03-31.""#,
+        ),
+        (
+            r#"resolve ESC-7 for operations: "Move two pickers from night-shift to the dock.""#,
+            "night-shift",
+            r#"resolve ESC-7 for operations: "Overtime on the night-shift is approved up to 40 hours.""#,
+        ),
+        (
+            r#"to operations { outcome "Night shift should clean the docks daily." }"#,
+            "Night shift",
+            r#"to operations { outcome "Overtime on the night shift must stay below 5% by 2026-03-31." }"#,
+        ),
+    ] {
+        rule(
+            expect("E0101")
+                .underlined(underlined)
+                .label("a worker unit, acting"),
+            &cycle(wrong),
+            &cycle(right),
+        );
+    }
 }
 
 #[test]
@@ -534,6 +562,26 @@ fn e0104_declared_twice() {
 
 #[test]
 fn e0201_method_phrasing() {
+    // The texts of `allocate tech` and `resolve` are judged for prescribing
+    // a procedure (spec §6, "Method in other texts").
+    rule(
+        expect("E0201")
+            .underlined("Rewrite")
+            .label("`rewrite` is an action for the managers or the CoE to choose"),
+        &cycle(
+            r#"resolve ESC-7 for operations: "Rewrite the QA workflow with two extra review steps.""#,
+        ),
+        &cycle(
+            r#"resolve ESC-7 for operations: "Operations gets the second truck through March.""#,
+        ),
+    );
+    rule(
+        expect("E0201")
+            .underlined("Rewrite")
+            .label("`rewrite` is an action for the managers or the CoE to choose"),
+        &cycle("priority 1 variance\nallocate tech \"Rewrite the QA workflow with two extra review steps\" to quality for variance"),
+        &cycle("priority 1 variance\nallocate tech \"Forecasting platform\" to quality for variance"),
+    );
     rule(
         expect("E0201")
             .underlined("Rewrite")
