@@ -4,9 +4,12 @@
 //! Trailing comments that the author aligned stay aligned. A run is a
 //! sequence of trailing comments, each the next one after the one before it
 //! in the file, that started in the same column of the source (however many
-//! lines apart). A run's comments are written in one column: two spaces after
-//! the longest of the lines they end. A comment alone in its run is written
-//! two spaces after its line.
+//! lines apart). A run's comments are written in one column: the column
+//! they started in, when every line they end stops before it (at least one
+//! space short of it), else two spaces after the longest of those lines. A
+//! comment alone in its run is written two spaces after its line. Either way
+//! the next run of the formatter finds the same runs and keeps their columns,
+//! so the layout is idempotent.
 
 use super::columns::width;
 use super::layout::{Comment, Line, Lines};
@@ -36,7 +39,7 @@ pub(super) fn print(text: &str, lines: Lines) -> (String, Vec<(u32, u32)>) {
             let written = indent + last_line_width(&line.body);
             out.extend(std::iter::repeat_n(
                 ' ',
-                column.saturating_sub(written).max(2),
+                column.saturating_sub(written).max(1),
             ));
             let c = comments[index as usize];
             out.push_str(&text[c.start as usize..c.end as usize]);
@@ -75,7 +78,13 @@ fn comment_columns(lines: &[Line], comments: &[Comment]) -> Vec<usize> {
             .map(|&(w, _)| w)
             .max()
             .unwrap_or(0);
-        columns.extend(std::iter::repeat_n(longest + 2, end - start));
+        let source_column = source_column as usize;
+        let column = if end - start > 1 && source_column > longest {
+            source_column
+        } else {
+            longest + 2
+        };
+        columns.extend(std::iter::repeat_n(column, end - start));
         start = end;
     }
     columns
