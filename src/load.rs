@@ -165,6 +165,29 @@ pub fn read_source(path: &Path, display: &str) -> Result<String, Unreadable> {
     source_text(bytes, display)
 }
 
+/// Read standard input as a `.koom` file (`koomc fmt -`), with the limits of
+/// [`read_source`]: at most [`MAX_FILE_BYTES`], then UTF-8 text.
+pub fn read_stdin(display: &str) -> Result<String, Unreadable> {
+    let mut bytes = Vec::new();
+    let stdin = std::io::stdin().lock();
+    if let Err(e) = std::io::Read::read_to_end(
+        &mut std::io::Read::take(stdin, MAX_FILE_BYTES + 1),
+        &mut bytes,
+    ) {
+        return Err(Unreadable {
+            message: format!("cannot read `{display}`: {}", io_reason(&e)),
+            help: "pipe a `.koom` text file to `koomc fmt -`",
+        });
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Unreadable {
+            message: too_large(display, bytes.len() as u64),
+            help: "split the directives into several files joined with `use`",
+        });
+    }
+    source_text(bytes, display)
+}
+
 fn too_large(display: &str, bytes: u64) -> String {
     format!(
         "`{display}` is too large: {} MiB, and koomc reads files of at most {} MiB",

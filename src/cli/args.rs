@@ -160,13 +160,13 @@ pub enum Command {
         #[command(flatten)]
         report: Report,
     },
-    /// Rewrite files in the canonical layout (or, with --check, only report the ones that differ)
+    /// Rewrite files in the canonical layout (or, with --check, show the diff of the ones that differ)
     #[command(after_help = FMT_EXAMPLES)]
     Fmt {
-        /// The .koom files to format
+        /// The .koom files to format; `-` reads standard input and writes standard output
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
-        /// Write nothing; exit 1 if a file is not in the canonical layout
+        /// Write nothing; print a unified diff of what would change, and exit 1 if a file is not in the canonical layout
         #[arg(long)]
         check: bool,
         #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
@@ -254,7 +254,8 @@ const BRIEF_EXAMPLES: &str = "Examples:
   koomc brief plan.koom --out-dir briefs --format md --baseline old.koom";
 const FMT_EXAMPLES: &str = "Examples:
   koomc fmt plan.koom
-  koomc fmt --check plans/*.koom                # exit 1 if a file would change";
+  koomc fmt --check plans/*.koom                # print the diff; exit 1 if a file would change
+  koomc fmt - < plan.koom > plan.formatted.koom  # standard input to standard output";
 const LSP_EXAMPLES: &str = "Examples:
   koomc lsp                                     # started by an editor (see editors/)";
 const SCHEMA_EXAMPLES: &str = "Examples:

@@ -326,47 +326,74 @@ fn build(files: &[PathBuf], out_dir: Option<&Path>, stdout: bool, report: &Repor
 }
 
 /// `koomc fmt`: each file formatted on its own; a file is replaced
-/// atomically, and only when its layout changes.
+/// atomically, and only when its layout changes. `-` is standard input,
+/// formatted to standard output. With `--check` nothing is written: the
+/// unified diff of what would change goes to standard output.
 fn fmt(files: &[PathBuf], check: bool, color: args::ColorWhen) -> Status {
     let report = Report {
         color,
         ..Report::plain()
     };
-    let mut status = Status::Clean;
-    for path in files {
-        let shown = path.display().to_string();
-        let mut sources = koomc::source::SourceMap::new();
-        let text = match koomc::load::read_source(path, &shown) {
-            Ok(text) => text,
-            Err(why) => {
-                let d = koomc::diagnostic::Diagnostic::at_path(
-                    koomc::diagnostic::Code::E0004,
-                    why.message,
-                    shown,
-                )
-                .with_help(why.help);
-                status = status.max(report::problems(sources, vec![d], &report, Purpose::Check));
-                continue;
+    files
+        .iter()
+        .map(|path| fmt_one(path, check, &report))
+        .max()
+        .unwrap_or(Status::Clean)
+}
+
+/// The name standard input is shown by.
+const STDIN_NAME: &str = "<stdin>";
+
+fn fmt_one(path: &Path, check: bool, report: &Report) -> Status {
+    let stdin = path == Path::new("-");
+    let shown = if stdin {
+        STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let mut sources = koomc::source::SourceMap::new();
+    let read = if stdin {
+        koomc::load::read_stdin(&shown)
+    } else {
+        koomc::load::read_source(path, &shown)
+    };
+    let text = match read {
+        Ok(text) => text,
+        Err(why) => {
+            let d = koomc::diagnostic::Diagnostic::at_path(
+                koomc::diagnostic::Code::E0004,
+                why.message,
+                shown,
+            )
+            .with_help(why.help);
+            return report::problems(sources, vec![d], report, Purpose::Check);
+        }
+    };
+    let file = sources.add(shown.clone(), text);
+    let text = &sources.get(file).text;
+    let problems = match koomc::format::formatted(file, text) {
+        Ok(formatted) if check => {
+            let diff = formatted.diff(&shown, text);
+            if diff.is_empty() {
+                return Status::Clean;
             }
-        };
-        let file = sources.add(shown.clone(), text);
-        let text = &sources.get(file).text;
-        let problems = match koomc::format::format(file, text) {
-            Ok(formatted) if formatted == *text => continue,
-            Ok(_) if check => {
+            let status = print(&diff);
+            if stdin {
+                eprintln!("{shown} is not in the canonical layout");
+            } else {
                 eprintln!("{shown} is not in the canonical layout (run `koomc fmt {shown}`)");
-                status = status.max(Status::Failed);
-                continue;
             }
-            Ok(formatted) => match koomc::output::replace_file(path, &formatted) {
-                Ok(()) => continue,
-                Err(d) => vec![*d],
-            },
-            Err(diagnostics) => diagnostics,
-        };
-        status = status.max(report::problems(sources, problems, &report, Purpose::Check));
-    }
-    status
+            return status.max(Status::Failed);
+        }
+        Ok(formatted) if stdin => return print(formatted.text()),
+        Ok(formatted) if formatted.text() == text => return Status::Clean,
+        Ok(formatted) => match koomc::output::replace_file(path, formatted.text()) {
+            Ok(()) => return Status::Clean,
+            Err(d) => vec![*d],
+        },
+        Err(diagnostics) => diagnostics,
+    };
+    report::problems(sources, problems, report, Purpose::Check)
 }
 
 fn lsp() -> Status {

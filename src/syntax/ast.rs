@@ -9,7 +9,7 @@ use crate::source::{Span, Spanned};
 pub type Name = Spanned<String>;
 pub type Text = Spanned<String>;
 
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Hash)]
 pub struct File {
     pub items: Vec<Item>,
 }
@@ -17,7 +17,7 @@ pub struct File {
 /// A file-level statement.
 pub type Item = Spanned<ItemKind>;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum ItemKind {
     Use(Text),
     Org(Text),
@@ -46,7 +46,7 @@ impl Layer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct UnitDecl {
     pub layer: Spanned<Layer>,
     pub name: Name,
@@ -54,7 +54,7 @@ pub struct UnitDecl {
     pub under: Option<Name>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Better {
     Higher,
     Lower,
@@ -69,7 +69,7 @@ impl Better {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct MetricDecl {
     pub name: Name,
     pub unit: Option<Spanned<Measure>>,
@@ -98,17 +98,25 @@ impl PartialEq for Quantity {
     }
 }
 
+/// As its equality: the span is not hashed.
+impl std::hash::Hash for Quantity {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.unit.hash(state);
+    }
+}
+
 /// A named cycle's `from` and `to`.
 pub type CycleDates = Option<(Spanned<Date>, Spanned<Date>)>;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Cycle {
     pub id: Spanned<CycleId>,
     pub dates: CycleDates,
     pub items: Vec<CycleItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CycleId {
     /// `2026`, `2026-Q1`, `2026-H2`: the text and the dates it implies.
     Calendar { text: String, from: Date, to: Date },
@@ -130,7 +138,7 @@ pub type CycleItem = Spanned<CycleItemKind>;
 /// Variants differ in size; the AST is built once and never copied in bulk,
 /// so boxing the large ones would only add allocations.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum CycleItemKind {
     Window {
         from: Spanned<Date>,
@@ -170,13 +178,13 @@ pub enum CycleItemKind {
 }
 
 /// `because` and `ai`, each at most once.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Hash)]
 pub struct Annotations {
     pub because: Option<Text>,
     pub ai: Option<Name>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Directive {
     pub kind: DirectiveKind,
     pub urgent: Option<Spanned<()>>,
@@ -204,7 +212,7 @@ impl Cmp {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum DirectiveKind {
     Goal {
         id: Option<Name>,
@@ -235,7 +243,7 @@ pub enum DirectiveKind {
     },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum ConstraintBound {
     /// `-12%`, `+2pp`, `-40k USD/month`.
     Change(Spanned<Change>),
@@ -243,7 +251,7 @@ pub enum ConstraintBound {
     Compare { op: Spanned<Cmp>, value: Quantity },
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Change {
     /// Percent of the baseline: `-12%` is `-12`.
     Relative(Decimal),
@@ -253,7 +261,7 @@ pub enum Change {
     Absolute(Decimal, Option<Spanned<Measure>>),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RefusedKind {
     Task,
     Step,
@@ -295,7 +303,7 @@ impl RefusedKind {
 }
 
 /// A form the executive layer does not own, kept so it can be refused with a reason.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Refused {
     pub keyword: Spanned<RefusedKind>,
 }

@@ -402,6 +402,61 @@ fn fmt_keeps_links_and_modes_and_refuses_read_only_files() {
     assert_eq!(std::fs::read_to_string(&locked).expect("read"), messy);
 }
 
+/// `fmt` twice on a file: both runs succeed, the second changes nothing, and
+/// each comment of the file is there once.
+fn fmt_twice(bytes: &str, comments: &[&str]) {
+    let case = Case::new();
+    let file = case.write("plan.koom", bytes);
+    expect(&case.run(&["fmt", "plan.koom"]), 0, None);
+    let once = std::fs::read_to_string(&file).expect("read");
+    expect(&case.run(&["fmt", "plan.koom"]), 0, None);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        once,
+        "not idempotent"
+    );
+    expect(&case.run(&["fmt", "--check", "plan.koom"]), 0, None);
+    for comment in comments {
+        assert_eq!(once.matches(comment).count(), 1, "{comment:?} in:\n{once}");
+    }
+}
+
+#[test]
+fn fmt_keeps_each_comment_once_after_refused_forms_and_lone_carriage_returns() {
+    fmt_twice("koom 1.0\nassign x # c\n", &["# c"]);
+    fmt_twice(
+        "koom 1.0\ncycle 2026-Q1 {\n  task \"a {\" { x # in\n  } # after\n  step y   # s\n}\n",
+        &["# in", "# after", "# s"],
+    );
+    fmt_twice("koom 1.0\rassign x # c\rorg \"A\" # d\r", &["# c", "# d"]);
+    fmt_twice(
+        &format!("{}# last\r", PLAN.replace('\n', " # n\r")),
+        &["# last"],
+    );
+}
+
+#[test]
+fn fmt_of_standard_input_refuses_what_is_not_text() {
+    let case = Case::new();
+    let run = |bytes: &[u8]| {
+        koomc()
+            .current_dir(case.path(""))
+            .args(["fmt", "-"])
+            .write_stdin(bytes.to_vec())
+            .timeout(Duration::from_secs(20))
+            .output()
+            .expect("runs")
+    };
+    let out = run(b"koom 1.0\n\0\n");
+    expect(&out, 2, Some("E0004"));
+    assert!(out.stdout.is_empty(), "nothing is written");
+    let out = run(b"koom 1.0\n\xff\n");
+    expect(&out, 2, Some("E0004"));
+    let out = run(b"koom 1.0\ngaol x\n");
+    expect(&out, 1, Some("E0001"));
+    assert!(out.stdout.is_empty(), "nothing is written");
+}
+
 #[test]
 fn escalation_files_that_are_not_escalations() {
     let case = Case::new();

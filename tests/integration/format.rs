@@ -266,3 +266,165 @@ fn the_examples_are_formatted() {
         );
     }
 }
+
+/// The tour's `koom` block in the README.
+fn readme_tour() -> String {
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    let start = readme.find("```koom\n").expect("a koom block") + "```koom\n".len();
+    let end = readme[start..].find("```").expect("closed") + start;
+    readme[start..end].to_owned()
+}
+
+#[test]
+fn the_readme_tour_is_formatted_with_its_aligned_comments() {
+    let tour = readme_tour();
+    assert!(
+        tour.contains("throughput # overhead"),
+        "the tour's one-space comment"
+    );
+    let formatted = koomc::format::format(FileId(0), &tour).expect("formats");
+    assert_eq!(
+        formatted, tour,
+        "the README's tour is not in the canonical layout"
+    );
+}
+
+#[test]
+fn trailing_comments_the_author_aligned_stay_aligned() {
+    let fmt = |text: &str| koomc::format::format(FileId(0), text).expect("formats");
+    // `a` and `b` started in one column, past their lines: kept there, even
+    // one space after the longest line; `c`, alone in its column, is
+    // written two spaces after its line.
+    let text = format!(
+        "{:<20}# a\n{:<20}# b\n{:<24}# c\n",
+        "koom   1.0", "org \"Raccoons Inc.\"", "revision 2026-01-02"
+    );
+    let want = format!(
+        "{:<20}# a\n{:<20}# b\n{:<21}# c\n",
+        "koom 1.0", "org \"Raccoons Inc.\"", "revision 2026-01-02"
+    );
+    assert_eq!(fmt(&text), want);
+    // A line that grows past the column moves the whole run to two spaces
+    // after its longest line; the next run keeps that column.
+    let text = format!(
+        "{:<30}# a\ncycle 2026-Q1 {{\n{:<30}# b\n}}\n",
+        "koom 1.0", "  goal g1:t>=12 by 2026-03-31"
+    );
+    let want = format!(
+        "{:<34}# a\ncycle 2026-Q1 {{\n{:<34}# b\n}}\n",
+        "koom 1.0", "  goal g1: t >= 12 by 2026-03-31"
+    );
+    assert_eq!(fmt(&text), want);
+    assert_eq!(fmt(&want), want, "not idempotent");
+    // Comments in columns of their own.
+    let text = "koom 1.0 # a\norg \"A\"   # b\nexecutive   \"Coco Raccoon\" # c\nrevision 2026-01-02 # d\n";
+    let once = fmt(text);
+    assert_eq!(once, "koom 1.0  # a\norg \"A\"  # b\nexecutive \"Coco Raccoon\"  # c\nrevision 2026-01-02  # d\n");
+    assert_eq!(fmt(&once), once, "not idempotent");
+}
+
+/// Apply a unified diff to `before`: what `patch` would make of it.
+fn apply(before: &str, diff: &str) -> String {
+    let old: Vec<&str> = before.split_inclusive('\n').collect();
+    let mut out = String::new();
+    let mut at = 0;
+    let mut lines = diff.lines().skip(2).peekable();
+    while let Some(header) = lines.next() {
+        let range = header
+            .strip_prefix("@@ -")
+            .and_then(|h| h.split(' ').next())
+            .unwrap_or_else(|| panic!("a hunk header: {header}"));
+        let (start, len) = range.split_once(',').unwrap_or((range, "1"));
+        let start: usize = start.parse().expect("a line number");
+        let first = if len == "0" { start } else { start - 1 };
+        out.extend(old[at..first].iter().copied());
+        at = first;
+        while let Some(line) = lines.next_if(|l| !l.starts_with("@@ ")) {
+            let no_newline = lines.next_if(|l| l.starts_with("\\ No newline")).is_some();
+            let end = if no_newline { "" } else { "\n" };
+            match line.split_at(1) {
+                (" ", text) | ("-", text) => {
+                    assert_eq!(
+                        old[at],
+                        format!("{text}{end}"),
+                        "context or removal at line {at}"
+                    );
+                    if line.starts_with(' ') {
+                        out.push_str(old[at]);
+                    }
+                    at += 1;
+                }
+                ("+", text) => out.push_str(&format!("{text}{end}")),
+                _ => panic!("a diff line: {line:?}"),
+            }
+        }
+    }
+    out.extend(old[at..].iter().copied());
+    out
+}
+
+#[test]
+fn fmt_check_prints_the_diff_that_makes_the_canonical_layout() {
+    let mut rng = Rng(7);
+    for (path, text) in examples() {
+        let messy = scramble(&text, &mut rng);
+        let formatted = koomc::format::formatted(FileId(0), &messy).expect("formats");
+        let diff = formatted.diff("plan.koom", &messy);
+        assert!(
+            diff.starts_with("--- plan.koom\n+++ plan.koom\n@@ -"),
+            "{diff}"
+        );
+        assert_eq!(
+            apply(&messy, &diff),
+            formatted.text(),
+            "{}:\n{diff}",
+            path.display()
+        );
+        let canonical = koomc::format::formatted(FileId(0), &text).expect("formats");
+        assert_eq!(canonical.diff("plan.koom", &text), "", "{}", path.display());
+    }
+}
+
+#[test]
+fn fmt_check_and_standard_input_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("plan.koom");
+    let messy = "koom   1.0\norg \"A\"\nmanager  ops \"Ann\"   # lead\n";
+    std::fs::write(&file, messy).expect("write");
+    let out = crate::common::koomc()
+        .args(["fmt", "--check", "plan.koom"])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        diff,
+        "--- plan.koom\n+++ plan.koom\n@@ -1,3 +1,3 @@\n-koom   1.0\n+koom 1.0\n org \"A\"\n-manager  ops \"Ann\"   # lead\n+manager ops \"Ann\"  # lead\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("plan.koom is not in the canonical layout")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        messy,
+        "--check writes nothing"
+    );
+    let out = crate::common::koomc()
+        .args(["fmt", "-"])
+        .write_stdin(messy)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        "koom 1.0\norg \"A\"\nmanager ops \"Ann\"  # lead\n"
+    );
+    let out = crate::common::koomc()
+        .args(["fmt", "--check", "-"])
+        .write_stdin(messy)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("--- <stdin>\n+++ <stdin>\n"));
+}
