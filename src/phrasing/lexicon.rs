@@ -112,6 +112,7 @@ pub const METHOD_VERBS: &[&str] = &[
     "enforce",
     "establish",
     "form",
+    "fund",
     "hire",
     "host",
     "collect",

@@ -299,7 +299,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
     match verb.class {
         Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
-        Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
+        Class::Method if verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
         Class::Action if c.threshold => None,
         // Under a modal an action is prescribed only to someone: "On-time

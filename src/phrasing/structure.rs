@@ -537,7 +537,11 @@ impl<'a> Text<'a> {
                 || self.lex.direction_base.contains(w)
                 || self.lex.result_base.contains(w)
                 || self.lex.state_verbs.contains(w)
-                || wordnet::entry(w).is_some_and(|e| e.verb > 0))
+                || wordnet::entry(w).is_some_and(|e| {
+                    // A verb use SemCor never saw, of a word it knows as a
+                    // noun or adjective ("low", "traffic"), is not read.
+                    e.verb > 1 || (e.verb == 1 && e.noun.max(e.adj) < 5)
+                }))
     }
 
     /// Find the verb group and the form of the clause.
@@ -564,7 +568,7 @@ impl<'a> Text<'a> {
         let aux = (head..to)
             .take_while(|&i| {
                 let w = self.word(i);
-                let subordinate = i > head && self.has(i, flag::SUBORDINATOR);
+                let subordinate = i > head && self.subordinates(i);
                 !(subordinate || (imperative_head && w == ","))
             })
             .find(|&i| {
@@ -575,7 +579,14 @@ impl<'a> Text<'a> {
         if let Some(m) =
             aux.filter(|&m| !(imperative_head && m == head + 1 && self.word(m) == "need"))
         {
-            if !(imperative_head && self.prefers_verb(head) && m > head + 3) {
+            // "Call wait time … must come down": a modal later makes the head
+            // a subject, unless the head verb takes a determiner ("Review the
+            // contracts that must be renewed").
+            if !(imperative_head
+                && self.prefers_verb(head)
+                && m > head + 3
+                && self.determined(head + 1))
+            {
                 return self.modal_group(c, m);
             }
         }
@@ -596,6 +607,37 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// A word that opens a subordinate clause; `in` only as "in order to"
+    /// ("Staff turnover in the call centre is to be…" keeps its verb group).
+    fn subordinates(&self, i: usize) -> bool {
+        self.has(i, flag::SUBORDINATOR) && (self.word(i) != "in" || self.word(i + 1) == "order")
+    }
+
+    /// A determiner, possessive or number at `i`: the start of an object.
+    fn determined(&self, i: usize) -> bool {
+        matches!(
+            self.word(i),
+            "the"
+                | "a"
+                | "an"
+                | "our"
+                | "their"
+                | "its"
+                | "your"
+                | "my"
+                | "all"
+                | "every"
+                | "each"
+                | "this"
+                | "these"
+                | "those"
+                | "any"
+                | "more"
+                | "new"
+        ) || self.tokens.get(i).is_some_and(|t| t.kind == Kind::Number)
+            || self.has(i, flag::NUMBER)
+    }
+
     /// A word more used as a verb than as a noun ("undertake", "ensure").
     fn prefers_verb(&self, i: usize) -> bool {
         let w = self.word(i);
@@ -614,7 +656,7 @@ impl<'a> Text<'a> {
     /// -s or -ed form that is more used as a verb.
     fn finite_verb(&self, from: usize, to: usize) -> Option<usize> {
         (from..to)
-            .take_while(|&i| self.tokens[i].kind != Kind::Punct && !self.has(i, flag::SUBORDINATOR))
+            .take_while(|&i| self.tokens[i].kind != Kind::Punct && !self.subordinates(i))
             .find(|&i| {
                 let w = self.word(i);
                 let prev = self.word(i - 1);
@@ -645,6 +687,7 @@ impl<'a> Text<'a> {
         while i < c.to {
             let w = self.word(i);
             if self.has(i, flag::AUX)
+                || w == "being"
                 || self.lex.adverbs.contains(w)
                 || (w.ends_with("ly") && w.len() > 4 && self.lex.verb_lemma(w).is_none())
             {
@@ -661,7 +704,10 @@ impl<'a> Text<'a> {
             return;
         }
         let w = self.word(i);
+        // "We are combining teams": a progressive, active.
+        let progressive = copula && w.ends_with("ing") && w != "being";
         let participle = copula
+            && !progressive
             && self.is_word(i)
             && self
                 .lex
@@ -669,7 +715,7 @@ impl<'a> Text<'a> {
                 .is_some_and(|l| l != w || self.lex.participle_like(w));
         if participle {
             c.verb = Some(self.verb_at(i, Some(m), true));
-        } else if copula || !self.is_word(i) || self.lex.verb_lemma(w).is_none() {
+        } else if (copula && !progressive) || !self.is_word(i) || self.lex.verb_lemma(w).is_none() {
             // "must be 30 minutes or less", "is the most reliable…"
             c.verb = Some(Verb {
                 at: i.saturating_sub(1).max(m),
