@@ -146,23 +146,14 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
     if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_str()) {
         return;
     }
-    if c.polite {
-        let scope = (c.head..c.to)
-            .take_while(|&i| {
-                i == c.head || !matches!(t.word(i), "we" | "that" | "which" | "who" | "to" | ",")
-            })
-            .find(|&i| t.lex.method_base.contains(t.word(i)));
-        if let Some(i) = scope {
-            let f = t.finding(i, i, Reason::ActionVerb(t.word(i).to_owned()));
-            set(&mut found.method, f);
-            return;
-        }
-    }
     if c.ensure && !c.threshold {
         let vague_before = found.vague.is_none();
+        // A stated condition ("Make sure the new warehouse runs…") prescribes
+        // nothing; a modal or an imperative inside it still may.
         match c.form {
             Form::Imperative => imperative(t, c, v, found),
-            _ => modal(t, c, v, found),
+            Form::Modal => modal(t, c, v, found),
+            _ => {}
         }
         if found.method.is_none() && vague_before && found.vague.is_none() {
             let f = t.finding(
@@ -342,7 +333,9 @@ fn thinking(lemma: &str) -> bool {
 fn agent_subject(t: &Text, c: &Clause) -> bool {
     use super::wordnet::noun;
     let Some(last) = (c.head..c.subject_end).rev().find(|&i| t.is_word(i)) else {
-        return false;
+        // "We will…", "I want to…", "Please…": the writer or the reader acts.
+        return c.polite
+            || (c.from..c.head).any(|i| matches!(t.word(i), "i" | "we" | "you" | "they"));
     };
     let w = t.word(last);
     match super::wordnet::as_noun(w) {

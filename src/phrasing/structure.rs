@@ -125,14 +125,15 @@ pub const AUX: &[&str] = &[
     "must", "should", "will", "shall", "can", "may", "might", "would", "could", "ought", "need",
     "needs", "needed", "has", "have", "had", "is", "are", "was", "were", "be", "been", "want",
     "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects", "going",
-    "we'll", "we'd", "it'll", "don't", "doesn't", "cannot", "can't", "won't", "mustn't",
+    "being", "we'll", "i'll", "you'll", "they'll", "we're", "i'm", "we've", "we'd", "it'll",
+    "don't", "doesn't", "cannot", "can't", "won't", "mustn't",
 ];
 
 /// Auxiliaries only before `to` ("plans to", "aims to"); elsewhere nouns
 /// or verbs ("a contingency plan").
 pub const SEMI_MODALS: &[&str] = &[
     "want", "wants", "aim", "aims", "plan", "plans", "intend", "intends", "expect", "expects",
-    "going",
+    "going", "being",
 ];
 
 pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
@@ -144,6 +145,26 @@ pub const OBJECT_STOPS: &[&str] = &[
     "into", "per", "during", "before", "after", "back", "that", "which", "who", "where", "each",
     "every", "up", "down", "between", "among", "against", "around", "beyond", "now", "today",
     "again", "as",
+];
+
+/// Verbs of effort before `to` + verb or `on` + gerund: the frame, not the
+/// verb of the clause ([`Text::framed`]).
+pub const FRAME_VERBS: &[&str] = &[
+    "continue",
+    "begin",
+    "start",
+    "resume",
+    "strive",
+    "seek",
+    "work",
+    "try",
+    "endeavour",
+    "endeavor",
+    "aspire",
+    "commit",
+    "focus",
+    "dedicate",
+    "aim",
 ];
 
 pub const LEAD_INS: &[&str] = &[
@@ -492,12 +513,10 @@ impl<'a> Text<'a> {
             {
                 head += 1;
             }
-            if matches!(self.word(head), "continue" | "begin" | "start" | "resume")
-                && self.word(head + 1) == "to"
-                && self.is_base_verb(head + 2)
-            {
-                head += 2;
+            if let Some(verb) = self.framed(head) {
+                head = verb;
             }
+            head = self.purpose_lead_in(head, to);
             if head < to && self.has(head, flag::LEAD_IN) {
                 if let Some(comma) = (head + 1..to.min(head + 12)).find(|&i| self.word(i) == ",") {
                     head = comma + 1;
@@ -517,6 +536,62 @@ impl<'a> Text<'a> {
             }
         }
         (head, polite, ensure)
+    }
+
+    /// The verb an effort frame introduces: "continue to", "strive to",
+    /// "work to", "seek to", "focus on reducing", "committed to using". The
+    /// frame adds effort, not content: the verb after it is the clause's.
+    pub fn framed(&self, i: usize) -> Option<usize> {
+        let lemma = self.lex.verb_lemma(self.word(i))?;
+        let gerund = |k: usize| {
+            let w = self.word(k);
+            w.ends_with("ing") && self.lex.verb_lemma(w).is_some()
+        };
+        // "We have set a new target to reduce…", "set a target of reducing…":
+        // the target is stated, its setting is not a method.
+        if lemma == "set" {
+            let goal = (i + 1..i + 5).find(|&k| {
+                matches!(
+                    self.word(k),
+                    "target" | "targets" | "goal" | "goals" | "ambition"
+                )
+            })?;
+            return match self.word(goal + 1) {
+                "to" if self.is_base_verb(goal + 2) => Some(goal + 2),
+                "of" if gerund(goal + 2) => Some(goal + 2),
+                _ => None,
+            };
+        }
+        if !FRAME_VERBS.contains(&&*lemma) {
+            return None;
+        }
+        let next = self.word(i + 1);
+        match next {
+            "to" if self.is_base_verb(i + 2) || gerund(i + 2) => Some(i + 2),
+            "on" | "upon" if gerund(i + 2) => Some(i + 2),
+            _ => None,
+        }
+    }
+
+    /// A fronted purpose before the main clause: "To reduce GHG emissions,
+    /// the CAP aims to set…", "To reach this target we will need to invest…".
+    fn purpose_lead_in(&self, head: usize, to: usize) -> usize {
+        if head == 0 || self.word(head - 1) != "to" || !self.is_base_verb(head) {
+            return head;
+        }
+        let subject_and_modal = |s: usize| {
+            (s + 1..to.min(s + 6)).any(|m| self.has(m, flag::AUX) && !self.has(m, flag::SEMI_MODAL))
+                && !self.has(s, flag::AUX)
+        };
+        let end = to.min(head + 16);
+        if let Some(comma) = (head + 1..end).find(|&i| self.word(i) == ",") {
+            if subject_and_modal(comma + 1) {
+                return comma + 1;
+            }
+        }
+        (head + 2..end)
+            .find(|&i| matches!(self.word(i), "we" | "i" | "they") && self.has(i + 1, flag::AUX))
+            .unwrap_or(head)
     }
 
     /// The end of the organization's name at `head` ("Open Harvest serves…"):
@@ -563,7 +638,9 @@ impl<'a> Text<'a> {
             }
             return;
         }
-        let imperative_head = self.is_base_verb(head) && self.word(head + 1) != "of";
+        // After "Ensure (that)" a condition follows: its first word is a
+        // subject ("Ensure that planning efforts … manage…").
+        let imperative_head = !c.ensure && self.is_base_verb(head) && self.word(head + 1) != "of";
         // A modal or auxiliary before any subordinate clause.
         let aux = (head..to)
             .take_while(|&i| {
@@ -591,7 +668,7 @@ impl<'a> Text<'a> {
             }
         }
         let w = self.word(head);
-        let gerund = w.ends_with("ing") && self.lex.verb_lemma(w).is_some();
+        let gerund = !c.ensure && w.ends_with("ing") && self.lex.verb_lemma(w).is_some();
         if (imperative_head && !self.finite_after(head + 1, to)) || gerund {
             c.form = Form::Imperative;
             c.verb = Some(self.verb_at(head, None, false));
@@ -702,6 +779,10 @@ impl<'a> Text<'a> {
         }
         if i >= c.to {
             return;
+        }
+        if let Some(verb) = self.framed(i) {
+            i = verb;
+            copula = false;
         }
         let w = self.word(i);
         // "We are combining teams": a progressive, active.
