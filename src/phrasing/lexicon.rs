@@ -687,7 +687,9 @@ pub const INCREASE_VERBS: &[&str] = &[
 
 /// Verbs of being: a threshold makes them an outcome; without one they state
 /// a condition (declarative) or an aspiration (imperative `Be…`, `Become…`).
-pub const STATE_VERBS: &[&str] = &["be", "become", "remain", "stay", "seem", "exist", "feel"];
+pub const STATE_VERBS: &[&str] = &[
+    "be", "become", "remain", "stay", "seem", "exist", "feel", "have",
+];
 
 /// Nouns that name a condition to create rather than a thing to build:
 /// "Create a welcoming environment" is vague, not a method.

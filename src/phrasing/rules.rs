@@ -286,6 +286,9 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     if t.lex.vague.contains(lemma) || t.lex.vague.contains(t.word(verb.at)) {
         return None;
     }
+    if responds(t, c, verb) {
+        return None;
+    }
     let making = MAKING_VERBS.contains(&lemma);
     let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
     match verb.class {
@@ -319,6 +322,22 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Result if making && object_is_state(t, c, true) => Some(false),
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
+    }
+}
+
+/// A verb of reply on what comes in ("Answer all calls within 10 rings",
+/// "Return your calls within one working day", "deal with your enquiry"):
+/// the service whose speed is measured, not a means (a service standard,
+/// like "Every shipment leaves within 24 hours").
+fn responds(t: &Text, c: &Clause, verb: &Verb) -> bool {
+    use super::wordnet::noun;
+    match verb.lemma.as_str() {
+        "answer" | "respond" | "reply" | "acknowledge" | "deal" => true,
+        "return" => object_head(t, c).is_some_and(|h| {
+            super::wordnet::as_noun(t.word(h))
+                .is_some_and(|e| e.noun_first & noun::COMMUNICATION != 0)
+        }),
+        _ => false,
     }
 }
 
@@ -434,7 +453,7 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 /// threshold is vague.
 fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     let changes = matches!(v.class, Class::Direction | Class::Result | Class::Change);
-    if changes {
+    if changes && !responds(t, c, v) {
         if let Some(m) = object_is_means(t, c) {
             let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
             set(&mut found.method, f);
@@ -587,15 +606,30 @@ fn means_preposition(t: &Text, i: usize) -> bool {
         return false;
     }
     let prev = t.word(i.wrapping_sub(1));
+    // "placed via", "paid via" (an irregular past form: WordNet's lemma
+    // differs and the form is no -s or -ing).
+    let irregular_past = || {
+        super::wordnet::verb_lemma(prev)
+            .is_some_and(|l| l != prev && !prev.ends_with('s') && !prev.ends_with("ing"))
+    };
     let after_participle = i > 0
         && t.is_word(i - 1)
-        && (prev.ends_with("ed") || prev.ends_with("en") || t.lex.participle_like(prev))
+        && (prev.ends_with("ed")
+            || prev.ends_with("en")
+            || t.lex.participle_like(prev)
+            || irregular_past())
         && t.lex.verb_lemma(prev).is_some();
+    // "in accordance with our procedures", "in line with…": conformity.
+    let conformity = w == "with"
+        && matches!(
+            prev,
+            "accordance" | "line" | "compliance" | "consistent" | "keeping" | "comply" | "complies"
+        );
     let after_person = || {
         super::wordnet::as_noun(prev)
             .is_some_and(|e| e.noun_first & super::wordnet::noun::PERSON != 0)
     };
-    if after_participle || (w == "using" && after_person()) {
+    if after_participle || conformity || (w == "using" && after_person()) {
         return false;
     }
     let skip = |k: usize| {
@@ -617,6 +651,7 @@ fn means_preposition(t: &Text, i: usize) -> bool {
                 && !t.date[i + k]
                 && t.tokens[i + k].kind != Kind::Number
                 && !matches!(next, "end" | "year" | "quarter" | "month" | "week" | "the")
+                && !period_ahead(t, i + k)
         }
         "with" => {
             let k = skip(1);
@@ -624,6 +659,18 @@ fn means_preposition(t: &Text, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A period named within the next few words ("through the peak season",
+/// "through the winter months"): a noun whose most frequent sense is a time.
+fn period_ahead(t: &Text, from: usize) -> bool {
+    use super::wordnet::noun;
+    (from..t.len().min(from + 3))
+        .take_while(|&k| t.is_word(k) && !t.has(k, flag::OBJECT_STOP))
+        .any(|k| {
+            t.date[k]
+                || super::wordnet::as_noun(t.word(k)).is_some_and(|e| e.noun_first == noun::TIME)
+        })
 }
 
 /// Urgency that stands in for a date, and emphasis without clarity.

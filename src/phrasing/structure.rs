@@ -261,9 +261,20 @@ impl<'a> Text<'a> {
                 let counted = matches!(w, "one" | "every" | "all" | "none" | "no")
                     && (self.word(i.wrapping_sub(1)) == "number"
                         || (i > 0 && self.comparator[i - 1]));
+                // "within one working day", "below one minute": a measure.
+                let unit = w == "one"
+                    && matches!(
+                        self.word(i.wrapping_sub(1)),
+                        "within" | "under" | "below" | "than" | "to" | "at"
+                    )
+                    && (matches!(self.word(i + 1), "working" | "business" | "calendar")
+                        || wordnet::as_noun(self.word(i + 1)).is_some_and(|e| {
+                            e.noun_first & (wordnet::noun::TIME | wordnet::noun::QUANTITY) != 0
+                        }));
                 let f = self.flags[i];
                 f & flag::MULTIPLIER != 0
                     || counted
+                    || unit
                     || (f & flag::NUMBER != 0
                         && !matches!(w, "every" | "all" | "no" | "none" | "one" | "double"))
             }
