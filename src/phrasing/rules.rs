@@ -46,6 +46,51 @@ impl Text<'_> {
     }
 }
 
+/// Verbs of a state of mind: learning or knowing something is a condition
+/// of the learner, not a procedure ("Learn new skill", "We envision a
+/// future without waste").
+const MIND_VERBS: &[&str] = &[
+    "learn",
+    "know",
+    "understand",
+    "envision",
+    "envisage",
+    "imagine",
+    "believe",
+    "appreciate",
+    "master",
+];
+
+/// A verb's class as its object shows it: an action on an amount changes the
+/// amount ("Save money", "Lose weight": a result, vague without a
+/// threshold); a verb of mind names a state; turning something into
+/// something else is a change ("Turn renewal from a negotiation into a
+/// formality").
+fn by_object(t: &Text, mut c: Clause) -> Clause {
+    use super::wordnet::noun;
+    let amount = object_head(t, &c).is_some_and(|h| {
+        super::wordnet::as_noun(t.word(h)).is_some_and(|e| {
+            e.noun_first & (noun::ATTRIBUTE | noun::QUANTITY) != 0
+                || (e.noun_first == noun::POSSESSION && e.noun_files & noun::ACT == 0)
+        })
+    });
+    let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
+    let mut verbs: Vec<&mut Verb> = c.verb.iter_mut().chain(c.also.iter_mut()).collect();
+    for v in verbs.iter_mut() {
+        if MIND_VERBS.contains(&v.lemma.as_str()) {
+            v.class = Class::Result;
+        } else if v.class == Class::Action && amount {
+            v.class = Class::Result;
+        } else if v.class == Class::Action
+            && into
+            && matches!(v.lemma.as_str(), "turn" | "transform" | "convert")
+        {
+            v.class = Class::Change;
+        }
+    }
+    c
+}
+
 /// Verbs a resolution decides with ("Approve overtime up to 40 hours").
 const DECISION_VERBS: &[&str] = &[
     "approve",
@@ -102,7 +147,7 @@ const MAKING_VERBS: &[&str] = &[
 /// Judge every clause and the text; the first finding of each kind wins.
 pub fn judge(t: &Text, place: Place) -> Found {
     let mut found = Found::default();
-    let clauses = t.clauses();
+    let clauses: Vec<Clause> = t.clauses().into_iter().map(|c| by_object(t, c)).collect();
     let any_threshold = (0..t.len()).any(|i| t.threshold[i]);
     let any_date = (0..t.len()).any(|i| t.date[i]);
     for c in &clauses {
@@ -231,6 +276,15 @@ const QUANTITY_NOUNS: &[&str] = &[
     "ratio",
     "use",
     "value",
+    "form",
+    "forms",
+    "type",
+    "types",
+    "kind",
+    "kinds",
+    "cases",
+    "instances",
+    "incidents",
 ];
 
 /// Whether the object names a means: a listed means noun at its head, or
@@ -498,9 +552,14 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 fn pronoun_object(t: &Text, c: &Clause) -> bool {
     let one = matches!(
         t.word(c.object.0),
-        "us" | "it" | "them" | "this" | "that" | "things" | "everything"
+        "us" | "it" | "them" | "this" | "that" | "things" | "everything" | "you" | "me"
     );
+    // "Do my best", "do our part": an effort, not a thing.
+    let idiom = c.object.1 == c.object.0 + 2
+        && matches!(t.word(c.object.0), "my" | "our" | "your" | "their")
+        && matches!(t.word(c.object.0 + 1), "best" | "part" | "utmost");
     (c.object.1 == c.object.0 + 1 && one)
+        || idiom
         || (c.object.1 > c.object.0 && t.word(c.object.0) == "what")
 }
 
@@ -508,7 +567,12 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     let w = t.word(v.at);
     // "None of this may require additional headcount": a prohibition.
     let negated = matches!(t.word(c.head), "none" | "no" | "nothing" | "nobody")
-        || (c.subject_end..v.at).any(|i| matches!(t.word(i), "not" | "never"));
+        || (c.subject_end..v.at).any(|i| {
+            matches!(
+                t.word(i),
+                "not" | "never" | "cannot" | "can't" | "won't" | "mustn't" | "don't" | "doesn't"
+            )
+        });
     if negated {
         return;
     }

@@ -660,8 +660,10 @@ impl<'a> Text<'a> {
                 !(subordinate || (imperative_head && w == ","))
             })
             .find(|&i| {
+                // "Please have store managers run…": a causative, not `have`.
+                let causative = self.word(i) == "have" && self.word(i.wrapping_sub(1)) == "please";
                 self.has(i, flag::AUX)
-                    && (i > head || c.polite)
+                    && (i > head || (c.polite && !causative))
                     && (!self.has(i, flag::SEMI_MODAL) || self.word(i + 1) == "to")
             });
         if let Some(m) =
