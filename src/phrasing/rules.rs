@@ -301,21 +301,28 @@ fn object_is_means(t: &Text, c: &Clause) -> Option<usize> {
 /// Whether the object is a condition to bring about ("a welcoming
 /// environment", "an inclusive culture") rather than a thing: a listed
 /// condition noun, a noun whose most frequent sense is a state, attribute or
-/// feeling and none an artifact, or (`adjectives`) an object qualified by a
-/// vague word ("a pleasant work environment").
-fn object_is_state(t: &Text, c: &Clause, adjectives: bool) -> bool {
+/// feeling and none an artifact, or (after a `making` verb) an object
+/// qualified by a vague word ("a pleasant work environment"); a plural made
+/// or offered is a count of things, not a condition.
+fn object_is_state(t: &Text, c: &Clause, making: bool) -> bool {
     use super::wordnet::noun;
     let Some(head) = object_head(t, c) else {
         return false;
     };
     let w = t.word(head);
     let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
+    // Made or offered, a plural counts things ("two new training opportunities",
+    // "learning experiences"); a condition is one, or a mass ("an inclusive
+    // culture", "trust").
+    if making && lemma != w && w.ends_with('s') {
+        return t.word(c.object.1) == "as";
+    }
     t.lex.state_nouns.contains(lemma)
         || super::wordnet::entry(lemma).is_some_and(|e| {
             e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
                 && e.noun_files & noun::ARTIFACT == 0
         })
-        || (adjectives && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
+        || (making && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
         || t.word(c.object.1) == "as"
 }
 

@@ -123,6 +123,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 Kind::Word
             };
+            if kind == Kind::Word && split_alternatives(&mut tokens, &word, i, depth > 0) {
+                i = stop;
+                continue;
+            }
             tokens.push(Token {
                 text: word,
                 start: i,
@@ -137,6 +141,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += len;
     }
     tokens
+}
+
+/// "Develop/identify", "Recruit/retain": two words joined by a slash are
+/// alternatives, read as `develop or identify` (each part a word of two
+/// letters or more; "and/or" stays one word).
+fn split_alternatives(tokens: &mut Vec<Token>, word: &str, at: usize, aside: bool) -> bool {
+    let Some((a, b)) = word.split_once('/') else {
+        return false;
+    };
+    let part = |p: &str| p.len() >= 2 && p.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-');
+    if !part(a) || !part(b) || matches!(a, "and" | "or") {
+        return false;
+    }
+    let slash = at + a.len();
+    for (text, start, end) in [
+        (a, at, slash),
+        ("or", slash, slash + 1),
+        (b, slash + 1, slash + 1 + b.len()),
+    ] {
+        tokens.push(Token {
+            text: text.to_owned(),
+            start,
+            end,
+            kind: Kind::Word,
+            aside,
+        });
+    }
+    true
 }
 
 /// Punctuation at `i`: parentheses open and close an aside, sentence marks
