@@ -430,10 +430,64 @@ impl<'a> Text<'a> {
 
     /// Chunk every clause.
     pub fn clauses(&self) -> Vec<Clause> {
-        self.clause_ranges()
-            .into_iter()
-            .map(|(from, to)| self.clause(from, to))
-            .collect()
+        let mut out = Vec::new();
+        for (from, to) in self.clause_ranges() {
+            let mut start = from;
+            loop {
+                let c = self.clause(start, to);
+                let Some((cut, next)) = self.next_phrase(&c) else {
+                    out.push(c);
+                    break;
+                };
+                out.push(self.clause(start, cut));
+                start = next;
+            }
+        }
+        out
+    }
+
+    /// "We are combining teams, reducing layers, eliminating non-core
+    /// projects…", "Build X and provide Y": after a comma or `and`, a verb of
+    /// the main verb's form with an object of its own begins the next verb
+    /// phrase, judged as a clause of its own (the separator and its index).
+    fn next_phrase(&self, c: &Clause) -> Option<(usize, usize)> {
+        let v = c.verb.as_ref()?;
+        if !matches!(c.form, Form::Imperative | Form::Modal) || v.passive {
+            return None;
+        }
+        let gerund = self.word(v.at).ends_with("ing");
+        (c.object.1.max(v.end + 1)..c.to)
+            .take_while(|&i| !self.subordinates(i))
+            .find_map(|i| {
+                let sep = self.word(i);
+                if !matches!(sep, "," | "and") {
+                    return None;
+                }
+                let j = if sep == "," && self.word(i + 1) == "and" {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let w = self.word(j);
+                let verb = if gerund {
+                    w.ends_with("ing") && self.lex.verb_lemma(w).is_some()
+                } else {
+                    // After a bare `and` only a listed verb or one taking a
+                    // determiner: "undergraduate and graduate graduation
+                    // rates" is one noun phrase.
+                    let listed = self.lex.method_base.contains(w)
+                        || self.lex.direction_base.contains(w)
+                        || self.lex.result_base.contains(w);
+                    !w.ends_with("ing")
+                        && self.is_base_verb(j)
+                        && self.prefers_verb(j)
+                        && (sep == "," || listed || self.determined(j + 1))
+                };
+                let object = self.is_word(j + 1)
+                    && !self.has(j + 1, flag::OBJECT_STOP)
+                    && self.word(j + 1) != "of";
+                (verb && object).then_some((i, j))
+            })
     }
 
     fn clause(&self, from: usize, to: usize) -> Clause {
