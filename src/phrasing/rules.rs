@@ -513,7 +513,9 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 /// A direction, result or other verb: a means object is a method, no
 /// threshold is vague.
 fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
-    let changes = matches!(v.class, Class::Direction | Class::Result | Class::Change);
+    // Any verb but one of being on a means prescribes what to do with it
+    // ("Reduce meetings", "Continue traffic signal replacement program").
+    let changes = v.class != Class::State;
     if changes && !responds(t, c, v) {
         if let Some(m) = object_is_means(t, c) {
             let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
@@ -598,6 +600,15 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
             );
         }
         return;
+    }
+    // "Product team will hold design meetings": someone told what to do
+    // with a means.
+    if v.class != Class::State && !responds(t, c, v) && agent_subject(t, c) {
+        if let Some(m) = object_is_means(t, c) {
+            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
+            set(&mut found.method, f);
+            return;
+        }
     }
     match (v.class, prescribes(t, c, v)) {
         (Class::Method | Class::Action, Some(true)) => {

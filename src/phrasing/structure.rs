@@ -475,13 +475,10 @@ impl<'a> Text<'a> {
                     // After a bare `and` only a listed verb or one taking a
                     // determiner: "undergraduate and graduate graduation
                     // rates" is one noun phrase.
-                    let listed = self.lex.method_base.contains(w)
-                        || self.lex.direction_base.contains(w)
-                        || self.lex.result_base.contains(w);
                     !w.ends_with("ing")
                         && self.is_base_verb(j)
                         && self.prefers_verb(j)
-                        && (sep == "," || listed || self.determined(j + 1))
+                        && (sep == "," || self.starts_verb_phrase(j))
                 };
                 let object = self.is_word(j + 1)
                     && !self.has(j + 1, flag::OBJECT_STOP)
@@ -521,11 +518,24 @@ impl<'a> Text<'a> {
         c
     }
 
+    /// A verb at `j` after `and` that begins a verb phrase: a listed verb, a
+    /// word that is only a verb ("infuse"), or a verb taking a determiner ("… and graduate programs" is a noun
+    /// phrase, "… and develop the criteria" a verb phrase).
+    fn starts_verb_phrase(&self, j: usize) -> bool {
+        let w = self.word(j);
+        self.is_base_verb(j)
+            && (self.lex.method_base.contains(w)
+                || self.lex.direction_base.contains(w)
+                || self.lex.result_base.contains(w)
+                || wordnet::entry(w).is_some_and(|e| e.noun == 0 && e.adj == 0)
+                || self.determined(j + 1))
+    }
+
     fn ends_object(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         // "a talented and diverse workforce": `and` between qualifiers.
         if matches!(t.text.as_str(), "and" | "or")
-            && !self.is_base_verb(i + 1)
+            && !self.starts_verb_phrase(i + 1)
             && !matches!(self.word(i + 1), "a" | "an" | "the" | "our" | "their")
             && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
         {
@@ -547,7 +557,10 @@ impl<'a> Text<'a> {
             } else {
                 i + 1
             };
-            if j >= to || !self.is_base_verb(j) {
+            // "… accountability and staff and physician engagement": a word
+            // followed by `and` and a noun is a noun.
+            let noun_pair = matches!(self.word(j + 1), "and" | "or") && !self.is_base_verb(j + 2);
+            if j >= to || !self.is_base_verb(j) || noun_pair {
                 break;
             }
             let v = self.verb_at(j, None, false);
