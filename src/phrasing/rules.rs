@@ -515,7 +515,7 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     // Any verb but one of being on a means prescribes what to do with it
     // ("Reduce meetings", "Continue traffic signal replacement program").
-    let changes = v.class != Class::State;
+    let changes = v.class != Class::State && !t.lex.allowed.contains(&v.lemma);
     if changes && !responds(t, c, v) {
         if let Some(m) = object_is_means(t, c) {
             let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
@@ -603,7 +603,8 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     }
     // "Product team will hold design meetings": someone told what to do
     // with a means.
-    if v.class != Class::State && !responds(t, c, v) && agent_subject(t, c) {
+    let allowed = t.lex.allowed.contains(&v.lemma);
+    if v.class != Class::State && !allowed && !responds(t, c, v) && agent_subject(t, c) {
         if let Some(m) = object_is_means(t, c) {
             let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
             set(&mut found.method, f);
