@@ -568,6 +568,18 @@ pub const EMPHASIS_PHRASES: &[&str] = &[
     "no excuses",
     "this is an emergency",
     "stop the bleeding",
+    "every hour counts",
+    "every minute counts",
+    "every day counts",
+    "every second counts",
+    "the clock is ticking",
+    "the clock is running out",
+    "time is running out",
+    "running out of time",
+    "cannot afford another",
+    "can't afford another",
+    "stop whatever",
+    "whatever else you are doing",
 ];
 
 /// Urgency emphasis: unclear only without a threshold and a date.

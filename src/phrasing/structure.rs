@@ -353,7 +353,7 @@ impl<'a> Text<'a> {
                     && i > start + 2
                     && self.lex.method_base.contains(next)
                     && self.is_word(i + 2)
-                    && self.word(i + 2) != "of");
+                    && !matches!(self.word(i + 2), "of" | "and" | "or"));
             if boundary {
                 if i > start {
                     out.push((start, i));
