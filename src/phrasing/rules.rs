@@ -380,6 +380,11 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Action if object_is_state(t, c, making) => Some(false),
         Class::Action => Some(true),
         Class::Result if pseudo || c.threshold => None,
+        // "Ship the redesigned checkout", "Complete the Salesforce course": one
+        // artefact delivered, a milestone (a count of shipped orders is a
+        // volume).
+        Class::Result if matches!(lemma, "ship" | "release") && singular_object(t, c) => Some(true),
+        Class::Result if lemma == "complete" && object_is_thing(t, c) => Some(true),
         Class::Result if making && object_is_state(t, c, true) => Some(false),
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
@@ -400,6 +405,15 @@ fn responds(t: &Text, c: &Clause, verb: &Verb) -> bool {
         }),
         _ => false,
     }
+}
+
+/// An object naming one thing: a singular head that is not a pronoun.
+fn singular_object(t: &Text, c: &Clause) -> bool {
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    !pronoun_object(t, c) && super::wordnet::noun_lemma(w).is_none_or(|l| l == w)
 }
 
 fn thinking(lemma: &str) -> bool {

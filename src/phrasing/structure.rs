@@ -417,6 +417,27 @@ impl<'a> Text<'a> {
                 };
             }
         }
+        // "get those waiting lists down", "drive costs down": the particle
+        // after a short object.
+        let split = (i + 2..self.len().min(i + 7))
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| {
+                matches!(self.word(k), "down" | "up")
+                    || (self.has(k, flag::OBJECT_STOP) && !matches!(self.word(k), "each" | "every"))
+            })
+            .filter(|&k| matches!(self.word(k), "down" | "up"))
+            .map(|k| format!("{lemma} {}", self.word(k)))
+            .filter(|p| self.lex.phrasal_direction.contains(p) && !passive);
+        if let Some(phrasal) = split {
+            return Verb {
+                at: i,
+                end: i,
+                class: self.class_of(&phrasal),
+                lemma: phrasal,
+                passive,
+                modal,
+            };
+        }
         let class = self.class_of(&lemma);
         Verb {
             at: i,
