@@ -69,10 +69,11 @@ const MIND_VERBS: &[&str] = &[
 fn by_object(t: &Text, mut c: Clause) -> Clause {
     use super::wordnet::noun;
     let amount = object_head(t, &c).is_some_and(|h| {
-        super::wordnet::as_noun(t.word(h)).is_some_and(|e| {
-            e.noun_first & (noun::ATTRIBUTE | noun::QUANTITY) != 0
-                || (e.noun_first == noun::POSSESSION && e.noun_files & noun::ACT == 0)
-        })
+        !t.has(h, flag::NUMBER)
+            && super::wordnet::as_noun(t.word(h)).is_some_and(|e| {
+                e.noun_first & (noun::ATTRIBUTE | noun::QUANTITY) != 0
+                    || (e.noun_first == noun::POSSESSION && e.noun_files & noun::ACT == 0)
+            })
     });
     let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
     let mut verbs: Vec<&mut Verb> = c.verb.iter_mut().chain(c.also.iter_mut()).collect();
@@ -356,6 +357,11 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
         Class::Method if verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
+        // "Go to the gym 3x/wk", "Choose a Top Three every morning": an
+        // activity on a schedule, however counted.
+        Class::Action if recurring(t, c) && (verb.modal.is_none() || agent_subject(t, c)) => {
+            Some(true)
+        }
         Class::Action if c.threshold => None,
         // Under a modal an action is prescribed only to someone: "On-time
         // delivery must recover" states a condition.
@@ -405,6 +411,21 @@ fn responds(t: &Text, c: &Clause, verb: &Verb) -> bool {
         }),
         _ => false,
     }
+}
+
+/// A cadence: "three times each week", "every morning", "3x/wk".
+fn recurring(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    (c.from..c.to).any(|i| {
+        let w = t.word(i);
+        let counted = |k: usize| t.tokens[k].kind == Kind::Number || t.has(k, flag::NUMBER);
+        (w == "times" && i > 0 && counted(i - 1))
+            || (t.tokens[i].kind == Kind::Number && w.contains("x/"))
+            || (matches!(w, "every" | "each")
+                && (t.date.get(i + 1).copied().unwrap_or(false)
+                    || super::wordnet::as_noun(t.word(i + 1))
+                        .is_some_and(|e| e.noun_first == noun::TIME)))
+    })
 }
 
 /// An object naming one thing: a singular head that is not a pronoun.

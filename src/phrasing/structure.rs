@@ -601,7 +601,7 @@ impl<'a> Text<'a> {
         loop {
             let start = head;
             while head < to && lex.openers.contains(&self.tokens[head].text) {
-                polite |= matches!(self.word(head), "please" | "let's" | "lets" | "we");
+                polite |= matches!(self.word(head), "please" | "let's" | "lets" | "we" | "i");
                 head += 1;
             }
             while head + 1 < to
