@@ -580,8 +580,15 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         matches!(t.word(i), "most" | "first" | "largest" | "best" | "leading")
             || (t.word(i).ends_with("est") && t.word(i).len() > 5)
     });
+    // "To be an organization that puts service before self": a character
+    // described by what it does, nothing to check.
+    let character = matches!(t.word(c.object.0), "a" | "an")
+        && matches!(t.word(c.object.1), "that" | "who" | "which");
     // "Be debt-free", "Be the most reliable…": a condition, judged by its terms.
-    if v.class == Class::State && (superlative || matches!(v.lemma.as_str(), "be" | "become")) {
+    if v.class == Class::State
+        && !character
+        && (superlative || matches!(v.lemma.as_str(), "be" | "become"))
+    {
         return;
     }
     let end = c.object.1.max(v.end + 1) - 1;
@@ -602,7 +609,9 @@ fn pronoun_object(t: &Text, c: &Clause) -> bool {
     let idiom = c.object.1 == c.object.0 + 2
         && matches!(t.word(c.object.0), "my" | "our" | "your" | "their")
         && matches!(t.word(c.object.0 + 1), "best" | "part" | "utmost");
-    (c.object.1 == c.object.0 + 1 && one)
+    // "Greet you promptly": adverbs after the pronoun add no object.
+    let rest_adverbs = (c.object.0 + 1..c.object.1).all(|i| t.word(i).ends_with("ly"));
+    (c.object.1 > c.object.0 && one && rest_adverbs)
         || idiom
         || (c.object.1 > c.object.0 && t.word(c.object.0) == "what")
 }

@@ -665,8 +665,16 @@ impl<'a> Text<'a> {
             return None;
         }
         let next = self.word(i + 1);
+        // "strive to continually improve": an adverb before the verb.
+        let v = if self.word(i + 2).ends_with("ly")
+            && self.lex.verb_lemma(self.word(i + 2)).is_none()
+        {
+            i + 3
+        } else {
+            i + 2
+        };
         match next {
-            "to" if self.is_base_verb(i + 2) || gerund(i + 2) => Some(i + 2),
+            "to" if self.is_base_verb(v) || gerund(v) => Some(v),
             "on" | "upon" if gerund(i + 2) => Some(i + 2),
             _ => None,
         }
