@@ -351,6 +351,10 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     if responds(t, c, verb) {
         return None;
     }
+    // "Send zero waste to landfill": doing none of something is a condition.
+    if matches!(t.word(c.object.0), "zero" | "no") && !c.object_empty() {
+        return None;
+    }
     let making = MAKING_VERBS.contains(&lemma);
     let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
     match verb.class {

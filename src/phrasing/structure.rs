@@ -835,7 +835,18 @@ impl<'a> Text<'a> {
     fn finite_after(&self, from: usize, to: usize) -> bool {
         // "Change failure rate rises": a noun-first head with a finite verb
         // later is a subject, unless the head is more used as a verb.
-        !self.prefers_verb(from - 1) && self.finite_verb(from, to).is_some()
+        // A head more used as a verb is a subject too when a bare noun
+        // follows it and a listed verb of result or direction comes later:
+        // "Test coverage of the billing service reaches 80%".
+        let Some(v) = self.finite_verb(from, to) else {
+            return false;
+        };
+        let lemma = self.lex.verb_lemma(self.word(v));
+        let listed = self.word(v).ends_with('s')
+            && lemma.is_some_and(|l| {
+                self.lex.direction_base.contains(&*l) || self.lex.result_base.contains(&*l)
+            });
+        !self.prefers_verb(from - 1) || (listed && !self.determined(from) && self.is_word(from))
     }
 
     /// A finite verb after a subject: a listed verb, or a WordNet verb in an
