@@ -256,8 +256,14 @@ impl<'a> Text<'a> {
         let t = &self.tokens[i];
         let w = t.text.as_str();
         match t.kind {
-            Kind::Number => !is_date_number(w),
+            Kind::Number => !is_date_number(w) && !self.is_identifier(i),
             Kind::Word => {
+                // "by a third", "two thirds of": a fraction.
+                let fraction = matches!(w, "third" | "thirds" | "fifth" | "fifths" | "tenth")
+                    && matches!(self.word(i.wrapping_sub(1)), "a" | "one" | "two" | "three");
+                if fraction {
+                    return true;
+                }
                 let counted = matches!(w, "one" | "every" | "all" | "none" | "no")
                     && (self.word(i.wrapping_sub(1)) == "number"
                         || (i > 0 && self.comparator[i - 1]));
@@ -280,6 +286,65 @@ impl<'a> Text<'a> {
             }
             Kind::Punct => false,
         }
+    }
+
+    /// A number that names rather than counts: a code of digits and capitals
+    /// ("5S", "B2B", "A320"), or a bare number after a naming word or a
+    /// proper name (not an acronym) and before no noun ("Line 2", "Scope 3",
+    /// "version 3.0", "PostgreSQL 16").
+    fn is_identifier(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let raw = &self.source[t.start..t.end];
+        let code = raw.bytes().any(|b| b.is_ascii_digit())
+            && raw
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() && !matches!(b, b'K' | b'M' | b'B' | b'X' | b'H'))
+            && raw.bytes().all(|b| b.is_ascii_alphanumeric());
+        if code {
+            return true;
+        }
+        let bare = raw.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if !bare || i == 0 || self.has(i + 1, flag::DATE) {
+            return false;
+        }
+        let prev = &self.tokens[i - 1];
+        let naming = matches!(
+            prev.text.as_str(),
+            "version"
+                | "v"
+                | "release"
+                | "phase"
+                | "line"
+                | "scope"
+                | "gen"
+                | "generation"
+                | "series"
+                | "model"
+                | "route"
+                | "ward"
+                | "building"
+                | "plant"
+                | "gate"
+                | "wave"
+                | "cohort"
+                | "sprint"
+                | "pillar"
+                | "goal"
+                | "objective"
+                | "sdg"
+                | "kr"
+        );
+        let proper = prev.kind == Kind::Word
+            && i >= 2
+            && self.source[prev.start..].starts_with(|c: char| c.is_ascii_uppercase())
+            // an acronym is a measure's name: "EBITDA 2.5x", "NPS 40"
+            && self.source[prev.start..prev.end].bytes().any(|b| b.is_ascii_lowercase())
+            && wordnet::entry(&prev.text).is_none()
+            && prev.text.len() > 4;
+        let noun_after = self.is_word(i + 1)
+            && !self.has(i + 1, flag::OBJECT_STOP)
+            && wordnet::as_noun(self.word(i + 1)).is_some();
+        (naming || proper) && !noun_after
     }
 
     fn is_date(&self, i: usize) -> bool {
