@@ -186,6 +186,7 @@ pub const METHOD_VERBS: &[&str] = &[
     "adjust",
     "allocate",
     "approve",
+    "attend",
     "begin",
     "campaign",
     "coach",
@@ -304,7 +305,7 @@ pub const RESULT_VERBS: &[&str] = &[
     "achieve", "reach", "hit", "attain", "get", "keep", "maintain", "sustain", "bring", "exceed",
     "ensure", "secure", "win", "meet", "earn", "gain", "obtain", "attract", "receive", "serve",
     "ship", "generate", "become", "make", "resolve", "answer", "process", "fill", "close",
-    "deliver", "complete", "retain", "stay", "remain", "hold",
+    "deliver", "complete", "finish", "retain", "stay", "remain", "hold",
 ];
 
 /// Nouns that name a means (an activity, a tool, a procedure), not a measure:
@@ -392,6 +393,8 @@ pub const MEANS_NOUNS: &[&str] = &[
     "check-ins",
     "policies",
     "policy",
+    "partnership",
+    "partnerships",
 ];
 
 /// Vague terms (spec §6), flagged wherever they stand outside a comparator.

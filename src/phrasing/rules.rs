@@ -340,6 +340,24 @@ fn object_is_thing(t: &Text, c: &Clause) -> bool {
     })
 }
 
+/// Whether the object is one piece of work to finish: a singular head with
+/// an artefact, act or document sense, or a word WordNet does not know (a
+/// name or a term of the trade: "the new mobile app", "the SDK").
+fn object_is_deliverable(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    if !singular_object(t, c) || !t.is_word(head) {
+        return false;
+    }
+    match super::wordnet::as_noun(w) {
+        Some(e) => e.noun_files & (noun::ARTIFACT | noun::COMMUNICATION | noun::ACT) != 0,
+        None => super::wordnet::entry(w).is_none(),
+    }
+}
+
 /// Whether a verb on this clause's object prescribes an action: `Some(true)`
 /// a method, `Some(false)` a condition without a threshold (vague), `None`
 /// neither.
@@ -394,8 +412,13 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         // artefact delivered, a milestone (a count of shipped orders is a
         // volume).
         Class::Result if matches!(lemma, "ship" | "release") && singular_object(t, c) => Some(true),
-        Class::Result if lemma == "complete" && object_is_thing(t, c) => Some(true),
         Class::Result if making && object_is_state(t, c, true) => Some(false),
+        Class::Result
+            if matches!(lemma, "complete" | "finish" | "deliver")
+                && object_is_deliverable(t, c) =>
+        {
+            Some(true)
+        }
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
     }
