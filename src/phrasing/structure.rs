@@ -812,7 +812,10 @@ impl<'a> Text<'a> {
         }
         // After "Ensure (that)" a condition follows: its first word is a
         // subject ("Ensure that planning efforts … manage…").
-        let imperative_head = !c.ensure && self.is_base_verb(head) && self.word(head + 1) != "of";
+        let imperative_head = !c.ensure
+            && self.is_base_verb(head)
+            && self.word(head + 1) != "of"
+            && !self.measure_before_comparator(head, to);
         // A modal or auxiliary before any subordinate clause.
         let aux = (head..to)
             .take_while(|&i| {
@@ -856,6 +859,25 @@ impl<'a> Text<'a> {
         } else {
             c.subject_end = to;
         }
+    }
+
+    /// "Change failure rate below 10%", "Call abandonment under 5%": a
+    /// method verb that is also a noun, before a bare noun and a comparator,
+    /// heads a measure; a method takes no comparator.
+    fn measure_before_comparator(&self, head: usize, to: usize) -> bool {
+        let w = self.word(head);
+        self.lex.method_base.contains(w)
+            && !self.lex.direction_base.contains(w)
+            && wordnet::entry(w).is_some_and(|e| e.noun > 0)
+            && self.is_word(head + 1)
+            && !self.determined(head + 1)
+            && !self.has(head + 1, flag::OBJECT_STOP)
+            && (head + 2..to)
+                .take_while(|&i| self.tokens[i].kind != Kind::Punct || self.comparator[i])
+                .any(|i| {
+                    (self.comparator[i] || matches!(self.word(i), "below" | "under" | "above"))
+                        && (i + 1..to.min(i + 4)).any(|k| self.threshold[k])
+                })
     }
 
     /// A word that opens a subordinate clause; `in` only as "in order to"
