@@ -395,6 +395,8 @@ pub const MEANS_NOUNS: &[&str] = &[
     "policy",
     "partnership",
     "partnerships",
+    "plan",
+    "plans",
 ];
 
 /// Vague terms (spec §6), flagged wherever they stand outside a comparator.

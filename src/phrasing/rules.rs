@@ -655,8 +655,15 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         return;
     }
     if v.passive {
-        let prescribes =
-            t.lex.method_participle.contains(w) && (w != "rolled" || t.word(v.at + 1) == "out");
+        // "Action plans will be developed at each school": a means made.
+        let means_made = t.lex.method_base.contains(&v.lemma)
+            && (c.head..c.subject_end)
+                .rev()
+                .find(|&i| t.is_word(i))
+                .is_some_and(|i| t.lex.means.contains(t.word(i)));
+        let prescribes = means_made
+            || (t.lex.method_participle.contains(w)
+                && (w != "rolled" || t.word(v.at + 1) == "out"));
         if prescribes {
             set(
                 &mut found.method,
