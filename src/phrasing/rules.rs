@@ -313,14 +313,28 @@ fn object_is_state(t: &Text, c: &Clause, making: bool) -> bool {
     // Made or offered, a plural counts things ("two new training opportunities",
     // "learning experiences"); a condition is one, or a mass ("an inclusive
     // culture", "trust").
-    if making && lemma != w && w.ends_with('s') {
+    // (A plural group is still a condition: "Support our local communities".)
+    let group = super::wordnet::entry(lemma).is_some_and(|e| e.noun_first == noun::GROUP);
+    if making && lemma != w && w.ends_with('s') && !group {
         return t.word(c.object.1) == "as";
     }
-    t.lex.state_nouns.contains(lemma)
-        || super::wordnet::entry(lemma).is_some_and(|e| {
-            e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
-                && e.noun_files & noun::ARTIFACT == 0
-        })
+    let state = |w: &str| {
+        let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
+        t.lex.state_nouns.contains(lemma)
+            || super::wordnet::entry(lemma).is_some_and(|e| {
+                e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
+                    && e.noun_files & noun::ARTIFACT == 0
+            })
+    };
+    // "diversity and inclusion": a head WordNet does not know takes the
+    // kind of the noun it is joined to.
+    let unknown = super::wordnet::entry(lemma).is_none();
+    let joined = unknown
+        && head >= c.object.0 + 2
+        && matches!(t.word(head - 1), "and" | "or")
+        && state(t.word(head - 2));
+    state(w)
+        || joined
         || (making && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
         || t.word(c.object.1) == "as"
 }
@@ -333,10 +347,17 @@ fn object_is_thing(t: &Text, c: &Clause) -> bool {
         return false;
     };
     let w = t.word(head);
-    super::wordnet::as_noun(w).is_some_and(|e| {
-        e.noun_first & (noun::ARTIFACT | noun::COMMUNICATION | noun::COGNITION | noun::ACT) != 0
-    })
+    !MEASURE_NOUNS.contains(&w)
+        && super::wordnet::as_noun(w).is_some_and(|e| {
+            e.noun_first & (noun::ARTIFACT | noun::COMMUNICATION | noun::COGNITION | noun::ACT) != 0
+        })
 }
+
+/// Nouns that name a reading of a measure, whatever WordNet's first sense
+/// ("Maintain a CDP Climate score of A-").
+const MEASURE_NOUNS: &[&str] = &[
+    "score", "scores", "rating", "ratings", "index", "grade", "status", "rank", "ranking",
+];
 
 /// Whether the object is one piece of work to finish: a singular head with
 /// an artefact, act or document sense, or a word WordNet does not know (a
@@ -382,12 +403,11 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Action if recurring(t, c) && (verb.modal.is_none() || agent_subject(t, c)) => {
             Some(true)
         }
-        Class::Action if c.threshold => None,
         // Under a modal an action is prescribed only to someone: "On-time
         // delivery must recover" states a condition.
         Class::Action if verb.modal.is_some() && !agent_subject(t, c) => None,
-        // "Work with partners…", "Advocate for funding…": an action on a
-        // prepositional object.
+        // "Work with partners…", "Engage with our top 50 suppliers": an
+        // action on a prepositional object, however many.
         Class::Action
             if c.object_empty()
                 && !thinking(lemma)
@@ -589,6 +609,14 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
             &mut found.vague,
             t.finding(v.at, first, Reason::NoMeasure(v.lemma.clone())),
         );
+        return;
+    }
+    // "Define strategies…", "Continue O/M and capital investment": a verb
+    // of no listed kind on a thing made or an act prescribes handling it.
+    let allowed = t.lex.allowed.contains(&v.lemma);
+    if v.class == Class::Other && !allowed && !c.threshold && object_is_thing(t, c) {
+        let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
+        set(&mut found.method, f);
         return;
     }
     let multiplier = t.lex.multipliers.contains(t.word(v.at));

@@ -232,7 +232,40 @@ impl<'a> Text<'a> {
                 t.threshold[i] = true;
             }
         }
+        for i in 0..n {
+            if t.grade_at(i) {
+                t.threshold[i] = true;
+            }
+        }
         t
+    }
+
+    /// A named grade on a rating is a threshold: "a Gold EcoVadis rating",
+    /// "a CDP Climate score of A-", "AAA credit rating".
+    fn grade_at(&self, i: usize) -> bool {
+        const RATINGS: &[&str] = &[
+            "rating",
+            "ratings",
+            "score",
+            "grade",
+            "status",
+            "level",
+            "certification",
+            "award",
+            "accreditation",
+            "medal",
+        ];
+        let medal = matches!(self.word(i), "gold" | "silver" | "bronze" | "platinum")
+            && (i + 1..self.len().min(i + 4)).any(|k| RATINGS.contains(&self.word(k)));
+        let t = &self.tokens[i];
+        let raw = &self.source[t.start..t.end];
+        let letter = t.kind == Kind::Word
+            && raw.len() <= 3
+            && raw.bytes().all(|b| matches!(b, b'A'..=b'F'))
+            && i >= 2
+            && self.word(i - 1) == "of"
+            && RATINGS.contains(&self.word(i - 2));
+        medal || letter
     }
 
     /// Whether the word at `i` has a lexicon [`flag`].
