@@ -132,6 +132,7 @@ pub const METHOD_VERBS: &[&str] = &[
     "organise",
     "outsource",
     "partner",
+    "perform",
     "pilot",
     "purchase",
     "recruit",

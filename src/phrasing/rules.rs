@@ -595,7 +595,9 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     // Any verb but one of being on a means prescribes what to do with it
     // ("Reduce meetings", "Continue traffic signal replacement program").
-    let changes = v.class != Class::State && !t.lex.allowed.contains(&v.lemma);
+    // (`have` with an activity is doing it: "Have 10 discovery calls".)
+    let changes =
+        (v.class != Class::State || v.lemma == "have") && !t.lex.allowed.contains(&v.lemma);
     if changes && !responds(t, c, v) {
         if let Some(m) = object_is_means(t, c) {
             let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
