@@ -46,8 +46,9 @@ impl Text<'_> {
     }
 }
 
-/// Verbs of a state of mind: learning or knowing something is a condition
-/// of the learner, not a procedure ("Learn new skill", "We envision a
+/// Verbs of a state of mind or an attitude: learning, knowing, valuing or
+/// embracing something is a condition
+/// of the mind, not a procedure ("Learn new skill", "We envision a
 /// future without waste").
 const MIND_VERBS: &[&str] = &[
     "learn",
@@ -59,6 +60,14 @@ const MIND_VERBS: &[&str] = &[
     "believe",
     "appreciate",
     "master",
+    "value",
+    "respect",
+    "embrace",
+    "champion",
+    "cherish",
+    "honor",
+    "honour",
+    "inspire",
 ];
 
 /// A verb's class as its object shows it: an action on an amount changes the
@@ -141,6 +150,19 @@ const MAKING_VERBS: &[&str] = &[
     "offer",
     "promote",
     "maintain",
+];
+
+/// Making verbs that make or offer things, which come in plurals ("Provide
+/// learning experiences", "Develop two new training opportunities").
+const OFFERING_VERBS: &[&str] = &[
+    "create",
+    "build",
+    "establish",
+    "provide",
+    "develop",
+    "deliver",
+    "make",
+    "offer",
 ];
 
 /// Judge every clause and the text; the first finding of each kind wins.
@@ -303,7 +325,11 @@ fn object_is_means(t: &Text, c: &Clause) -> Option<usize> {
 /// feeling and none an artifact, or (after a `making` verb) an object
 /// qualified by a vague word ("a pleasant work environment"); a plural made
 /// or offered is a count of things, not a condition.
-fn object_is_state(t: &Text, c: &Clause, making: bool) -> bool {
+fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
+    let making = maker.is_some();
+    // Only what is made or offered comes in countable things; support,
+    // promote, foster work on conditions ("Promote healthy lifestyles").
+    let offering = maker.is_some_and(|l| OFFERING_VERBS.contains(&l));
     use super::wordnet::noun;
     let Some(head) = object_head(t, c) else {
         return false;
@@ -315,7 +341,7 @@ fn object_is_state(t: &Text, c: &Clause, making: bool) -> bool {
     // culture", "trust").
     // (A plural group is still a condition: "Support our local communities".)
     let group = super::wordnet::entry(lemma).is_some_and(|e| e.noun_first == noun::GROUP);
-    if making && lemma != w && w.ends_with('s') && !group {
+    if offering && lemma != w && w.ends_with('s') && !group {
         return t.word(c.object.1) == "as";
     }
     let state = |w: &str| {
@@ -395,7 +421,9 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     let making = MAKING_VERBS.contains(&lemma);
     let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
     match verb.class {
-        Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
+        Class::Method if making && object_is_state(t, c, Some(lemma)) => {
+            (!c.threshold).then_some(false)
+        }
         Class::Method if verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
         // "Go to the gym 3x/wk", "Choose a Top Three every morning": an
@@ -423,14 +451,14 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         // trust what we ship".
         Class::Action if verb.modal.is_some() && thinking(&verb.lemma) => None,
         Class::Action if c.threshold => None,
-        Class::Action if object_is_state(t, c, making) => Some(false),
+        Class::Action if object_is_state(t, c, making.then_some(lemma)) => Some(false),
         Class::Action => Some(true),
         Class::Result if pseudo || c.threshold => None,
         // "Ship the redesigned checkout", "Complete the Salesforce course": one
         // artefact delivered, a milestone (a count of shipped orders is a
         // volume).
         Class::Result if matches!(lemma, "ship" | "release") && singular_object(t, c) => Some(true),
-        Class::Result if making && object_is_state(t, c, true) => Some(false),
+        Class::Result if making && object_is_state(t, c, Some(lemma)) => Some(false),
         Class::Result
             if matches!(lemma, "complete" | "finish" | "deliver")
                 && object_is_deliverable(t, c) =>
