@@ -891,10 +891,14 @@ impl<'a> Gen<'a> {
         let m = met.m;
         let base = met.typical;
         let strict = self.rng.pct(10);
+        // A loose bound (a constraint's) lies close to the baseline, but on
+        // its better side, so that the baseline does not already meet it
+        // (E0307, `slack-target`).
+        let step = if m.kind == Money { money_step(base) } else { 1 };
         match m.dir {
             Lower => {
                 let f = if loose {
-                    self.rng.range(92, 105)
+                    self.rng.range(92, 99)
                 } else {
                     self.rng.range(80, 97)
                 };
@@ -902,17 +906,23 @@ impl<'a> Gen<'a> {
                 if m.kind == Money {
                     v = round_to(v, money_step(v));
                 }
+                if loose && v >= base {
+                    v = base.saturating_sub(step);
+                }
                 (if strict { "<" } else { "<=" }, v.max(1))
             }
             Higher => {
                 let f = if loose {
-                    self.rng.range(95, 105)
+                    self.rng.range(101, 105)
                 } else {
                     self.rng.range(103, 120)
                 };
                 let mut v = (base * f).div_ceil(100);
                 if m.kind == Money {
                     v = round_to(v, money_step(v));
+                }
+                if loose && v <= base {
+                    v = base + step;
                 }
                 if m.kind == Pct {
                     v = v.min(1000);

@@ -99,13 +99,29 @@ pub fn lint_names() -> impl Iterator<Item = (&'static str, Code)> {
 
 /// Read `koom.toml` from the project root, if there is one.
 pub fn load(root: &Path, shown: &str, sources: &mut SourceMap) -> (Config, Diagnostics) {
+    load_with(root, shown, sources, &crate::load::disk)
+}
+
+/// [`load`], with the overlay's text for `koom.toml` where it has one (an
+/// open, unsaved buffer in the language server).
+pub fn load_with(
+    root: &Path,
+    shown: &str,
+    sources: &mut SourceMap,
+    overlay: crate::load::Overlay<'_>,
+) -> (Config, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let path = root.join(crate::load::PROJECT_FILE);
-    if !path.exists() {
+    let open = overlay(&crate::load::canonical(&path));
+    if open.is_none() && !path.exists() {
         return (Config::default(), diagnostics);
     }
     let name = format!("{shown}{}", crate::load::PROJECT_FILE);
-    let text = match crate::load::read_source(&path, &name) {
+    let read = match open {
+        Some(text) => crate::load::source_text(text.into_bytes(), &name),
+        None => crate::load::read_source(&path, &name),
+    };
+    let text = match read {
         Ok(text) => text,
         Err(why) => {
             diagnostics.push(

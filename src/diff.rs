@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::diagnostic::{did_you_mean, Code, Diagnostic};
 use crate::emit;
 use crate::identity::{self, Item, Keyed, Kind, Revision};
 use crate::model::UnitId;
@@ -232,6 +233,72 @@ pub fn changes(old: &Revision, new: &Revision, only: Option<&str>) -> Vec<Recipi
         }
     }
     out
+}
+
+/// `--for UNIT` that names no manager or CoE unit of either revision: E0102
+/// with a did-you-mean, or E0101 for a worker (which receives no work
+/// order). `new` is the later revision as named on the command line.
+pub fn unknown_recipient(
+    old: &Revision,
+    new: &Revision,
+    unit: &str,
+    new_path: &std::path::Path,
+) -> Option<Diagnostic> {
+    let mut names: Vec<&str> = [old, new]
+        .iter()
+        .flat_map(|r| {
+            r.model
+                .addressable_units()
+                .map(|(_, u)| u.name.node.as_str())
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.contains(&unit) {
+        return None;
+    }
+    let shown = new_path.display().to_string();
+    let worker = [new, old].into_iter().find_map(|r| {
+        let w = r.model.units.iter().find(|u| u.name.node == unit)?;
+        Some((r.model, w))
+    });
+    if let Some((model, w)) = worker {
+        let manager = w
+            .under
+            .and_then(|id| model.units.get(id.0 as usize))
+            .map(|m| {
+                format!(
+                    "; its work order comes from its manager: `--for {}`",
+                    m.name.node
+                )
+            })
+            .unwrap_or_default();
+        return Some(
+            Diagnostic::at_path(
+                Code::E0101,
+                format!("`{unit}` in `--for` is a worker unit, which receives no work order"),
+                shown,
+            )
+            .with_help(format!("name a manager or CoE unit{manager}")),
+        );
+    }
+    let d = Diagnostic::at_path(
+        Code::E0102,
+        format!("unknown unit `{unit}` in `--for`: neither revision declares it"),
+        shown,
+    );
+    let listed = names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(match did_you_mean(unit, names.iter().copied()) {
+        Some(close) => d
+            .with_help(format!("did you mean `{close}`?"))
+            .with_note(format!("the managers and CoE units are {listed}")),
+        None if names.is_empty() => d.with_help("neither revision declares a manager or CoE unit"),
+        None => d.with_help(format!("name one of the managers and CoE units: {listed}")),
+    })
 }
 
 /// Compare two revisions' work orders, optionally for one unit.

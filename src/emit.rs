@@ -112,7 +112,7 @@ pub enum RecipientLayer {
 }
 
 /// Where an item was written.
-#[derive(Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema, Clone)]
 pub struct Source {
     /// The file, relative to the project root (the folder of `koom.toml`, or
     /// else of the first file named), `/`-separated: the same from anywhere.
@@ -298,7 +298,7 @@ pub struct Provenance {
     pub ai: Vec<AiUse>,
 }
 
-#[derive(Serialize, JsonSchema)]
+#[derive(Serialize, JsonSchema, Clone)]
 pub struct AiUse {
     /// One of `summarize`, `draft`, `scenario`, `explore`, `expand`, `interpret`.
     #[serde(rename = "use")]
@@ -319,14 +319,14 @@ pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
     units.sort_by(|a, b| a.1.name.node.cmp(&b.1.name.node));
     let mut orders = Vec::with_capacity(cycles.len() * units.len());
     for cycle in cycles {
-        let reach = Reach::of(cycle, model.units.len());
         let items = Items {
             model,
             sources,
             cycle,
         };
+        let reach = Reach::of(&items, model.units.len());
         for &(id, unit) in &units {
-            orders.push(work_order(&items, &reach.units[id.0 as usize], id, unit));
+            orders.push(work_order(&items, &reach, id, unit));
         }
     }
     orders
@@ -340,14 +340,26 @@ struct Reached {
     allocations: Vec<usize>,
     aligns: Vec<usize>,
     resolutions: Vec<usize>,
+    /// Indexes in [`Reach::ai`].
+    ai: Vec<usize>,
 }
 
 struct Reach {
     units: Vec<Reached>,
+    /// The cycle's statements annotated `ai …`, in [`Cycle::annotated`] order.
+    ai: Vec<AiUse>,
+}
+
+/// Add `i` to a unit's list once (`to a, a { … }` reaches `a` once).
+fn reached_once(list: &mut Vec<usize>, i: usize) {
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
 }
 
 impl Reach {
-    fn of(cycle: &Cycle, unit_count: usize) -> Reach {
+    fn of(items: &Items, unit_count: usize) -> Reach {
+        let cycle = items.cycle;
         let mut units = vec![Reached::default(); unit_count];
         for (i, d) in cycle.directives.iter().enumerate() {
             match &d.scope {
@@ -375,13 +387,36 @@ impl Reach {
         }
         for (i, r) in cycle.resolutions.iter().enumerate() {
             for u in &r.units {
-                let list = &mut units[u.node.0 as usize].resolutions;
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
+                reached_once(&mut units[u.node.0 as usize].resolutions, i);
             }
         }
-        Reach { units }
+        let mut ai = Vec::new();
+        for a in cycle.annotated() {
+            let Some(used) = &a.notes.ai else { continue };
+            let i = ai.len();
+            ai.push(AiUse {
+                use_: used.node.clone(),
+                item: a.item.to_owned(),
+                source: items.source(a.span),
+            });
+            match a.audience {
+                Audience::Everyone | Audience::Scope(Scope::Cycle) => {
+                    units.iter_mut().for_each(|u| u.ai.push(i))
+                }
+                Audience::Scope(Scope::Units(to)) => {
+                    for u in to {
+                        reached_once(&mut units[u.node.0 as usize].ai, i);
+                    }
+                }
+                Audience::Units(to) => {
+                    for u in to {
+                        reached_once(&mut units[u.node.0 as usize].ai, i);
+                    }
+                }
+                Audience::Unit(u) => units[u.0 as usize].ai.push(i),
+            }
+        }
+        Reach { units, ai }
     }
 }
 
@@ -599,22 +634,6 @@ impl Items<'_> {
             }),
         }
     }
-
-    /// Every use of AI in what reaches the unit, in statement order.
-    fn ai(&self, unit: UnitId) -> Vec<AiUse> {
-        self.cycle
-            .annotated()
-            .filter(|a| a.reaches(unit))
-            .filter_map(|a| {
-                let used = a.notes.ai.as_ref()?;
-                Some(AiUse {
-                    use_: used.node.clone(),
-                    item: a.item.to_owned(),
-                    source: self.source(a.span),
-                })
-            })
-            .collect()
-    }
 }
 
 /// A constraint's change as written, in the metric's unit.
@@ -640,8 +659,9 @@ fn recipient(unit: &Unit) -> Recipient {
     }
 }
 
-fn work_order(items: &Items, reached: &Reached, id: UnitId, unit: &Unit) -> WorkOrder {
+fn work_order(items: &Items, reach: &Reach, id: UnitId, unit: &Unit) -> WorkOrder {
     let (model, cycle) = (items.model, items.cycle);
+    let reached = &reach.units[id.0 as usize];
     let mut priorities: Vec<&Priority> = cycle.priorities.iter().collect();
     priorities.sort_by_key(|p| (p.rank.node, p.span.start));
     let directives: Vec<&Directive> = reached
@@ -685,7 +705,7 @@ fn work_order(items: &Items, reached: &Reached, id: UnitId, unit: &Unit) -> Work
             .collect(),
         provenance: Provenance {
             compiler: concat!("koomc ", env!("CARGO_PKG_VERSION")).to_owned(),
-            ai: items.ai(id),
+            ai: reached.ai.iter().map(|&i| reach.ai[i].clone()).collect(),
         },
     }
 }

@@ -279,7 +279,8 @@ fn first_span(r: &Revision) -> Span {
 }
 
 impl Context<'_> {
-    /// E0702: units added, removed or moved between layers mid-cycle.
+    /// E0702: units added, removed or moved between layers mid-cycle;
+    /// `cycle` is the baseline's running cycle.
     fn org_model(&self, cycle: &Cycle, out: &mut Diagnostics) -> u64 {
         let (old, new, date) = (self.old, self.new, self.date);
         let was = |what: &str| self.was(what);
@@ -330,13 +331,28 @@ impl Context<'_> {
                 Some(_) => {}
             }
         }
+        // A removal has no line in the new revision: point at the running
+        // cycle there, or at its `revision`.
+        let here = new
+            .model
+            .cycles
+            .iter()
+            .find(|c| c.id.node == cycle.id.node)
+            .map(|c| (c.span, "while this cycle runs"))
+            .or_else(|| {
+                new.model
+                    .revision
+                    .as_ref()
+                    .map(|r| (r.span, "this revision"))
+            })
+            .unwrap_or((first_span(new), "this revision"));
         for (name, o) in &old_units {
             if !new_units.contains_key(name) {
                 out.push(
                     Diagnostic::new(
                         Code::E0702,
                         format!("unit `{name}` removed mid-cycle"),
-                        Label::new(cycle.span, "while this cycle runs"),
+                        Label::new(here.0, here.1),
                     )
                     .with_note(was(&written(old.sources, o.span)))
                     .with_note(running.clone())

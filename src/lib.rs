@@ -24,20 +24,25 @@ pub mod diff;
 pub mod emit;
 pub mod escalation;
 pub mod explain;
+pub mod fix;
 pub mod format;
 pub mod graph;
 pub mod history;
 pub mod human;
 pub mod identity;
+pub mod init;
 pub mod load;
 pub mod lsp;
 pub mod model;
 pub mod output;
 pub mod phrasing;
 pub mod resolve;
+pub mod sarif;
 pub mod schema;
 pub mod score;
 pub mod source;
+pub mod stages;
+pub mod suppress;
 pub mod syntax;
 
 use std::path::{Path, PathBuf};
@@ -64,7 +69,8 @@ impl Compilation {
         let mut all = Diagnostics::new();
         all.extend(std::mem::take(&mut self.diagnostics));
         all.extend(more);
-        self.diagnostics = self.config.apply(all).sorted(&self.sources);
+        let all = suppress::apply(&self.sources, self.config.apply(all));
+        self.diagnostics = all.sorted(&self.sources);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -100,9 +106,26 @@ impl Compilation {
 /// Compile the files named on the command line (and all they `use`), with
 /// the `koom.toml` of the first file's project.
 pub fn compile(paths: &[PathBuf]) -> Compilation {
-    let (loaded, diagnostics) = load::load(paths);
+    compile_with(paths, &load::disk)
+}
+
+/// [`compile`], with the overlay's text instead of the disk's where it has
+/// one, for the files and for `koom.toml`: the language server's open
+/// buffers.
+pub fn compile_with(paths: &[PathBuf], overlay: load::Overlay<'_>) -> Compilation {
+    compile_keeping_syntax(paths, overlay).0
+}
+
+/// [`compile_with`], keeping each file's syntax tree (the statements that
+/// parsed, also in a file with syntax errors): the language server's outline
+/// reads them.
+pub fn compile_keeping_syntax(
+    paths: &[PathBuf],
+    overlay: load::Overlay<'_>,
+) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
+    let (loaded, diagnostics) = load::load_with(paths, overlay);
     let root = paths.first().map(|p| project(p));
-    check_loaded(loaded, diagnostics, root)
+    check_loaded(loaded, diagnostics, root, overlay)
 }
 
 /// The project root of a file and how to show it (relative, as the file was given).
@@ -157,7 +180,7 @@ pub fn compare_with(new: &mut Compilation, old: &Compilation) -> Option<score::S
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
-    check_loaded(loaded, diagnostics, Some(project(path)))
+    check_loaded(loaded, diagnostics, Some(project(path)), &load::disk).0
 }
 
 /// The stages after load: the project's `koom.toml`, then resolve, bounds
@@ -166,9 +189,10 @@ fn check_loaded(
     mut loaded: load::Loaded,
     mut diagnostics: Diagnostics,
     root: Option<(PathBuf, String)>,
-) -> Compilation {
+    overlay: load::Overlay<'_>,
+) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
     let (config, problems) = match &root {
-        Some((root, shown)) => config::load(root, shown, &mut loaded.sources),
+        Some((root, shown)) => config::load_with(root, shown, &mut loaded.sources, overlay),
         None => (config::Config::default(), Diagnostics::new()),
     };
     let model = if loaded.failed || !problems.is_empty() {
@@ -182,10 +206,12 @@ fn check_loaded(
         diagnostics.extend(check::check(&model, &loaded.sources, &lexicon));
         Some(model)
     };
-    Compilation {
-        diagnostics: config.apply(diagnostics).sorted(&loaded.sources),
+    let diagnostics = suppress::apply(&loaded.sources, config.apply(diagnostics));
+    let compilation = Compilation {
+        diagnostics: diagnostics.sorted(&loaded.sources),
         sources: loaded.sources,
         model,
         config,
-    }
+    };
+    (compilation, loaded.files)
 }

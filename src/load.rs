@@ -35,7 +35,20 @@ pub struct Loaded {
     pub failed: bool,
 }
 
-struct Loader {
+/// Text that stands in for files on disk: the language server's open,
+/// unsaved buffers. The loader asks it first, by the file's canonical path
+/// (for a file that does not exist on disk, its folder's canonical path and
+/// its name), and reads the disk when it answers `None`. The command line
+/// has none ([`load`]).
+pub type Overlay<'a> = &'a dyn Fn(&Path) -> Option<String>;
+
+/// No overlay: every file is read from disk.
+pub fn disk(_: &Path) -> Option<String> {
+    None
+}
+
+struct Loader<'o> {
+    overlay: Overlay<'o>,
     sources: SourceMap,
     files: Vec<(FileId, ast::File)>,
     diagnostics: Diagnostics,
@@ -48,7 +61,13 @@ struct Loader {
 
 /// Load the named files and everything they `use`.
 pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
-    let mut loader = Loader::new();
+    load_with(paths, &disk)
+}
+
+/// [`load`], with `overlay`'s text instead of the disk's where it has one:
+/// the same checks (E0004–E0006) apply to both.
+pub fn load_with(paths: &[PathBuf], overlay: Overlay<'_>) -> (Loaded, Diagnostics) {
+    let mut loader = Loader::new(overlay);
     for path in paths {
         let root = project_root(path);
         loader.file(path, path.to_string_lossy().into_owned(), &root, None);
@@ -59,7 +78,7 @@ pub fn load(paths: &[PathBuf]) -> (Loaded, Diagnostics) {
 /// Load a file from text already in memory (tests, benchmarks, the language
 /// server), with `use` resolved against `path`'s folder.
 pub fn load_text(path: &Path, text: String) -> (Loaded, Diagnostics) {
-    let mut loader = Loader::new();
+    let mut loader = Loader::new(&disk);
     let root = project_root(path);
     let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     loader.seen.insert(canonical.clone(), None);
@@ -255,9 +274,25 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-impl Loader {
-    fn new() -> Self {
+/// A file's canonical path; for one that does not exist, its folder's
+/// canonical path joined with its name (an unsaved buffer can stand there);
+/// else the path as given.
+pub fn canonical(path: &Path) -> PathBuf {
+    if let Ok(canonical) = std::fs::canonicalize(path) {
+        return canonical;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(folder), Some(name)) => std::fs::canonicalize(folder)
+            .map(|f| f.join(name))
+            .unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
+    }
+}
+
+impl<'o> Loader<'o> {
+    fn new(overlay: Overlay<'o>) -> Self {
         Loader {
+            overlay,
             sources: SourceMap::new(),
             files: Vec::new(),
             diagnostics: Diagnostics::new(),
@@ -293,7 +328,7 @@ impl Loader {
 
     /// Read, parse and follow one file. `via` is the `use` that named it.
     fn file(&mut self, path: &Path, display: String, root: &Path, via: Option<Span>) {
-        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let canonical = canonical(path);
         if let Some(existing) = self.seen.get(&canonical) {
             if existing.is_none() {
                 // Still being read higher up the chain: a cycle.
@@ -301,7 +336,11 @@ impl Loader {
             }
             return; // already loaded through another `use`
         }
-        let text = match read_source(path, &display) {
+        let read = match (self.overlay)(&canonical) {
+            Some(text) => source_text(text.into_bytes(), &display),
+            None => read_source(path, &display),
+        };
+        let text = match read {
             Ok(text) => text,
             Err(why) => {
                 let d = match via {
@@ -355,7 +394,8 @@ impl Loader {
             .to_string_lossy()
             .into_owned();
         let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let Ok(canonical) = std::fs::canonicalize(&target) else {
+        let open = |c: &PathBuf| c.exists() || (self.overlay)(c).is_some();
+        let Some(canonical) = Some(canonical(&target)).filter(open) else {
             let mut d = Diagnostic::new(
                 Code::E0005,
                 format!("`use` names `{}`, which does not exist", used.node),

@@ -304,7 +304,7 @@ impl Server {
             match self.docs.get(&uri) {
                 Some(text) => {
                     let c = crate::compile_text(&uri_to_path(&uri), text.clone());
-                    for d in &c.diagnostics {
+                    for d in c.diagnostics.iter().filter(|d| !d.suppressed) {
                         if let Some((file, value)) = Self::lsp_diagnostic(&c, &uri, d) {
                             by_file.entry(file).or_default().push(value);
                         }

@@ -5,13 +5,11 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use cli::args::Cli;
 use cli::report::Status;
 
 fn main() -> ExitCode {
-    match Cli::try_parse() {
+    match Cli::parse_checked() {
         Ok(cli) => cli::run(cli.command).into(),
         Err(e) => {
             let _ = e.print();

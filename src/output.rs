@@ -1,5 +1,5 @@
 //! Writing what koomc makes: work orders to `--out-dir` (E0007), briefings,
-//! and `koomc fmt`'s files.
+//! `koomc fmt`'s files and `check --fix`'s.
 //!
 //! A folder of files is written through [`Staged`]: every file first goes to
 //! a staging folder inside the output folder (`.koomc-staging-<pid>`), and
@@ -185,11 +185,67 @@ pub fn write_files(
 /// followed, so the file it names is rewritten and the link kept; a
 /// read-only file is refused, never replaced.
 pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
+    replace_files(&[(path, text)], "formatted").map_err(|mut problems| Box::new(problems.remove(0)))
+}
+
+/// Replace several files as one change (`check --fix`): each is first written
+/// to a temporary file beside it, as [`replace_file`] does; only when every
+/// one is written are they renamed into place. A file that cannot be written
+/// (read-only, a folder without write permission) is E0007 and leaves every
+/// file as it was. `verb` says what the files were to be ("formatted", "fixed").
+pub fn replace_files(files: &[(&Path, &str)], verb: &str) -> Result<(), Vec<Diagnostic>> {
+    let left = if files.len() == 1 {
+        "the file was left as it was"
+    } else {
+        "no file was changed"
+    };
+    let mut staged = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for (path, text) in files {
+        match stage_file(path, text, verb, left) {
+            Ok(s) => staged.push(s),
+            Err(d) => problems.push(*d),
+        }
+    }
+    if !problems.is_empty() {
+        for (tmp, _, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(problems);
+    }
+    for (i, (tmp, target, shown)) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, target) {
+            for (tmp, _, _) in &staged[i..] {
+                let _ = std::fs::remove_file(tmp);
+            }
+            let help = if i == 0 {
+                format!("check the file's and its folder's permissions; {left}")
+            } else {
+                "check the file's and its folder's permissions; the files before it were replaced"
+                    .to_owned()
+            };
+            return Err(vec![Diagnostic::at_path(
+                Code::E0007,
+                format!("cannot write `{shown}`: {}", reason(&e)),
+                shown.clone(),
+            )
+            .with_help(help)]);
+        }
+    }
+    Ok(())
+}
+
+/// Write the temporary copy of one file beside it, with the file's
+/// permissions: (the temporary file, the file it replaces, the name shown).
+fn stage_file(
+    path: &Path,
+    text: &str,
+    verb: &str,
+    left: &str,
+) -> Result<(PathBuf, PathBuf, String), Box<Diagnostic>> {
     let shown = path.display().to_string();
-    let refuse = |message: String, help: &str| {
-        Box::new(
-            Diagnostic::at_path(Code::E0007, message, shown.clone()).with_help(help.to_owned()),
-        )
+    let refuse = |message: String, help: String| {
+        Box::new(Diagnostic::at_path(Code::E0007, message, shown.clone()).with_help(help))
     };
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let permissions = match std::fs::metadata(&target) {
@@ -197,14 +253,16 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
         Err(e) => {
             return Err(refuse(
                 format!("cannot write `{shown}`: {}", reason(&e)),
-                "the file was left as it was",
+                left.to_owned(),
             ))
         }
     };
     if permissions.readonly() {
         return Err(refuse(
             format!("cannot write `{shown}`: the file is read-only"),
-            "make it writable if it should be formatted (`chmod u+w`), or leave it out; the file was left as it was",
+            format!(
+                "make it writable if it should be {verb} (`chmod u+w`), or leave it out; {left}"
+            ),
         ));
     }
     let name = target
@@ -212,16 +270,18 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = target.with_file_name(format!(".{name}.koomc-{}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, text)
-        .and_then(|()| std::fs::set_permissions(&tmp, permissions))
-        .and_then(|()| std::fs::rename(&tmp, &target));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        refuse(
-            format!("cannot write `{shown}`: {}", reason(&e)),
-            "check the file's and its folder's permissions; the file was left as it was",
-        )
-    })
+    let written =
+        std::fs::write(&tmp, text).and_then(|()| std::fs::set_permissions(&tmp, permissions));
+    match written {
+        Ok(()) => Ok((tmp, target, shown)),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(refuse(
+                format!("cannot write `{shown}`: {}", reason(&e)),
+                format!("check the file's and its folder's permissions; {left}"),
+            ))
+        }
+    }
 }
 
 fn reason(e: &std::io::Error) -> String {

@@ -528,7 +528,11 @@ impl Resolver {
                         cycle.dropped.any = true;
                     }
                 }
-                CycleItemKind::Refused(r) => self.refused(r, cycle.period.map(|p| p.to)),
+                CycleItemKind::Refused(r) => {
+                    // Refused, so left out: the cycle is not also incomplete.
+                    cycle.dropped.any = true;
+                    self.refused(r, cycle.period.map(|p| p.to));
+                }
                 CycleItemKind::Window { .. }
                 | CycleItemKind::Budget { .. }
                 | CycleItemKind::Direction { .. }

@@ -199,10 +199,16 @@ pub fn score(
     diagnostics: &[Diagnostic],
     context: Context,
 ) -> Scorecard {
+    // What the author silenced in place costs no points.
+    let counted: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| !d.suppressed)
+        .cloned()
+        .collect();
     let input = Input {
         model,
         sources,
-        diagnostics,
+        diagnostics: &counted,
         context,
     };
     let figures = [

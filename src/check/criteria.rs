@@ -59,12 +59,34 @@ fn slack(model: &Model, d: &Directive, out: &mut Diagnostics) {
     let show = |v: Decimal| unit.map_or(v.normalize().to_string(), |u| with_unit(v, u));
     let (op, v, b) = (bound.op, bound.value, base.value);
     let what = d.kind.word();
-    let worse = match m.better.as_ref().map(|b| b.node) {
-        Some(Better::Higher) => matches!(op, Cmp::Le | Cmp::Lt | Cmp::Eq) && v < b,
-        Some(Better::Lower) => matches!(op, Cmp::Ge | Cmp::Gt | Cmp::Eq) && v > b,
-        None => false,
+    let is_goal = matches!(d.kind, DirectiveKind::Goal { .. });
+    // Which way the bound points: toward better (a floor on a `better
+    // higher` metric), toward worse (a cap on it: a limit, not a target), or
+    // both (`=`); unknown without `better`.
+    let (toward_better, toward_worse) = match m.better.as_ref().map(|b| b.node) {
+        Some(Better::Higher) => (
+            matches!(op, Cmp::Ge | Cmp::Gt | Cmp::Eq),
+            matches!(op, Cmp::Le | Cmp::Lt | Cmp::Eq),
+        ),
+        Some(Better::Lower) => (
+            matches!(op, Cmp::Le | Cmp::Lt | Cmp::Eq),
+            matches!(op, Cmp::Ge | Cmp::Gt | Cmp::Eq),
+        ),
+        None => (true, false),
     };
-    let (message, label, help) = if holds(b, op, v) {
+    // A goal that caps a metric against its better direction lets it end
+    // worse than today; a constraint that does is a limit (capacity, a
+    // ceiling) and says so openly.
+    let worse = is_goal
+        && toward_worse
+        && match op {
+            Cmp::Eq => m
+                .better
+                .as_ref()
+                .is_some_and(|bt| (bt.node == Better::Higher) == (v < b)),
+            _ => true,
+        };
+    let (message, label, help) = if toward_better && holds(b, op, v) {
         (
             format!(
                 "this {what} asks for nothing: `{}` is {} today, which already meets `{} {}`",

@@ -1,9 +1,12 @@
-//! Outcome, not method; clarity (seed §4 rules 2–3, §5, §8 failure modes 4–5):
-//! the text of every `outcome` and `direction`, judged by the phrasing
-//! analyzer (`crate::phrasing`): method phrasing (E0201), vague terms and
-//! thresholdless direction verbs (E0301: an error in an outcome, a warning in a
-//! direction), and outcomes with neither a number nor a metric (E0302).
-//! Also `urgent` without clarity (E0303) and causes that cite no data (E0306).
+//! Outcome, not method; clarity (seed §4 rules 1–3, §5, §8 failure modes
+//! 2, 4, 5): every text the executive layer writes, judged by the phrasing
+//! analyzer (`crate::phrasing`) where it stands — outcomes, directions,
+//! `allocate tech` and `resolve` texts: method phrasing (E0201), vague terms
+//! and thresholdless direction verbs (E0301: an error in an outcome, a
+//! warning in a direction), urgency written into a text without clarity
+//! (E0303), a worker unit made to act (E0101), and outcomes with neither a
+//! number nor a metric (E0302). Also `urgent` without clarity (E0303) and
+//! causes that cite no data (E0306).
 
 use std::collections::HashSet;
 
@@ -63,8 +66,19 @@ impl Metrics {
     }
 }
 
+/// What judging a text needs.
+struct Judge<'a> {
+    model: &'a Model,
+    sources: &'a SourceMap,
+    lex: &'a Lexicon,
+    metrics: Metrics,
+    /// The declared worker units: a text may not make one act (E0101).
+    workers: Vec<(&'a str, &'a Unit)>,
+    /// Their names, indexed for the analyzer.
+    worker_names: phrasing::Units<'a>,
+}
+
 pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagnostics) {
-    let metrics = Metrics::of(model);
     let mut named;
     let lex = match &model.org {
         Some(org) => {
@@ -74,46 +88,198 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
         }
         None => lex,
     };
+    let workers: Vec<(&str, &Unit)> = model
+        .units
+        .iter()
+        .filter(|u| u.layer == Layer::Worker)
+        .map(|u| (u.name.node.as_str(), u))
+        .collect();
+    let judge = Judge {
+        model,
+        sources,
+        lex,
+        metrics: Metrics::of(model),
+        worker_names: phrasing::Units::new(workers.iter().map(|(n, _)| *n)),
+        workers,
+    };
     for cycle in &model.cycles {
+        judge.cycle(cycle, out);
+    }
+}
+
+impl Judge<'_> {
+    fn cycle(&self, cycle: &Cycle, out: &mut Diagnostics) {
         for item in cycle.annotated() {
-            cause(model, lex, &metrics, item.notes, out);
+            cause(self.model, self.lex, &self.metrics, item.notes, out);
         }
         for d in &cycle.directions {
-            judge(sources, lex, &d.text, Place::Direction, out);
+            self.text(&d.text, Place::Direction, None, out);
+        }
+        for a in &cycle.allocations {
+            if let Allocated::Tech(tech) = &a.what {
+                self.text(tech, Place::Tech, None, out);
+            }
+        }
+        for r in &cycle.resolutions {
+            self.text(&r.text, Place::Resolution, None, out);
         }
         for d in &cycle.directives {
             let measurable = match &d.kind {
-                DirectiveKind::Outcome { text, .. } => {
-                    let clean = judge(sources, lex, text, Place::Outcome, out);
-                    let measurable =
-                        phrasing::has_number(&text.node, lex) || metrics.named_in(&text.node);
-                    // An urgent one gets E0303, which says the same and more.
-                    if clean && !measurable && d.urgent.is_none() {
-                        out.push(
-                            Diagnostic::new(
-                                Code::E0302,
-                                "this outcome names neither a number nor a metric: nobody can tell when it is true",
-                                Label::new(text.span, "no number, no metric"),
-                            )
-                            .with_note("metrics over vibes (seed §4 rule 3)")
-                            .with_help(format!(
-                                "{OUTCOME_FORM}, or make it a goal on a declared metric: `goal <metric> >= <threshold> by <date>`"
-                            )),
-                        );
-                    }
-                    measurable
-                }
+                DirectiveKind::Outcome { text, .. } => self.outcome(cycle, d, text, out),
                 DirectiveKind::Goal { .. } | DirectiveKind::Constraint { .. } => true,
             };
             urgency(cycle, d, measurable, out);
         }
     }
+
+    /// An outcome's text (E0201, E0301, E0303, E0101) and E0302; returns
+    /// whether it is measurable.
+    fn outcome(&self, cycle: &Cycle, d: &Directive, text: &Text, out: &mut Diagnostics) -> bool {
+        let dated = d
+            .kind
+            .by()
+            .is_some_and(|b| cycle.period.is_some_and(|p| p.contains(b.node)));
+        let clean = self.text(text, Place::Outcome, Some(dated), out);
+        let measurable =
+            phrasing::has_number(&text.node, self.lex) || self.metrics.named_in(&text.node);
+        // An urgent one gets E0303, which says the same and more.
+        if clean && !measurable && d.urgent.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::E0302,
+                    "this outcome names neither a number nor a metric: nobody can tell when it is true",
+                    Label::new(text.span, "no number, no metric"),
+                )
+                .with_note("metrics over vibes (seed §4 rule 3)")
+                .with_note(escape("unmeasurable-outcome"))
+                .with_help(format!(
+                    "{OUTCOME_FORM}, or make it a goal on a declared metric: `goal <metric> >= <threshold> by <date>`"
+                )),
+            );
+        }
+        measurable
+    }
+
+    /// Judge one text where it stands; `dated` is whether its directive has
+    /// a `by` date inside the cycle (for urgency written into an outcome).
+    /// Returns whether it is clean.
+    fn text(&self, text: &Text, place: Place, dated: Option<bool>, out: &mut Diagnostics) -> bool {
+        let clean_actors = self.actors(text, place, out);
+        let verdict = phrasing::analyze_in(&text.node, self.lex, place.analyzer());
+        let (code, finding) = match &verdict {
+            Verdict::Outcome => return clean_actors,
+            Verdict::Method(f) if place == Place::Tech && !instruction(&text.node, f) => {
+                return clean_actors
+            }
+            Verdict::Method(f) => (Code::E0201, f),
+            Verdict::Vague(f) => (Code::E0301, f),
+            Verdict::UrgentUnclear(f) => {
+                // Emphasis on a text with a threshold and a `by` date in the
+                // cycle is clear enough; urgency that stands in for a date is not.
+                let emphasis = matches!(f.reason, Reason::UrgencyWithoutClarity(_));
+                if emphasis && dated == Some(true) && phrasing::has_number(&text.node, self.lex) {
+                    return clean_actors;
+                }
+                (Code::E0303, f)
+            }
+        };
+        out.push(self.finding(text, place, code, finding));
+        false
+    }
+
+    /// The diagnostic for what the analyzer found.
+    fn finding(&self, text: &Text, place: Place, code: Code, finding: &Finding) -> Diagnostic {
+        let span = span_in(self.sources, text, finding.start, finding.end);
+        let words = &text.node[finding.start..finding.end];
+        let (message, label, note) = explain(&finding.reason, words, place.word());
+        let severity = match (code, place) {
+            (Code::E0301, Place::Direction) => Severity::Warning,
+            _ => Severity::Error,
+        };
+        let help = match (&finding.rewrite, place) {
+            (_, Place::Tech) => "name the technology the unit gets, and leave how it is used to them: `allocate tech \"<the tool or system>\" to <unit> for <target>`".to_owned(),
+            (_, Place::Resolution) => "state the decision, and leave the procedure to the managers: `resolve <ESC> for <units>: \"<who gets what, or which option holds>\"`".to_owned(),
+            (Some(rewrite), _) => format!("state it as: `{rewrite}`"),
+            (None, _) => match &finding.reason {
+                Reason::Urgency(_) | Reason::UrgencyWithoutClarity(_) => format!(
+                    "{OUTCOME_FORM}; mark the directive `urgent` and give it a `by` date if it is"
+                ),
+                _ => OUTCOME_FORM.to_owned(),
+            },
+        };
+        let lint = code.lint_name().unwrap_or(code.as_str());
+        Diagnostic::new(code, message, Label::new(span, label))
+            .with_severity(severity)
+            .with_note(note)
+            .with_note(escape(lint))
+            .with_help(help)
+    }
+
+    /// E0101: a declared worker unit made the one who acts in a text.
+    fn actors(&self, text: &Text, place: Place, out: &mut Diagnostics) -> bool {
+        if self.workers.is_empty() {
+            return true;
+        }
+        let found = phrasing::actors(&text.node, self.lex, &self.worker_names);
+        for &(start, end) in &found {
+            let words = &text.node[start..end];
+            let Some((name, unit)) = self
+                .workers
+                .iter()
+                .find(|(n, _)| words.to_lowercase().replace(' ', "-").contains(n))
+            else {
+                continue;
+            };
+            let mut d = Diagnostic::new(
+                Code::E0101,
+                format!("this {} makes the worker unit `{name}` the one who must act: this bypasses the spine", place.word()),
+                Label::new(span_in(self.sources, text, start, end), "a worker unit, acting"),
+            )
+            .with_label(unit.span, "declared as a worker here")
+            .with_note("executives address managers and the CoE; work reaches workers through their managers (seed §4 rule 1, §8 failure mode 2)");
+            d = match unit.under {
+                Some(parent) => d.with_help(format!(
+                    "say what must be true and address it to its manager: `to {} {{ outcome \"…\" }}`; a measure may still name the unit (\"{} injuries must fall below 2 a month\")",
+                    self.model.unit(parent).name.node,
+                    name
+                )),
+                None => d.with_help("say what must be true and address it to the manager responsible; a measure may still name the unit"),
+            };
+            out.push(d);
+        }
+        found.is_empty()
+    }
 }
 
+/// Whether a technology's text is an instruction, not a name: the deciding
+/// verb is followed by a determiner, a number or a possessive ("Rewrite the
+/// QA workflow…", "Add two review steps"), or the finding is a means clause.
+/// A name such as "Forecasting platform" or "Contract archive" is a noun
+/// phrase whose first word only looks like a verb.
+fn instruction(text: &str, f: &Finding) -> bool {
+    if matches!(f.reason, Reason::Means(_)) {
+        return true;
+    }
+    let next = text[f.end.min(text.len())..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase();
+    const OPENS_AN_OBJECT: &[&str] = &[
+        "the", "a", "an", "our", "their", "its", "this", "that", "these", "those", "all", "every",
+        "each", "two", "three", "four", "five", "more", "new", "up", "out",
+    ];
+    OPENS_AN_OBJECT.contains(&next.as_str())
+        || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
+}
+
+/// Where a text stands, for messages and for the analyzer.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Place {
     Outcome,
     Direction,
+    Tech,
+    Resolution,
 }
 
 impl Place {
@@ -121,43 +287,51 @@ impl Place {
         match self {
             Place::Outcome => "outcome",
             Place::Direction => "direction",
+            Place::Tech => "technology",
+            Place::Resolution => "resolution",
+        }
+    }
+
+    fn analyzer(self) -> phrasing::Place {
+        match self {
+            Place::Outcome => phrasing::Place::Outcome,
+            Place::Direction => phrasing::Place::Direction,
+            Place::Tech => phrasing::Place::Tech,
+            Place::Resolution => phrasing::Place::Resolution,
         }
     }
 }
 
-/// The source span of a finding inside a string literal. Text with escapes
-/// cannot be mapped byte for byte, so the whole string is labelled then.
-fn finding_span(sources: &SourceMap, text: &Text, f: &Finding) -> Span {
+/// What every phrasing diagnostic says of the escapes an author has when
+/// koomc misreads a sentence.
+fn escape(lint: &str) -> String {
+    format!(
+        "if koomc misreads this sentence, end its line with `# koom: allow {lint}` (this directive only), or teach the project in `koom.toml`: `[phrasing] allow = [\"<word>\"]`"
+    )
+}
+
+/// The source span of bytes `start..end` of a string literal's text. Text
+/// with escapes cannot be mapped byte for byte, so the whole string is
+/// labelled then.
+fn span_in(sources: &SourceMap, text: &Text, start: usize, end: usize) -> Span {
     let literal = sources.text(text.span);
     let inner = literal
         .get(1..literal.len().saturating_sub(1))
         .unwrap_or("");
     if inner == text.node {
-        let start = text.span.start + 1 + f.start;
-        Span::new(text.span.file, start, text.span.start + 1 + f.end)
+        Span::new(
+            text.span.file,
+            text.span.start + 1 + start,
+            text.span.start + 1 + end,
+        )
     } else {
         text.span
     }
 }
 
-/// Judge one text; returns whether it is clean.
-fn judge(
-    sources: &SourceMap,
-    lex: &Lexicon,
-    text: &Text,
-    place: Place,
-    out: &mut Diagnostics,
-) -> bool {
-    let verdict = phrasing::analyze(&text.node, lex);
-    let (code, finding) = match &verdict {
-        Verdict::Outcome => return true,
-        Verdict::Method(f) => (Code::E0201, f),
-        Verdict::UrgentUnclear(f) | Verdict::Vague(f) => (Code::E0301, f),
-    };
-    let span = finding_span(sources, text, finding);
-    let words = &text.node[finding.start..finding.end];
-    let what = place.word();
-    let (message, label, note) = match &finding.reason {
+/// The message, the label and the note for a finding.
+fn explain(reason: &Reason, words: &str, what: &str) -> (String, String, &'static str) {
+    match reason {
         Reason::ActionVerb(v) => (
             format!("this {what} prescribes how, not what must be true"),
             format!("`{v}` is an action for the managers or the CoE to choose"),
@@ -193,24 +367,7 @@ fn judge(
             "urgent, but by when and to what?".to_owned(),
             "clarity before urgency (seed §4 rule 2)",
         ),
-    };
-    let help = match &finding.reason {
-        Reason::Urgency(_) | Reason::UrgencyWithoutClarity(_) => {
-            format!("{OUTCOME_FORM}; mark the directive `urgent` and give it a `by` date if it is")
-        }
-        _ => format!("{OUTCOME_FORM}, e.g. `Quality variance must drop below 3% by 2026-03-31.`"),
-    };
-    let severity = match (code, place) {
-        (Code::E0301, Place::Direction) => Severity::Warning,
-        _ => Severity::Error,
-    };
-    out.push(
-        Diagnostic::new(code, message, Label::new(span, label))
-            .with_severity(severity)
-            .with_note(note)
-            .with_help(help),
-    );
-    false
+    }
 }
 
 /// E0306: a `because` that cites no metric or number.

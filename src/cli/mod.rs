@@ -2,8 +2,11 @@
 //! library, reports through `report`, and returns the exit status.
 
 pub mod args;
+mod fixing;
 mod pictures;
 pub mod report;
+mod setup;
+mod watch;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,14 +23,24 @@ pub fn run(command: Command) -> Status {
             files,
             baseline,
             escalations,
+            fix,
             report,
-        } => check(&files, baseline.as_deref(), escalations.as_deref(), &report),
+            watch,
+        } => {
+            let inputs = CheckInputs {
+                files,
+                baseline,
+                escalations,
+            };
+            check_command(&inputs, &fix, &report, watch)
+        }
         Command::Diff {
             old,
             new,
             unit,
             format,
-        } => diff(&old, &new, unit.as_deref(), format),
+            exit_code,
+        } => diff(&old, &new, unit.as_deref(), format, exit_code),
         Command::Score {
             files,
             baseline,
@@ -39,7 +52,8 @@ pub fn run(command: Command) -> Status {
             out_dir,
             stdout,
             report,
-        } => build(&files, out_dir.as_deref(), stdout, &report),
+            watch,
+        } => build_command(&files, (out_dir.as_deref(), stdout), &report, watch),
         Command::Graph {
             files,
             cycle,
@@ -69,26 +83,93 @@ pub fn run(command: Command) -> Status {
         Command::Lsp => lsp(),
         Command::Schema { name } => schema(name),
         Command::Explain { code, list } => explain(code.as_deref(), list),
+        Command::Init { dir } => setup::init(&dir),
+        Command::Completions { shell } => setup::completions(shell),
+        Command::Man { out_dir } => setup::man(out_dir.as_deref()),
+    }
+}
+
+/// `koomc check`: once, with fixes (`--fix`, `--fix-unsafe`, `--diff`), or
+/// on every change (`--watch`).
+fn check_command(
+    inputs: &CheckInputs,
+    fix: &args::FixArgs,
+    report: &Report,
+    watch: bool,
+) -> Status {
+    if fix.fix || fix.fix_unsafe || fix.diff {
+        return fixing::check_fix(inputs, fix, report);
+    }
+    if !watch {
+        return check(inputs, report);
+    }
+    let watched = watch::Watched {
+        paths: inputs
+            .files
+            .iter()
+            .chain(&inputs.baseline)
+            .map(|p| p.as_path())
+            .collect(),
+        json_folders: inputs.escalations.iter().map(|p| p.as_path()).collect(),
+    };
+    watch::watch(&watched, report, |r| check(inputs, r))
+}
+
+/// `koomc build`: once, or on every change (`--watch`).
+fn build_command(
+    files: &[PathBuf],
+    (out_dir, stdout): (Option<&Path>, bool),
+    report: &Report,
+    watch: bool,
+) -> Status {
+    if !watch {
+        return build(files, out_dir, stdout, report);
+    }
+    let watched = watch::Watched {
+        paths: files.iter().map(|p| p.as_path()).collect(),
+        json_folders: Vec::new(),
+    };
+    watch::watch(&watched, report, |r| build(files, out_dir, stdout, r))
+}
+
+/// What `koomc check` reads: the files, and what it compares them with.
+pub(crate) struct CheckInputs {
+    pub files: Vec<PathBuf>,
+    pub baseline: Option<PathBuf>,
+    pub escalations: Option<PathBuf>,
+}
+
+impl CheckInputs {
+    /// The baseline's compilation, if one is named; `Err` when it does not
+    /// compile (reported).
+    fn baseline(&self) -> Result<Option<Compilation>, Status> {
+        match &self.baseline {
+            Some(old) => revision(old).map(Some).ok_or(Status::Trouble),
+            None => Ok(None),
+        }
+    }
+
+    /// Compile the files (with `overlay`'s texts in place of theirs), then
+    /// change control against `old` and the escalations.
+    fn compile(&self, old: Option<&Compilation>, overlay: koomc::load::Overlay<'_>) -> Compilation {
+        let mut compilation = koomc::compile_with(&koomc::inputs(&self.files), overlay);
+        if let Some(old) = old {
+            koomc::compare_with(&mut compilation, old);
+        }
+        if let Some(dir) = &self.escalations {
+            koomc::escalation::check(&mut compilation, dir);
+        }
+        compilation
     }
 }
 
 /// `koomc check`: diagnostics only, with change control and escalations.
-fn check(
-    files: &[PathBuf],
-    baseline: Option<&Path>,
-    escalations: Option<&Path>,
-    report: &Report,
-) -> Status {
-    let mut compilation = koomc::compile(&koomc::inputs(files));
-    if let Some(old) = baseline {
-        let Some(old) = revision(old) else {
-            return Status::Trouble;
-        };
-        koomc::compare_with(&mut compilation, &old);
-    }
-    if let Some(dir) = escalations {
-        koomc::escalation::check(&mut compilation, dir);
-    }
+fn check(inputs: &CheckInputs, report: &Report) -> Status {
+    let old = match inputs.baseline() {
+        Ok(old) => old,
+        Err(status) => return status,
+    };
+    let mut compilation = inputs.compile(old.as_ref(), &koomc::load::disk);
     report::diagnostics(&mut compilation, report, Purpose::Check)
 }
 
@@ -126,19 +207,30 @@ pub(crate) fn print(text: &str) -> Status {
     }
 }
 
-/// `koomc diff OLD NEW`: what each recipient gains, loses or changes.
-fn diff(old: &Path, new: &Path, unit: Option<&str>, format: DiffFormat) -> Status {
+/// `koomc diff OLD NEW`: what each recipient gains, loses or changes. A
+/// `--for` unit that is no recipient of either revision is E0102 (exit 2);
+/// with `--exit-code`, a change is exit status 1.
+fn diff(old: &Path, new: &Path, unit: Option<&str>, format: DiffFormat, exit_code: bool) -> Status {
     let (Some(before), Some(after)) = (revision(old), revision(new)) else {
         return Status::Trouble;
     };
     let (Some(a), Some(b)) = (before.revision(), after.revision()) else {
         return Status::Failed;
     };
+    if let Some(d) = unit.and_then(|u| koomc::diff::unknown_recipient(&a, &b, u, new)) {
+        let sources = koomc::source::SourceMap::new();
+        report::problems(sources, vec![d], &Report::plain(), Purpose::Check);
+        return Status::Trouble;
+    }
     let report = koomc::diff::diff(&a, &b, unit);
-    match format {
+    let printed = match format {
         DiffFormat::Human => print(&koomc::diff::human(&report)),
         DiffFormat::Json => print_json(&report),
+    };
+    if exit_code && printed == Status::Clean && !report.recipients.is_empty() {
+        return Status::Failed;
     }
+    printed
 }
 
 /// `koomc score`: the executive scorecard, of a plan without errors (like

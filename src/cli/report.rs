@@ -27,7 +27,7 @@ impl From<Status> for std::process::ExitCode {
 }
 
 /// What the diagnostics are reported for: it decides the summary line and
-/// where JSON diagnostics go.
+/// where diagnostics for programs (JSON, SARIF, GitHub) go.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     /// Checking: JSON diagnostics on standard output.
@@ -45,24 +45,38 @@ pub enum Purpose {
 pub fn diagnostics(c: &mut Compilation, report: &Report, purpose: Purpose) -> Status {
     deny(&mut c.diagnostics, &report.deny);
     let diagnostics: &[Diagnostic] = &c.diagnostics;
-    match report.message_format {
-        MessageFormat::Json => {
-            let text = render::json_lines(&c.sources, diagnostics);
-            let _ = if matches!(purpose, Purpose::BuildToStdout | Purpose::Picture) {
+    let for_programs = match report.message_format {
+        MessageFormat::Json => Some(render::json_lines(&c.sources, diagnostics)),
+        MessageFormat::Github => Some(render::github(&c.sources, diagnostics)),
+        MessageFormat::Sarif => Some(koomc::sarif::to_string(&koomc::sarif::log(
+            &c.sources,
+            diagnostics,
+        ))),
+        MessageFormat::Human => None,
+    };
+    match for_programs {
+        Some(text) => {
+            let _ = if program_output_on_stderr(purpose) {
                 std::io::stderr().write_all(text.as_bytes())
             } else {
                 std::io::stdout().write_all(text.as_bytes())
             };
         }
-        MessageFormat::Human => {
+        None => {
             let mut stream = render::StandardStream::stderr(color(report.color));
             let _ = render::human(&mut stream, &c.sources, diagnostics);
-            if !diagnostics.is_empty() {
+            if diagnostics.iter().any(|d| !d.suppressed) {
                 let _ = writeln!(stream, "{}", summary(diagnostics, purpose));
             }
         }
     }
     status(c)
+}
+
+/// Whether diagnostics for programs go to standard error: when standard
+/// output holds the command's own document.
+pub fn program_output_on_stderr(purpose: Purpose) -> bool {
+    matches!(purpose, Purpose::BuildToStdout | Purpose::Picture)
 }
 
 /// The exit status a compilation's diagnostics mean.
@@ -82,7 +96,7 @@ fn deny(diagnostics: &mut [Diagnostic], denied: &[String]) {
         let all = denied == "warnings";
         for d in diagnostics
             .iter_mut()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(|d| d.severity == Severity::Warning && !d.suppressed)
         {
             if all || d.code.lint_name() == Some(denied.as_str()) {
                 d.severity = Severity::Error;
@@ -112,8 +126,9 @@ pub fn color(when: ColorWhen) -> render::ColorChoice {
 }
 
 fn summary(diagnostics: &[Diagnostic], purpose: Purpose) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let shown = diagnostics.iter().filter(|d| !d.suppressed);
+    let errors = shown.clone().filter(|d| d.is_error()).count();
+    let warnings = shown.count() - errors;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let counts = match (errors, warnings) {
         (0, w) => plural(w, "warning"),

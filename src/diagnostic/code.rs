@@ -107,6 +107,7 @@ codes! {
     E0006 => Error, "", "`use` cycle", [], Nothing;
     E0007 => Error, "", "the output cannot be written", [], Output;
     E0008 => Error, "", "`koom.toml` is not valid", [], Nothing;
+    E0009 => Warning, "unknown-suppression", "a `# koom: allow` comment names no code or lint", [], Nothing;
     E0101 => Error, "", "a worker unit addressed: bypassing the spine", [], Nothing;
     E0102 => Error, "", "an undeclared unit named", [], Nothing;
     E0103 => Error, "", "an undeclared metric or goal id named", [], Nothing;

@@ -160,6 +160,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Edits that put it right, each also shown as a help line.
     pub fixes: Vec<Fix>,
+    /// Silenced in place by a `# koom: allow` comment (`crate::suppress`):
+    /// kept for programs, not shown to people, never counted.
+    pub suppressed: bool,
 }
 
 impl Diagnostic {
@@ -174,6 +177,7 @@ impl Diagnostic {
             notes: Vec::new(),
             help: None,
             fixes: Vec::new(),
+            suppressed: false,
         }
     }
 
@@ -188,6 +192,7 @@ impl Diagnostic {
             notes: Vec::new(),
             help: None,
             fixes: Vec::new(),
+            suppressed: false,
         }
     }
 
@@ -228,8 +233,9 @@ impl Diagnostic {
         )
     }
 
+    /// An error that counts: not suppressed.
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity == Severity::Error && !self.suppressed
     }
 
     pub fn primary_span(&self) -> Option<Span> {

@@ -1,5 +1,6 @@
 //! Rendering diagnostics at the edge: for people (codespan-reporting) and for
-//! programs (one JSON object per line, `--message-format json`).
+//! programs (one JSON object per line, `--message-format json`; GitHub
+//! Actions annotations, `--message-format github`). SARIF is `crate::sarif`.
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::{self, termcolor::WriteColor};
@@ -45,7 +46,7 @@ pub fn human(
     diagnostics: &[Diagnostic],
 ) -> std::io::Result<()> {
     let config = term::Config::default();
-    for d in diagnostics {
+    for d in diagnostics.iter().filter(|d| !d.suppressed) {
         term::emit_to_write_style(out, &config, sources, &to_codespan(d))
             .map_err(std::io::Error::other)?;
     }
@@ -104,6 +105,9 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
     /// Edits that put it right; apply all the edits of one fix together.
     pub fixes: Vec<JsonFix>,
+    /// Silenced by a `# koom: allow` comment on the directive: shown here,
+    /// not to people, and never counted (exit status, `build`).
+    pub suppressed: bool,
 }
 
 /// A suggested change: its title (shown as a help line) and its edits.
@@ -197,6 +201,7 @@ pub fn to_json(sources: &SourceMap, d: &Diagnostic) -> JsonDiagnostic {
             .clone()
             .or_else(|| d.fixes.first().map(|f| f.title.clone())),
         fixes: d.fixes.iter().map(|f| json_fix(sources, f)).collect(),
+        suppressed: d.suppressed,
     }
 }
 
@@ -231,4 +236,95 @@ pub fn json_lines(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// GitHub Actions workflow commands, one per diagnostic that is not
+/// suppressed: `::error file=F,line=L,col=C,endLine=L,endColumn=C,title=E0101::message`,
+/// shown as annotations on the pull request and the run. The message keeps
+/// the notes and help lines below it. File names are relative to the project
+/// root, as in the JSON lines.
+pub fn github(sources: &SourceMap, diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics.iter().filter(|d| !d.suppressed) {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = Vec::new();
+        match &d.location {
+            Location::Source(l) => {
+                let (start, end) = sources.line_col(l.span);
+                properties.push(("file", sources.portable_name(l.span.file).to_owned()));
+                properties.push(("line", start.line.to_string()));
+                properties.push(("col", start.column.to_string()));
+                properties.push(("endLine", end.line.to_string()));
+                properties.push(("endColumn", end.column.to_string()));
+            }
+            Location::Path(p) => properties.push(("file", p.clone())),
+        }
+        properties.push(("title", d.code.as_str().to_owned()));
+        let properties: Vec<String> = properties
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", github_property(&v)))
+            .collect();
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            properties.join(","),
+            github_data(&plain_message(d))
+        ));
+    }
+    out
+}
+
+/// The message with its notes and help lines below it (`note: …`,
+/// `help: …`): for formats that carry one text (GitHub annotations, SARIF).
+pub fn plain_message(d: &Diagnostic) -> String {
+    let mut message = d.message.clone();
+    for note in &d.notes {
+        message.push_str(&format!("\nnote: {note}"));
+    }
+    for help in d.help_lines() {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    message
+}
+
+/// A workflow command's message: `%`, `\r` and `\n` escaped, as the runner
+/// expects.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as a message, and `:` and `,` too.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Code, Label};
+
+    #[test]
+    fn github_annotations_escape_messages_and_properties() {
+        let mut sources = SourceMap::new();
+        let file = sources.add("a,b:c.koom".into(), "koom 1.0\nto ops {\n".into());
+        let d = Diagnostic::new(
+            Code::E0102,
+            "unknown unit `ops`: 100% sure\r\nreally",
+            Label::new(Span::new(file, 12, 15), "not declared"),
+        )
+        .with_help("did you mean `operations`?");
+        assert_eq!(
+            github(&sources, &[d]),
+            "::error file=a%2Cb%3Ac.koom,line=2,col=4,endLine=2,endColumn=7,title=E0102::unknown unit `ops`: 100%25 sure%0D%0Areally%0Ahelp: did you mean `operations`?\n"
+        );
+        let unreadable = Diagnostic::at_path(Code::E0004, "cannot read `x.koom`", "x.koom");
+        assert_eq!(
+            github(&sources, &[unreadable]),
+            "::error file=x.koom,title=E0004::cannot read `x.koom`\n"
+        );
+    }
 }

@@ -15,6 +15,8 @@
 //! on the night shift must stay below 5%" (inside a prepositional phrase),
 //! "Cut night-shift overtime by half" (the object of a direction verb).
 
+use std::collections::HashMap;
+
 use super::structure::{Class, Clause, Form, Text};
 use super::Lexicon;
 
@@ -28,24 +30,55 @@ const PREPOSITIONS: &[&str] = &[
     "with", "to",
 ];
 
-/// The byte ranges where one of `units` (kebab-case names) stands in an
-/// actor position.
-pub fn actors(text: &str, lex: &Lexicon, units: &[&str]) -> Vec<(usize, usize)> {
+/// Worker units' kebab-case names, indexed by their first word, so that a
+/// text is read once whatever the number of units (one lookup per token).
+pub struct Units<'a> {
+    by_first: HashMap<&'a str, Vec<UnitName<'a>>>,
+}
+
+struct UnitName<'a> {
+    whole: &'a str,
+    parts: Vec<&'a str>,
+}
+
+impl<'a> Units<'a> {
+    pub fn new(names: impl IntoIterator<Item = &'a str>) -> Units<'a> {
+        let mut by_first: HashMap<&str, Vec<UnitName>> = HashMap::new();
+        for whole in names {
+            let parts: Vec<&str> = whole.split('-').filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 {
+                by_first.entry(parts[0]).or_default().push(UnitName {
+                    whole,
+                    parts: parts.clone(),
+                });
+            }
+            by_first
+                .entry(whole)
+                .or_default()
+                .push(UnitName { whole, parts });
+        }
+        Units { by_first }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// The byte ranges where one of `units` stands in an actor position.
+pub fn actors(text: &str, lex: &Lexicon, units: &Units) -> Vec<(usize, usize)> {
     let t = Text::new(text, lex);
     let mut out = Vec::new();
     if t.len() == 0 || units.is_empty() {
         return out;
     }
     let clauses = t.clauses();
-    for unit in units {
-        let parts: Vec<&str> = unit.split('-').filter(|p| !p.is_empty()).collect();
-        for (at, end) in occurrences(&t, unit, &parts) {
-            if clauses
-                .iter()
-                .any(|c| c.from <= at && end <= c.to && acts(&t, c, at, end))
-            {
-                out.push((t.tokens[at].start, t.tokens[end - 1].end));
-            }
+    for (at, end) in occurrences(&t, units) {
+        if clauses
+            .iter()
+            .any(|c| c.from <= at && end <= c.to && acts(&t, c, at, end))
+        {
+            out.push((t.tokens[at].start, t.tokens[end - 1].end));
         }
     }
     out.sort_unstable();
@@ -53,24 +86,35 @@ pub fn actors(text: &str, lex: &Lexicon, units: &[&str]) -> Vec<(usize, usize)> 
     out
 }
 
-/// Token ranges where the unit's name is written: `night-shift`, `night
+/// Token ranges where a unit's name is written: `night-shift`, `night
 /// shift`, `Night Shift`, with a trailing `team`/`crew`.
-fn occurrences(t: &Text, unit: &str, parts: &[&str]) -> Vec<(usize, usize)> {
+fn occurrences(t: &Text, units: &Units) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..t.len() {
-        let end = if t.word(i) == unit {
-            i + 1
-        } else if parts.len() > 1 && parts.iter().enumerate().all(|(k, p)| t.word(i + k) == *p) {
-            i + parts.len()
-        } else {
+        let Some(names) = units.by_first.get(t.word(i)) else {
             continue;
         };
-        let end = if GROUP_WORDS.contains(&t.word(end)) {
-            end + 1
-        } else {
-            end
-        };
-        out.push((i, end));
+        for name in names {
+            let end = if t.word(i) == name.whole {
+                i + 1
+            } else if name.parts.len() > 1
+                && name
+                    .parts
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| t.word(i + k) == *p)
+            {
+                i + name.parts.len()
+            } else {
+                continue;
+            };
+            let end = if GROUP_WORDS.contains(&t.word(end)) {
+                end + 1
+            } else {
+                end
+            };
+            out.push((i, end));
+        }
     }
     out
 }
@@ -100,7 +144,7 @@ mod tests {
     use super::*;
 
     fn acting(text: &str) -> Vec<&str> {
-        actors(text, &Lexicon::builtin(), &["night-shift"])
+        actors(text, &Lexicon::builtin(), &Units::new(["night-shift"]))
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()

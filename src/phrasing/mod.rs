@@ -32,7 +32,7 @@ mod structure;
 mod token;
 pub mod wordnet;
 
-pub use actors::actors;
+pub use actors::{actors, Units};
 pub use lexicon::{Adjustments, Lexicon};
 
 use structure::Text;

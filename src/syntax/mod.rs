@@ -7,6 +7,7 @@
 
 pub mod ast;
 mod build;
+mod chunks;
 mod expected;
 pub mod literal;
 pub mod regions;
@@ -94,12 +95,21 @@ pub fn parse(file: FileId, text: &str) -> Result<ast::File, Vec<Diagnostic>> {
     }
 }
 
+/// pest alone on a whole file, by the `file` rule, building nothing: the
+/// grammar's ceiling, which the benchmarks compare [`parse`] with. Returns
+/// how many tokens pest produced, or `None` if the file does not parse.
+pub fn parse_only(text: &str) -> Option<usize> {
+    KoomParser::parse(Rule::file, text)
+        .ok()
+        .map(|pairs| pairs.flatten().count())
+}
+
 /// Parse one file, recovering after each syntax error at the next statement:
 /// the statements that parsed (the loader follows their `use`s) and every
 /// error. A file without a valid header gets only that error (E0002).
 pub fn parse_recovering(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>) {
     match check_header(file, text) {
-        Ok(()) => statements::read(file, text),
+        Ok(()) => chunks::read(file, text),
         Err(errors) => (ast::File::default(), errors),
     }
 }

@@ -34,20 +34,30 @@ enum Place {
 /// Read a file whose header has been checked: its AST (without the statements
 /// that did not parse) and every error found.
 pub(super) fn read(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
+    let (items, errors) = read_part(file, text, 0);
+    (File { items }, errors)
+}
+
+/// Read the file-level statements from `start` to the end of `text` (which
+/// may be a prefix of the file: positions stay the file's). At 0, the header
+/// comes first.
+pub(super) fn read_part(file: FileId, text: &str, start: usize) -> (Vec<Item>, Vec<Diagnostic>) {
     let mut r = Reader {
         file,
         text,
-        pos: 0,
+        pos: start,
         build: Builder::new(file),
         errors: Vec::new(),
         depth: 0,
     };
     r.skip_trivia();
-    r.statement(Rule::header); // checked already; this moves past it
+    if start == 0 {
+        r.statement(Rule::header); // checked already; this moves past it
+    }
     let items = r.file_items();
     let mut errors = r.errors;
     errors.extend(r.build.errors);
-    (File { items }, errors)
+    (items, errors)
 }
 
 struct Reader<'t> {

@@ -410,3 +410,69 @@ fn no_syntax_error_is_without_a_help_line() {
         }
     }
 }
+
+#[test]
+fn the_keyword_rule_reserves_exactly_the_keywords() {
+    use pest::Parser;
+    let whole = |word: &str| {
+        super::KoomParser::parse(super::Rule::keyword, word)
+            .is_ok_and(|mut pairs| pairs.next().is_some_and(|p| p.as_str() == word))
+    };
+    for keyword in super::KEYWORDS {
+        assert!(
+            whole(keyword),
+            "`{keyword}` is not refused as a name or unit"
+        );
+        for near in [
+            format!("{keyword}s"),
+            format!("{keyword}-x"),
+            keyword[..keyword.len() - 1].to_owned(),
+        ] {
+            assert!(
+                super::KEYWORDS.contains(&near.as_str()) || !whole(&near),
+                "`{near}` is taken for a keyword"
+            );
+        }
+    }
+    for word in ["USD", "people", "crates/week", "t", "o", "bye", "tox"] {
+        assert!(!whole(word), "`{word}` is taken for a keyword");
+    }
+}
+
+/// Every example (and a few files with mistakes) read in parts, cut at every
+/// top-level statement, gives the AST and the errors of one sequential read,
+/// spans included.
+#[test]
+fn reading_in_parts_is_reading_in_one_pass() {
+    let mut texts: Vec<String> = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples"
+    ))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("examples").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "koom") {
+                // (Some examples are not UTF-8, on purpose.)
+                texts.extend(std::fs::read_to_string(&path).ok());
+            }
+        }
+    }
+    assert!(texts.len() > 20, "the examples");
+    let clean = "koom 1.0\nmetric a unit USD\ncycle 2026-Q1 {\n  goal a <= 5 USD\n}\nmetric b\n";
+    texts.push(clean.to_owned());
+    texts.push(clean.replace("<= 5", "<== 5"));
+    texts.push(clean.replace("metric b", "metric b }"));
+    texts.push(clean.replace("  goal", "metric c\n  goal"));
+    let file = crate::source::FileId(0);
+    for text in texts
+        .iter()
+        .filter(|t| super::check_header(file, t).is_ok())
+    {
+        let whole = super::statements::read(file, text);
+        let parts = super::chunks::read_in_parts(file, text, 1);
+        assert_eq!(format!("{whole:?}"), format!("{parts:?}"), "{text}");
+    }
+}

@@ -85,6 +85,70 @@ fn misuse_exits_2() {
 }
 
 #[test]
+fn build_without_a_destination_names_both() {
+    let out = koomc().args(["build", CLEAN]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("give `--out-dir DIR` (one file per work order) or `--stdout` (one JSON document); either will do"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Usage: koomc build"), "{stderr}");
+}
+
+#[test]
+fn diff_refuses_an_unknown_unit_and_tells_changes_by_exit_code() {
+    let old = "examples/history/whiplash/old.koom";
+    let new = "examples/history/whiplash/new.koom";
+    let out = koomc()
+        .args(["diff", old, new, "--for", "salse"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2)
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("error[E0102]: unknown unit `salse` in `--for`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `sales`?"), "{stderr}");
+    let out = koomc()
+        .args(["diff", old, new, "--for", "finance"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("name one of the managers and CoE units: `engineering`"),
+        "{stderr}"
+    );
+    let out = koomc()
+        .args(["diff", old, new, "--for", "on-call"])
+        .env("NO_COLOR", "1")
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("error[E0101]: `on-call` in `--for` is a worker unit"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`--for engineering`"), "{stderr}");
+    // --exit-code: 1 when a work order changes, 0 when none does.
+    koomc().args(["diff", old, new]).assert().code(0);
+    koomc()
+        .args(["diff", old, new, "--exit-code"])
+        .assert()
+        .code(1);
+    koomc()
+        .args(["diff", old, new, "--exit-code", "--format", "json"])
+        .assert()
+        .code(1);
+    koomc()
+        .args(["diff", old, old, "--exit-code"])
+        .assert()
+        .code(0);
+}
+
+#[test]
 fn json_messages_are_one_object_per_line_with_positions() {
     let text = stdout(koomc().args(["check", BROKEN, "--message-format", "json"]));
     let lines: Vec<&str> = text.lines().collect();
@@ -93,7 +157,7 @@ fn json_messages_are_one_object_per_line_with_positions() {
     assert_eq!(d["code"], "E0102");
     assert_eq!(d["severity"], "error");
     assert_eq!(d["file"], BROKEN);
-    assert_eq!(d["start"]["line"], 22);
+    assert_eq!(d["start"]["line"], 24);
     assert_eq!(d["start"]["column"], 6);
     assert_eq!(d["end"]["column"], 14);
     assert_eq!(d["help"], "did you mean `logistics`?");
@@ -256,7 +320,7 @@ fn project(toml: &str, koom: &str) -> tempfile::TempDir {
     dir
 }
 
-const VAGUE_DIRECTION: &str = "koom 1.0\nmanager ops \"Ann\"\ncycle 2026-Q1 {\n  direction \"Our service is world-class in every branch.\"\n}\n";
+const VAGUE_DIRECTION: &str = "koom 1.0\nmanager ops \"Ann\"\ncycle 2026-Q1 {\n  direction \"Our service is world-class in every branch.\"\n  outcome \"Every branch answers 95% of calls within 2 minutes.\"\n}\n";
 
 #[test]
 fn a_warning_fails_only_under_deny() {

@@ -166,3 +166,24 @@ pub fn found(c: &koomc::Compilation) -> Vec<Expect> {
         })
         .collect()
 }
+
+/// The words of `grammar/koom.pest`'s `keyword` rule. The rule groups them
+/// by first letter, one group a line: `'b'..'b' ~ ("y" | "ecause")` is `by`
+/// and `because`.
+pub fn grammar_keywords() -> std::collections::BTreeSet<String> {
+    let grammar = std::fs::read_to_string("grammar/koom.pest").expect("grammar");
+    let start = grammar.find("keyword = @{").expect("a keyword rule");
+    let end = grammar[start..].find("\n}").expect("its end") + start;
+    let mut words = std::collections::BTreeSet::new();
+    for line in grammar[start..end].lines() {
+        let code = line.split("//").next().unwrap_or("");
+        let prefix = match code.find("'..'") {
+            Some(at) => code[..at].rsplit('\'').next().unwrap_or("").to_owned(),
+            None => String::new(),
+        };
+        for rest in code.split('"').skip(1).step_by(2) {
+            words.insert(format!("{prefix}{rest}"));
+        }
+    }
+    words
+}

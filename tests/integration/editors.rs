@@ -4,18 +4,7 @@
 
 use std::collections::BTreeSet;
 
-/// The words of the grammar's `keyword` rule.
-fn grammar_keywords() -> BTreeSet<String> {
-    let grammar = std::fs::read_to_string("grammar/koom.pest").expect("grammar");
-    let start = grammar.find("keyword = @{").expect("a keyword rule");
-    let end = grammar[start..].find("~ !ident_char").expect("its end") + start;
-    grammar[start..end]
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
+use crate::common::grammar_keywords;
 
 #[test]
 fn the_compiler_and_the_grammar_agree() {

@@ -52,7 +52,7 @@ fn plan(more: &str, after: &str) -> String {
     format!(
         "koom 1.0\nmanager operations \"Rita Ringtail\"\nmanager logistics \"Bandit Masks\"\n\
          metric throughput unit crates/week better higher baseline 1150\n\
-         cycle 2026-Q1 {{\n  to operations {{ goal throughput >= 1300 }}\n{more}}}\n{after}"
+         cycle 2026-Q1 {{\n  direction \"Every crate leaves the dock on the day it was promised.\"\n  to operations {{ goal throughput >= 1300 }}\n{more}}}\n{after}"
     )
 }
 
@@ -153,7 +153,9 @@ fn e0704_a_resolve_of_an_unknown_escalation_or_units() {
         (&plan(RESOLVE_7, ""), &[("ESC-7.json", esc_7())]),
     );
     // Resolved in another cycle than the one it was raised for.
-    let q2 = |more: &str| format!("cycle 2026-Q2 {{\n{more}}}\n");
+    let q2 = |more: &str| {
+        format!("cycle 2026-Q2 {{\n  direction \"Every crate leaves the dock on the day it was promised.\"\n  to operations {{ goal throughput >= 1400 }}\n{more}}}\n")
+    };
     escalated(
         expect("E0704")
             .underlined("ESC-7")

@@ -94,6 +94,7 @@ const PLAN: &str = r#"koom 1.0
 manager operations "Rita Ringtail"
 metric throughput unit crates/week better higher baseline 1150
 cycle 2026-Q1 {
+  direction "Raccoons Inc. is the most reliable distributor in the burrow."
   to operations {
     goal throughput >= 1300 crates/week by 2026-03-31
   }

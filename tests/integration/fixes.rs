@@ -60,8 +60,9 @@ impl Project {
     }
 }
 
+/// A cycle with its direction (E0308) and `body`.
 fn plan(body: &str) -> String {
-    format!("{ORG}cycle 2026-Q1 {{\n{body}\n}}\n")
+    format!("{ORG}cycle 2026-Q1 {{\n  direction \"Every crate leaves the dock on the day it was promised.\"\n{body}\n}}\n")
 }
 
 /// Fix `code` in `main.koom` (with the other files), and check it is gone.
@@ -152,7 +153,7 @@ fn an_unknown_escalation_becomes_the_close_one() {
     let esc = std::fs::read_to_string(root.join("examples/escalations/valid/ESC-7.json"))
         .expect("the fixture");
     let main =
-        plan("  resolve ESC-77 for operations, logistics: \"Outbound first until March 31.\"");
+        plan("  to operations { goal throughput >= 1300 }\n  resolve ESC-77 for operations, logistics: \"Outbound first until March 31.\"");
     let files = [
         ("main.koom", main.as_str()),
         ("escalations/ESC-7.json", esc.as_str()),

@@ -47,7 +47,7 @@ fn a_revision_dated_before_its_baseline_is_e0703() {
 
 #[test]
 fn a_goal_with_an_id_moved_to_another_block_is_a_change() {
-    let head = "koom 1.0\nrevision DATE\nmanager ops \"A\"\nmanager log \"B\"\nmetric t unit crates better higher baseline 10\ncycle 2026-Q1 {\n window 2026-01-01 to 2026-01-05\n priority 1 t\n";
+    let head = "koom 1.0\nrevision DATE\nmanager ops \"A\"\nmanager log \"B\"\nmetric t unit crates better higher baseline 10\ncycle 2026-Q1 {\n window 2026-01-01 to 2026-01-05\n direction \"Every crate leaves the dock on the day it was promised.\"\n priority 1 t\n";
     let old = koomc::compile_text(
         Path::new("old.koom"),
         format!(
@@ -80,13 +80,13 @@ fn a_goal_with_an_id_moved_to_another_block_is_a_change() {
 
 /// A revision of a small plan: its `revision` line, the units after
 /// `operations` and `logistics`, and the statements of 2026-Q1 (window
-/// 2026-01-01 to 2026-01-09).
+/// 2026-01-01 to 2026-01-09, and its direction).
 fn revision(revision: &str, units: &str, cycle: &str) -> String {
     format!(
         "koom 1.0\n{revision}manager operations \"Rita Ringtail\"\nmanager logistics \"Bandit Masks\"\n{units}\
          metric throughput unit crates/week better higher baseline 1150\n\
          metric overhead unit USD/month better lower baseline 480k\n\
-         cycle 2026-Q1 {{\n  window 2026-01-01 to 2026-01-09\n{cycle}}}\n"
+         cycle 2026-Q1 {{\n  window 2026-01-01 to 2026-01-09\n  direction \"Every crate leaves the dock on the day it was promised.\"\n{cycle}}}\n"
     )
 }
 

@@ -129,8 +129,7 @@ fn quoted_words(body: &str) -> BTreeSet<String> {
 }
 
 fn pest_keywords() -> BTreeSet<String> {
-    let rules = pest_rules();
-    quoted_words(&rules["keyword"].1)
+    crate::common::grammar_keywords()
 }
 
 /// Every STRING of a grammar.json rule, recursively.

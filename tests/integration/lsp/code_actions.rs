@@ -30,7 +30,7 @@ fn quick_fixes_for_a_worker_address_and_a_missing_better() {
     let mut s = Session::start();
     // A worker address becomes its manager's; a missing `better` is added.
     let other_uri = koomc::lsp::path_to_uri(&s.root.join("other.koom"));
-    let other = "koom 1.0\nuse \"org.koom\"\nmetric rating unit points baseline 3\ncycle 2026-Q1 {\n  constraint throughput +5% keep rating\n  to night-shift { goal throughput >= 1200 }\n}\n";
+    let other = "koom 1.0\nuse \"org.koom\"\nmetric rating unit points baseline 3\ncycle 2026-Q1 {\n  direction \"Café Raccoon ships every crate within 24 hours.\"\n  constraint throughput +5% keep rating\n  to night-shift { goal throughput >= 1200 }\n}\n";
     s.open(&other_uri, other);
     let found = s.client.diagnostics(&other_uri);
     let codes: Vec<&str> = found
@@ -40,7 +40,7 @@ fn quick_fixes_for_a_worker_address_and_a_missing_better() {
     assert_eq!(codes, ["E0304", "E0101"]);
     let actions = s.client.request("textDocument/codeAction", json!({
         "textDocument": { "uri": other_uri },
-        "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 7, "character": 0 } },
+        "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 8, "character": 0 } },
         "context": { "diagnostics": found }
     }));
     let titles: Vec<&str> = actions
@@ -65,5 +65,5 @@ fn quick_fixes_for_a_worker_address_and_a_missing_better() {
     );
     let fix = &actions[2]["edit"]["changes"][&other_uri][0];
     assert_eq!(fix["newText"], "operations");
-    assert_eq!(fix["range"]["start"], json!({ "line": 5, "character": 5 }));
+    assert_eq!(fix["range"]["start"], json!({ "line": 6, "character": 5 }));
 }
