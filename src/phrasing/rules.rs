@@ -560,7 +560,7 @@ fn nominal_method(t: &Text, c: &Clause) -> Option<(usize, String)> {
         w.strip_suffix("ion").map(|s| format!("{s}e")),
         w.strip_suffix("ion").map(str::to_owned),
         w.strip_suffix("ment").map(str::to_owned),
-        Some(w.replace('-', " ")),
+        w.contains('-').then(|| w.replace('-', " ")),
     ];
     stems
         .into_iter()

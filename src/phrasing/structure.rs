@@ -22,6 +22,9 @@
 //! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
 //! of the object.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use super::lexicon::{flag, Lexicon};
 use super::token::{is_date_number, tokenize, Kind, Token};
 use super::wordnet;
@@ -29,7 +32,7 @@ use super::wordnet;
 /// The tokens of a text outside parentheses, with per-token facts.
 pub struct Text<'a> {
     pub source: &'a str,
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
     pub lex: &'a Lexicon,
     /// A threshold word or number.
     pub threshold: Vec<bool>,
@@ -41,6 +44,17 @@ pub struct Text<'a> {
     pub pseudo: Vec<bool>,
     /// The lexicon's [`flag`]s of each word.
     pub flags: Vec<u16>,
+    /// Each word's verb lemma, looked up on first use ([`Text::lemma`]).
+    lemmas: Vec<OnceCell<Lemma>>,
+}
+
+/// A word's verb lemma: none, a prefix of the word ("hire", "stopp[ed]"
+/// cut to its stem), or a WordNet lemma ("undertook" → "undertake").
+#[derive(Clone, Copy)]
+enum Lemma {
+    None,
+    Prefix(usize),
+    WordNet(&'static str),
 }
 
 /// What kind of verb heads a clause.
@@ -205,9 +219,10 @@ impl<'a> Text<'a> {
             comparator: vec![false; n],
             pseudo: vec![false; n],
             flags: Vec::with_capacity(n),
+            lemmas: vec![OnceCell::new(); n],
         };
         for tok in &t.tokens {
-            let f = lex.flags.get(tok.text.as_str()).copied().unwrap_or(0);
+            let f = lex.flags.get(tok.text.as_ref()).copied().unwrap_or(0);
             t.flags.push(f);
         }
         for i in 0..n {
@@ -278,7 +293,28 @@ impl<'a> Text<'a> {
     }
 
     pub fn word(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.text.as_str())
+        self.tokens.get(i).map_or("", |t| t.text.as_ref())
+    }
+
+    /// The verb lemma of the word at `i` ([`Lexicon::verb_lemma`]), computed
+    /// once per word: the clause rules ask for it many times.
+    pub fn lemma(&self, i: usize) -> Option<&str> {
+        let w = self.word(i);
+        let cell = self.lemmas.get(i)?;
+        let l = *cell.get_or_init(|| match self.lex.verb_lemma(w) {
+            None => Lemma::None,
+            Some(Cow::Owned(stem)) => Lemma::Prefix(stem.len()),
+            Some(Cow::Borrowed(l)) if std::ptr::eq(l, w) => Lemma::Prefix(w.len()),
+            Some(Cow::Borrowed(_)) => match super::wordnet::verb_lemma(w) {
+                Some(l) => Lemma::WordNet(l),
+                None => Lemma::Prefix(w.len()),
+            },
+        });
+        match l {
+            Lemma::None => None,
+            Lemma::Prefix(n) => Some(&w[..n]),
+            Lemma::WordNet(l) => Some(l),
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -287,7 +323,7 @@ impl<'a> Text<'a> {
 
     fn is_threshold(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        let w = t.text.as_str();
+        let w = t.text.as_ref();
         match t.kind {
             Kind::Number => !is_date_number(w) && !self.is_identifier(i),
             Kind::Word => {
@@ -342,7 +378,7 @@ impl<'a> Text<'a> {
         }
         let prev = &self.tokens[i - 1];
         let naming = matches!(
-            prev.text.as_str(),
+            prev.text.as_ref(),
             "version"
                 | "v"
                 | "release"
@@ -385,7 +421,7 @@ impl<'a> Text<'a> {
         match t.kind {
             Kind::Number => is_date_number(&t.text),
             Kind::Word => {
-                let w = t.text.as_str();
+                let w = t.text.as_ref();
                 let ambiguous = matches!(w, "fall" | "may" | "march");
                 let dated = matches!(
                     self.word(i.wrapping_sub(1)),
@@ -417,12 +453,10 @@ impl<'a> Text<'a> {
         i: usize,
         set: &'p super::lexicon::Phrases,
     ) -> Option<&'p Vec<String>> {
-        if self.flags.get(i).is_none_or(|f| f & flag::PHRASE == 0)
-            || !set.firsts.contains(self.word(i))
-        {
+        if self.flags.get(i).is_none_or(|f| f & flag::PHRASE == 0) {
             return None;
         }
-        set.list.iter().find(|p| self.matches(i, p))
+        set.starting(self.word(i)).find(|p| self.matches(i, p))
     }
 
     /// Whether the words from `i` match `phrase`.
@@ -442,7 +476,7 @@ impl<'a> Text<'a> {
         for (i, t) in self.tokens.iter().enumerate() {
             let next = self.word(i + 1);
             let boundary = (t.kind == Kind::Punct
-                && (matches!(t.text.as_str(), "." | ";" | ":" | "!" | "?" | "—")
+                && (matches!(t.text.as_ref(), "." | ";" | ":" | "!" | "?" | "—")
                     || (t.text == ","
                         && matches!(next, "and" | "but" | "then" | "so" | "or")
                         && self.is_word(i + 2)
@@ -491,10 +525,7 @@ impl<'a> Text<'a> {
     /// The main verb at `i` (a form of a verb), with a phrasal particle.
     fn verb_at(&self, i: usize, modal: Option<usize>, passive: bool) -> Verb {
         let w = self.word(i);
-        let lemma = self
-            .lex
-            .verb_lemma(w)
-            .map_or_else(|| w.to_owned(), std::borrow::Cow::into_owned);
+        let lemma = self.lemma(i).unwrap_or(w).to_owned();
         let particle = self.word(i + 1);
         if matches!(
             particle,
@@ -589,7 +620,7 @@ impl<'a> Text<'a> {
                 };
                 let w = self.word(j);
                 let verb = if gerund {
-                    w.ends_with("ing") && self.lex.verb_lemma(w).is_some()
+                    w.ends_with("ing") && self.lemma(j).is_some()
                 } else {
                     // After a bare `and` only a listed verb or one taking a
                     // determiner: "undergraduate and graduate graduation
@@ -625,6 +656,9 @@ impl<'a> Text<'a> {
             return c;
         }
         self.verb_group(&mut c);
+        if matches!(c.form, Form::Modal | Form::Declarative) {
+            c.threshold = (from..to).any(|i| self.threshold[i] && !self.qualifies(&c, i));
+        }
         if let Some(v) = &c.verb {
             c.also = self.coordinated(v.end + 1, to);
             let start = c.also.last().map_or(v.end, |a| a.end) + 1;
@@ -653,7 +687,7 @@ impl<'a> Text<'a> {
     fn ends_object(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         // "a talented and diverse workforce": `and` between qualifiers.
-        if matches!(t.text.as_str(), "and" | "or")
+        if matches!(t.text.as_ref(), "and" | "or")
             && !self.starts_verb_phrase(i + 1)
             && !matches!(self.word(i + 1), "a" | "an" | "the" | "our" | "their")
             && self.tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Word)
@@ -698,14 +732,14 @@ impl<'a> Text<'a> {
         let mut ensure = false;
         loop {
             let start = head;
-            while head < to && lex.openers.contains(&self.tokens[head].text) {
+            while head < to && lex.openers.contains(self.word(head)) {
                 polite |= matches!(self.word(head), "please" | "let's" | "lets" | "we" | "i");
                 head += 1;
             }
             while head + 1 < to
                 && (self.word(head) == "to"
                     || (self.word(head).ends_with("ly")
-                        && self.lex.verb_lemma(self.word(head)).is_none()
+                        && self.lemma(head).is_none()
                         && self.is_base_verb(head + 1)))
             {
                 head += 1;
@@ -739,11 +773,8 @@ impl<'a> Text<'a> {
     /// "work to", "seek to", "focus on reducing", "committed to using". The
     /// frame adds effort, not content: the verb after it is the clause's.
     pub fn framed(&self, i: usize) -> Option<usize> {
-        let lemma = self.lex.verb_lemma(self.word(i))?;
-        let gerund = |k: usize| {
-            let w = self.word(k);
-            w.ends_with("ing") && self.lex.verb_lemma(w).is_some()
-        };
+        let lemma = self.lemma(i)?;
+        let gerund = |k: usize| self.word(k).ends_with("ing") && self.lemma(k).is_some();
         // "We have set a new target to reduce…", "set a target of reducing…":
         // the target is stated, its setting is not a method.
         if lemma == "set" {
@@ -759,14 +790,12 @@ impl<'a> Text<'a> {
                 _ => None,
             };
         }
-        if !FRAME_VERBS.contains(&&*lemma) {
+        if !FRAME_VERBS.contains(&lemma) {
             return None;
         }
         let next = self.word(i + 1);
         // "strive to continually improve": an adverb before the verb.
-        let v = if self.word(i + 2).ends_with("ly")
-            && self.lex.verb_lemma(self.word(i + 2)).is_none()
-        {
+        let v = if self.word(i + 2).ends_with("ly") && self.lemma(i + 2).is_none() {
             i + 3
         } else {
             i + 2
@@ -834,7 +863,7 @@ impl<'a> Text<'a> {
             {
                 return self.modal_group(c, m);
             }
-            if end < to && self.lex.verb_lemma(self.word(end)).is_some() {
+            if end < to && self.lemma(end).is_some() {
                 c.form = Form::Declarative;
                 c.subject_end = end;
                 c.verb = Some(self.verb_at(end, None, false));
@@ -878,11 +907,11 @@ impl<'a> Text<'a> {
             }
         }
         let w = self.word(head);
-        let gerund = !c.ensure && w.ends_with("ing") && self.lex.verb_lemma(w).is_some();
+        let gerund = !c.ensure && w.ends_with("ing") && self.lemma(head).is_some();
         if (imperative_head && !self.finite_after(head + 1, to)) || gerund {
             c.form = Form::Imperative;
             c.verb = Some(self.verb_at(head, None, false));
-        } else if w.ends_with("ed") && self.lex.verb_lemma(w).is_some() {
+        } else if w.ends_with("ed") && self.lemma(head).is_some() {
             c.form = Form::Participle;
             c.verb = Some(self.verb_at(head, None, true));
         } else if let Some(v) = self.finite_verb(head + 1, to) {
@@ -914,9 +943,30 @@ impl<'a> Text<'a> {
     }
 
     /// A word that opens a subordinate clause; `in` only as "in order to"
-    /// ("Staff turnover in the call centre is to be…" keeps its verb group).
+    /// ("Staff turnover in the call centre is to be…" keeps its verb group);
+    /// `than` before an amount compares inside a noun phrase ("findings older
+    /// than 30 days must number zero" keeps its verb group).
     fn subordinates(&self, i: usize) -> bool {
-        self.has(i, flag::SUBORDINATOR) && (self.word(i) != "in" || self.word(i + 1) == "order")
+        self.has(i, flag::SUBORDINATOR)
+            && match self.word(i) {
+                "in" => self.word(i + 1) == "order",
+                "than" => !self.amount_follows(i + 1),
+                _ => true,
+            }
+    }
+
+    /// An amount that picks the measured population out in the subject
+    /// ("Open findings older than 30 days must…", "Calls longer than 10
+    /// minutes…"): a comparison that is no comparator, before the verb group.
+    fn qualifies(&self, c: &Clause, i: usize) -> bool {
+        i < c.subject_end
+            && (i.saturating_sub(2)..i).any(|k| self.word(k) == "than" && !self.comparator[k])
+    }
+
+    /// A number or threshold at `i` or after one word ("30 days", "$5m",
+    /// "the 2024 level").
+    fn amount_follows(&self, i: usize) -> bool {
+        (i..self.len().min(i + 2)).any(|k| self.threshold[k] || self.tokens[k].kind == Kind::Number)
     }
 
     /// A determiner, possessive or number at `i`: the start of an object.
@@ -961,10 +1011,10 @@ impl<'a> Text<'a> {
         let Some(v) = self.finite_verb(from, to) else {
             return false;
         };
-        let lemma = self.lex.verb_lemma(self.word(v));
+        let lemma = self.lemma(v);
         let listed = self.word(v).ends_with('s')
             && lemma.is_some_and(|l| {
-                self.lex.direction_base.contains(&*l) || self.lex.result_base.contains(&*l)
+                self.lex.direction_base.contains(l) || self.lex.result_base.contains(l)
             });
         !self.prefers_verb(from - 1) || (listed && !self.determined(from) && self.is_word(from))
     }
@@ -980,11 +1030,10 @@ impl<'a> Text<'a> {
                 if !self.is_word(i) || matches!(prev, "the" | "a" | "an" | "of" | "our" | "per") {
                     return false;
                 }
-                let Some(lemma) = self.lex.verb_lemma(w) else {
+                let Some(lemma) = self.lemma(i) else {
                     return false;
                 };
-                let inflected = *lemma != *w && (w.ends_with('s') || w.ends_with("ed"));
-                let lemma = &*lemma;
+                let inflected = lemma != w && (w.ends_with('s') || w.ends_with("ed"));
                 let listed = self.lex.direction_base.contains(lemma)
                     || self.lex.result_base.contains(lemma)
                     || self.lex.method_base.contains(lemma);
@@ -1006,7 +1055,7 @@ impl<'a> Text<'a> {
             if self.has(i, flag::AUX)
                 || w == "being"
                 || self.lex.adverbs.contains(w)
-                || (w.ends_with("ly") && w.len() > 4 && self.lex.verb_lemma(w).is_none())
+                || (w.ends_with("ly") && w.len() > 4 && self.lemma(i).is_none())
             {
                 copula = self.has(i, flag::COPULA) || (copula && !matches!(w, "to"));
                 if matches!(w, "to" | "have" | "has") && !self.has(i + 1, flag::COPULA) {
@@ -1031,12 +1080,11 @@ impl<'a> Text<'a> {
             && !progressive
             && self.is_word(i)
             && self
-                .lex
-                .verb_lemma(w)
+                .lemma(i)
                 .is_some_and(|l| l != w || self.lex.participle_like(w));
         if participle {
             c.verb = Some(self.verb_at(i, Some(m), true));
-        } else if (copula && !progressive) || !self.is_word(i) || self.lex.verb_lemma(w).is_none() {
+        } else if (copula && !progressive) || !self.is_word(i) || self.lemma(i).is_none() {
             // "must be 30 minutes or less", "is the most reliable…"
             c.verb = Some(Verb {
                 at: i.saturating_sub(1).max(m),

@@ -545,3 +545,26 @@ fn urgency_in_idioms_and_characters_without_a_measure() {
         "vague"
     );
 }
+
+#[test]
+fn a_comparison_with_an_amount_opens_no_clause() {
+    // `than` before an amount stays inside the subject: the modal later is
+    // the clause's verb group, and the measure is its subject.
+    assert_eq!(
+        label("Open security findings older than 30 days must number zero"),
+        "outcome"
+    );
+    assert_eq!(
+        label("Invoices older than 60 days must stay below 5% of receivables by Q3."),
+        "outcome"
+    );
+    // The same subject with no threshold is vague, with a method verb a method.
+    assert_eq!(
+        label("Open findings older than 30 days must go down."),
+        "vague"
+    );
+    assert_eq!(
+        label("Open three new stores in cities larger than 100,000 people."),
+        "method"
+    );
+}
