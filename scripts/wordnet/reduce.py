@@ -19,7 +19,9 @@ Table format (one line each, sorted, '#' lines are comments):
            (adjective senses + adverb senses), else empty
     form<TAB>>lemma
         an irregular inflection from WordNet's exception lists (noun.exc,
-        verb.exc, adj.exc) whose lemma is in the table.
+        verb.exc, adj.exc) whose lemma is in the table; a verb form that is
+        also a lemma of another part of speech ("paid", "left") is listed
+        too, unless it is a verb lemma itself.
 
 Kept: single-word lemmas of letters, hyphens and apostrophes; every verb. A
 word that is only a noun, or only an adjective or adverb, is kept when SemCor
@@ -123,7 +125,11 @@ def build():
             for line in f:
                 p = line.split()
                 form, lemma = p[0], p[1]
-                if ok(form) and lemma in lemmas and form not in lemmas and form not in exc:
+                if ok(form) and lemma in lemmas and form not in exc and form != lemma:
+                    # A form that is also a lemma ("paid", an adjective) keeps
+                    # its verb reading: the inflection is listed after it.
+                    if form in lemmas and (pos != "verb" or form in verbs):
+                        continue
                     exc[form] = lemma
     rows.extend(f + "\t>" + exc[f] for f in sorted(exc))
     return HEADER + "\n".join(rows) + "\n"

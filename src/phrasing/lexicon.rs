@@ -60,34 +60,53 @@ pub mod flag {
 #[derive(Clone, Debug, Default)]
 pub struct Phrases {
     pub list: Vec<Vec<String>>,
-    pub firsts: WordSet,
+    /// The phrases by first word, as indices into `list` in its order: a
+    /// word is matched against the few phrases it can begin, not all.
+    pub firsts: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
 }
 
 impl Phrases {
     pub fn new(list: Vec<Vec<String>>) -> Self {
-        let firsts = list.iter().filter_map(|p| p.first().cloned()).collect();
-        Phrases { list, firsts }
+        let mut p = Phrases {
+            list,
+            firsts: HashMap::default(),
+        };
+        p.index();
+        p
+    }
+
+    fn index(&mut self) {
+        self.firsts.clear();
+        for (k, phrase) in self.list.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                self.firsts.entry(first.clone()).or_default().push(k);
+            }
+        }
     }
 
     pub fn push(&mut self, phrase: Vec<String>) {
         if let Some(first) = phrase.first() {
-            self.firsts.insert(first.clone());
+            let k = self.list.len();
+            self.firsts.entry(first.clone()).or_default().push(k);
         }
         self.list.push(phrase);
     }
 
     pub fn retain(&mut self, keep: impl FnMut(&Vec<String>) -> bool) {
         self.list.retain(keep);
-        self.firsts = self
-            .list
-            .iter()
-            .filter_map(|p| p.first().cloned())
-            .collect();
+        self.index();
+    }
+
+    /// The phrases that begin with `word`, in list order.
+    pub fn starting(&self, word: &str) -> impl Iterator<Item = &Vec<String>> {
+        self.firsts
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.list[k])
     }
 }
 
-/// Verbs that prescribe how: at a clause head, after a modal (`should hire`),
-/// or in the passive (`must be implemented`), they make a method.
 pub const METHOD_VERBS: &[&str] = &[
     "add",
     "adopt",
@@ -112,6 +131,7 @@ pub const METHOD_VERBS: &[&str] = &[
     "enforce",
     "establish",
     "form",
+    "fund",
     "hire",
     "host",
     "collect",
@@ -131,6 +151,7 @@ pub const METHOD_VERBS: &[&str] = &[
     "organise",
     "outsource",
     "partner",
+    "perform",
     "pilot",
     "purchase",
     "recruit",
@@ -185,6 +206,7 @@ pub const METHOD_VERBS: &[&str] = &[
     "adjust",
     "allocate",
     "approve",
+    "attend",
     "begin",
     "campaign",
     "coach",
@@ -303,7 +325,7 @@ pub const RESULT_VERBS: &[&str] = &[
     "achieve", "reach", "hit", "attain", "get", "keep", "maintain", "sustain", "bring", "exceed",
     "ensure", "secure", "win", "meet", "earn", "gain", "obtain", "attract", "receive", "serve",
     "ship", "generate", "become", "make", "resolve", "answer", "process", "fill", "close",
-    "deliver", "complete", "retain", "stay", "remain", "hold",
+    "deliver", "complete", "finish", "retain", "stay", "remain", "hold",
 ];
 
 /// Nouns that name a means (an activity, a tool, a procedure), not a measure:
@@ -391,6 +413,10 @@ pub const MEANS_NOUNS: &[&str] = &[
     "check-ins",
     "policies",
     "policy",
+    "partnership",
+    "partnerships",
+    "plan",
+    "plans",
 ];
 
 /// Vague terms (spec §6), flagged wherever they stand outside a comparator.
@@ -567,6 +593,18 @@ pub const EMPHASIS_PHRASES: &[&str] = &[
     "no excuses",
     "this is an emergency",
     "stop the bleeding",
+    "every hour counts",
+    "every minute counts",
+    "every day counts",
+    "every second counts",
+    "the clock is ticking",
+    "the clock is running out",
+    "time is running out",
+    "running out of time",
+    "cannot afford another",
+    "can't afford another",
+    "stop whatever",
+    "whatever else you are doing",
 ];
 
 /// Urgency emphasis: unclear only without a threshold and a date.
@@ -686,7 +724,9 @@ pub const INCREASE_VERBS: &[&str] = &[
 
 /// Verbs of being: a threshold makes them an outcome; without one they state
 /// a condition (declarative) or an aspiration (imperative `Be…`, `Become…`).
-pub const STATE_VERBS: &[&str] = &["be", "become", "remain", "stay", "seem", "exist", "feel"];
+pub const STATE_VERBS: &[&str] = &[
+    "be", "become", "remain", "stay", "seem", "exist", "feel", "have",
+];
 
 /// Nouns that name a condition to create rather than a thing to build:
 /// "Create a welcoming environment" is vague, not a method.
@@ -1116,11 +1156,6 @@ impl Lexicon {
         mark_list(st::COPULAS, flag::COPULA);
         mark_list(st::LEAD_INS, flag::LEAD_IN);
         mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
-        let mut mark = |words: &WordSet, bit: u16| {
-            for w in words {
-                *flags.entry(w.clone()).or_default() |= bit;
-            }
-        };
         for set in [
             &self.comparators,
             &self.vague_phrases,
@@ -1128,7 +1163,9 @@ impl Lexicon {
             &self.priority_phrases,
             &self.pseudo_thresholds,
         ] {
-            mark(&set.firsts, flag::PHRASE);
+            for w in set.firsts.keys() {
+                *flags.entry(w.clone()).or_default() |= flag::PHRASE;
+            }
         }
         self.flags = flags;
         self
@@ -1313,6 +1350,6 @@ mod tests {
             .list
             .iter()
             .any(|p| p.join(" ") == "moving the needle"));
-        assert!(lex.vague_phrases.firsts.contains("moving"));
+        assert!(lex.vague_phrases.firsts.contains_key("moving"));
     }
 }

@@ -47,6 +47,59 @@ impl Text<'_> {
     }
 }
 
+/// Verbs of a state of mind or an attitude: learning, knowing, valuing or
+/// embracing something is a condition
+/// of the mind, not a procedure ("Learn new skill", "We envision a
+/// future without waste").
+const MIND_VERBS: &[&str] = &[
+    "learn",
+    "know",
+    "understand",
+    "envision",
+    "envisage",
+    "imagine",
+    "believe",
+    "appreciate",
+    "master",
+    "value",
+    "respect",
+    "embrace",
+    "champion",
+    "cherish",
+    "honor",
+    "honour",
+    "inspire",
+];
+
+/// A verb's class as its object shows it: an action on an amount changes the
+/// amount ("Save money", "Lose weight": a result, vague without a
+/// threshold); a verb of mind names a state; turning something into
+/// something else is a change ("Turn renewal from a negotiation into a
+/// formality").
+fn by_object(t: &Text, mut c: Clause) -> Clause {
+    use super::wordnet::noun;
+    let amount = object_head(t, &c).is_some_and(|h| {
+        !t.has(h, flag::NUMBER)
+            && super::wordnet::as_noun(t.word(h)).is_some_and(|e| {
+                e.noun_first & (noun::ATTRIBUTE | noun::QUANTITY) != 0
+                    || (e.noun_first == noun::POSSESSION && e.noun_files & noun::ACT == 0)
+            })
+    });
+    let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
+    let mut verbs: Vec<&mut Verb> = c.verb.iter_mut().chain(c.also.iter_mut()).collect();
+    for v in verbs.iter_mut() {
+        if MIND_VERBS.contains(&v.lemma.as_str()) || (v.class == Class::Action && amount) {
+            v.class = Class::Result;
+        } else if v.class == Class::Action
+            && into
+            && matches!(v.lemma.as_str(), "turn" | "transform" | "convert")
+        {
+            v.class = Class::Change;
+        }
+    }
+    c
+}
+
 /// Verbs a resolution decides with ("Approve overtime up to 40 hours").
 const DECISION_VERBS: &[&str] = &[
     "approve",
@@ -100,10 +153,23 @@ const MAKING_VERBS: &[&str] = &[
     "maintain",
 ];
 
+/// Making verbs that make or offer things, which come in plurals ("Provide
+/// learning experiences", "Develop two new training opportunities").
+const OFFERING_VERBS: &[&str] = &[
+    "create",
+    "build",
+    "establish",
+    "provide",
+    "develop",
+    "deliver",
+    "make",
+    "offer",
+];
+
 /// Judge every clause and the text; the first finding of each kind wins.
 pub fn judge(t: &Text, place: Place) -> Found {
     let mut found = Found::default();
-    let clauses = t.clauses();
+    let clauses: Vec<Clause> = t.clauses().into_iter().map(|c| by_object(t, c)).collect();
     let any_threshold = (0..t.len()).any(|i| t.threshold[i]);
     let any_date = (0..t.len()).any(|i| t.date[i]);
     for c in &clauses {
@@ -147,23 +213,14 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
     if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_str()) {
         return;
     }
-    if c.polite {
-        let scope = (c.head..c.to)
-            .take_while(|&i| {
-                i == c.head || !matches!(t.word(i), "we" | "that" | "which" | "who" | "to" | ",")
-            })
-            .find(|&i| t.lex.method_base.contains(t.word(i)));
-        if let Some(i) = scope {
-            let f = t.finding(i, i, Reason::ActionVerb(t.word(i).to_owned()));
-            set(&mut found.method, f);
-            return;
-        }
-    }
     if c.ensure && !c.threshold {
         let vague_before = found.vague.is_none();
+        // A stated condition ("Make sure the new warehouse runs…") prescribes
+        // nothing; a modal or an imperative inside it still may.
         match c.form {
             Form::Imperative => imperative(t, c, v, found),
-            _ => modal(t, c, v, found),
+            Form::Modal => modal(t, c, v, found),
+            _ => {}
         }
         if found.method.is_none() && vague_before && found.vague.is_none() {
             let f = t.finding(
@@ -241,6 +298,15 @@ const QUANTITY_NOUNS: &[&str] = &[
     "ratio",
     "use",
     "value",
+    "form",
+    "forms",
+    "type",
+    "types",
+    "kind",
+    "kinds",
+    "cases",
+    "instances",
+    "incidents",
 ];
 
 /// Whether the object names a means: a listed means noun at its head, or
@@ -257,21 +323,46 @@ fn object_is_means(t: &Text, c: &Clause) -> Option<usize> {
 /// Whether the object is a condition to bring about ("a welcoming
 /// environment", "an inclusive culture") rather than a thing: a listed
 /// condition noun, a noun whose most frequent sense is a state, attribute or
-/// feeling and none an artifact, or (`adjectives`) an object qualified by a
-/// vague word ("a pleasant work environment").
-fn object_is_state(t: &Text, c: &Clause, adjectives: bool) -> bool {
+/// feeling and none an artifact, or (after a `making` verb) an object
+/// qualified by a vague word ("a pleasant work environment"); a plural made
+/// or offered is a count of things, not a condition.
+fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
+    let making = maker.is_some();
+    // Only what is made or offered comes in countable things; support,
+    // promote, foster work on conditions ("Promote healthy lifestyles").
+    let offering = maker.is_some_and(|l| OFFERING_VERBS.contains(&l));
     use super::wordnet::noun;
     let Some(head) = object_head(t, c) else {
         return false;
     };
     let w = t.word(head);
     let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
-    t.lex.state_nouns.contains(lemma)
-        || super::wordnet::entry(lemma).is_some_and(|e| {
-            e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
-                && e.noun_files & noun::ARTIFACT == 0
-        })
-        || (adjectives && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
+    // Made or offered, a plural counts things ("two new training opportunities",
+    // "learning experiences"); a condition is one, or a mass ("an inclusive
+    // culture", "trust").
+    // (A plural group is still a condition: "Support our local communities".)
+    let group = super::wordnet::entry(lemma).is_some_and(|e| e.noun_first == noun::GROUP);
+    if offering && lemma != w && w.ends_with('s') && !group {
+        return t.word(c.object.1) == "as";
+    }
+    let state = |w: &str| {
+        let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
+        t.lex.state_nouns.contains(lemma)
+            || super::wordnet::entry(lemma).is_some_and(|e| {
+                e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
+                    && e.noun_files & noun::ARTIFACT == 0
+            })
+    };
+    // "diversity and inclusion": a head WordNet does not know takes the
+    // kind of the noun it is joined to.
+    let unknown = super::wordnet::entry(lemma).is_none();
+    let joined = unknown
+        && head >= c.object.0 + 2
+        && matches!(t.word(head - 1), "and" | "or")
+        && state(t.word(head - 2));
+    state(w)
+        || joined
+        || (making && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
         || t.word(c.object.1) == "as"
 }
 
@@ -283,9 +374,34 @@ fn object_is_thing(t: &Text, c: &Clause) -> bool {
         return false;
     };
     let w = t.word(head);
-    super::wordnet::as_noun(w).is_some_and(|e| {
-        e.noun_first & (noun::ARTIFACT | noun::COMMUNICATION | noun::COGNITION | noun::ACT) != 0
-    })
+    !MEASURE_NOUNS.contains(&w)
+        && super::wordnet::as_noun(w).is_some_and(|e| {
+            e.noun_first & (noun::ARTIFACT | noun::COMMUNICATION | noun::COGNITION | noun::ACT) != 0
+        })
+}
+
+/// Nouns that name a reading of a measure, whatever WordNet's first sense
+/// ("Maintain a CDP Climate score of A-").
+const MEASURE_NOUNS: &[&str] = &[
+    "score", "scores", "rating", "ratings", "index", "grade", "status", "rank", "ranking",
+];
+
+/// Whether the object is one piece of work to finish: a singular head with
+/// an artefact, act or document sense, or a word WordNet does not know (a
+/// name or a term of the trade: "the new mobile app", "the SDK").
+fn object_is_deliverable(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    if !singular_object(t, c) || !t.is_word(head) {
+        return false;
+    }
+    match super::wordnet::as_noun(w) {
+        Some(e) => e.noun_files & (noun::ARTIFACT | noun::COMMUNICATION | noun::ACT) != 0,
+        None => super::wordnet::entry(w).is_none(),
+    }
 }
 
 /// Whether a verb on this clause's object prescribes an action: `Some(true)`
@@ -296,18 +412,31 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     if t.lex.vague.contains(lemma) || t.lex.vague.contains(t.word(verb.at)) {
         return None;
     }
+    if responds(t, c, verb) {
+        return None;
+    }
+    // "Send zero waste to landfill": doing none of something is a condition.
+    if matches!(t.word(c.object.0), "zero" | "no") && !c.object_empty() {
+        return None;
+    }
     let making = MAKING_VERBS.contains(&lemma);
     let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
     match verb.class {
-        Class::Method if making && object_is_state(t, c, true) => (!c.threshold).then_some(false),
-        Class::Method if c.threshold && verb.modal.is_some() && !agent_subject(t, c) => None,
+        Class::Method if making && object_is_state(t, c, Some(lemma)) => {
+            (!c.threshold).then_some(false)
+        }
+        Class::Method if verb.modal.is_some() && !agent_subject(t, c) => None,
         Class::Method => Some(true),
-        Class::Action if c.threshold => None,
+        // "Go to the gym 3x/wk", "Choose a Top Three every morning": an
+        // activity on a schedule, however counted.
+        Class::Action if recurring(t, c) && (verb.modal.is_none() || agent_subject(t, c)) => {
+            Some(true)
+        }
         // Under a modal an action is prescribed only to someone: "On-time
         // delivery must recover" states a condition.
         Class::Action if verb.modal.is_some() && !agent_subject(t, c) => None,
-        // "Work with partners…", "Advocate for funding…": an action on a
-        // prepositional object.
+        // "Work with partners…", "Engage with our top 50 suppliers": an
+        // action on a prepositional object, however many.
         Class::Action
             if c.object_empty()
                 && !thinking(lemma)
@@ -323,13 +452,63 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         // trust what we ship".
         Class::Action if verb.modal.is_some() && thinking(&verb.lemma) => None,
         Class::Action if c.threshold => None,
-        Class::Action if object_is_state(t, c, making) => Some(false),
+        Class::Action if object_is_state(t, c, making.then_some(lemma)) => Some(false),
         Class::Action => Some(true),
         Class::Result if pseudo || c.threshold => None,
-        Class::Result if making && object_is_state(t, c, true) => Some(false),
+        // "Ship the redesigned checkout", "Complete the Salesforce course": one
+        // artefact delivered, a milestone (a count of shipped orders is a
+        // volume).
+        Class::Result if matches!(lemma, "ship" | "release") && singular_object(t, c) => Some(true),
+        Class::Result if making && object_is_state(t, c, Some(lemma)) => Some(false),
+        Class::Result
+            if matches!(lemma, "complete" | "finish" | "deliver")
+                && object_is_deliverable(t, c) =>
+        {
+            Some(true)
+        }
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
     }
+}
+
+/// A verb of reply on what comes in ("Answer all calls within 10 rings",
+/// "Return your calls within one working day", "deal with your enquiry"):
+/// the service whose speed is measured, not a means (a service standard,
+/// like "Every shipment leaves within 24 hours").
+fn responds(t: &Text, c: &Clause, verb: &Verb) -> bool {
+    use super::wordnet::noun;
+    match verb.lemma.as_str() {
+        "answer" | "respond" | "reply" | "acknowledge" | "deal" => true,
+        "return" => object_head(t, c).is_some_and(|h| {
+            super::wordnet::as_noun(t.word(h))
+                .is_some_and(|e| e.noun_first & noun::COMMUNICATION != 0)
+        }),
+        _ => false,
+    }
+}
+
+/// A cadence: "three times each week", "every morning", "3x/wk".
+fn recurring(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    (c.from..c.to).any(|i| {
+        let w = t.word(i);
+        let counted = |k: usize| t.tokens[k].kind == Kind::Number || t.has(k, flag::NUMBER);
+        (w == "times" && i > 0 && counted(i - 1))
+            || (t.tokens[i].kind == Kind::Number && w.contains("x/"))
+            || (matches!(w, "every" | "each")
+                && (t.date.get(i + 1).copied().unwrap_or(false)
+                    || super::wordnet::as_noun(t.word(i + 1))
+                        .is_some_and(|e| e.noun_first == noun::TIME)))
+    })
+}
+
+/// An object naming one thing: a singular head that is not a pronoun.
+fn singular_object(t: &Text, c: &Clause) -> bool {
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    !pronoun_object(t, c) && super::wordnet::noun_lemma(w).is_none_or(|l| l == w)
 }
 
 fn thinking(lemma: &str) -> bool {
@@ -343,7 +522,9 @@ fn thinking(lemma: &str) -> bool {
 fn agent_subject(t: &Text, c: &Clause) -> bool {
     use super::wordnet::noun;
     let Some(last) = (c.head..c.subject_end).rev().find(|&i| t.is_word(i)) else {
-        return false;
+        // "We will…", "I want to…", "Please…": the writer or the reader acts.
+        return c.polite
+            || (c.from..c.head).any(|i| matches!(t.word(i), "i" | "we" | "you" | "they"));
     };
     let w = t.word(last);
     match super::wordnet::as_noun(w) {
@@ -380,7 +561,7 @@ fn nominal_method(t: &Text, c: &Clause) -> Option<(usize, String)> {
         w.strip_suffix("ion").map(|s| format!("{s}e")),
         w.strip_suffix("ion").map(str::to_owned),
         w.strip_suffix("ment").map(str::to_owned),
-        Some(w.replace('-', " ")),
+        w.contains('-').then(|| w.replace('-', " ")),
     ];
     stems
         .into_iter()
@@ -441,8 +622,12 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 /// A direction, result or other verb: a means object is a method, no
 /// threshold is vague.
 fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
-    let changes = matches!(v.class, Class::Direction | Class::Result | Class::Change);
-    if changes {
+    // Any verb but one of being on a means prescribes what to do with it
+    // ("Reduce meetings", "Continue traffic signal replacement program").
+    // (`have` with an activity is doing it: "Have 10 discovery calls".)
+    let changes =
+        (v.class != Class::State || v.lemma == "have") && !t.lex.allowed.contains(&v.lemma);
+    if changes && !responds(t, c, v) {
         if let Some(m) = object_is_means(t, c) {
             let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
             set(&mut found.method, f);
@@ -455,6 +640,14 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
             &mut found.vague,
             t.finding(v.at, first, Reason::NoMeasure(v.lemma.clone())),
         );
+        return;
+    }
+    // "Define strategies…", "Continue O/M and capital investment": a verb
+    // of no listed kind on a thing made or an act prescribes handling it.
+    let allowed = t.lex.allowed.contains(&v.lemma);
+    if v.class == Class::Other && !allowed && !c.threshold && object_is_thing(t, c) {
+        let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
+        set(&mut found.method, f);
         return;
     }
     let multiplier = t.lex.multipliers.contains(t.word(v.at));
@@ -471,8 +664,15 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         matches!(t.word(i), "most" | "first" | "largest" | "best" | "leading")
             || (t.word(i).ends_with("est") && t.word(i).len() > 5)
     });
+    // "To be an organization that puts service before self": a character
+    // described by what it does, nothing to check.
+    let character = matches!(t.word(c.object.0), "a" | "an")
+        && matches!(t.word(c.object.1), "that" | "who" | "which");
     // "Be debt-free", "Be the most reliable…": a condition, judged by its terms.
-    if v.class == Class::State && (superlative || matches!(v.lemma.as_str(), "be" | "become")) {
+    if v.class == Class::State
+        && !character
+        && (superlative || matches!(v.lemma.as_str(), "be" | "become"))
+    {
         return;
     }
     let end = c.object.1.max(v.end + 1) - 1;
@@ -487,9 +687,16 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
 fn pronoun_object(t: &Text, c: &Clause) -> bool {
     let one = matches!(
         t.word(c.object.0),
-        "us" | "it" | "them" | "this" | "that" | "things" | "everything"
+        "us" | "it" | "them" | "this" | "that" | "things" | "everything" | "you" | "me"
     );
-    (c.object.1 == c.object.0 + 1 && one)
+    // "Do my best", "do our part": an effort, not a thing.
+    let idiom = c.object.1 == c.object.0 + 2
+        && matches!(t.word(c.object.0), "my" | "our" | "your" | "their")
+        && matches!(t.word(c.object.0 + 1), "best" | "part" | "utmost");
+    // "Greet you promptly": adverbs after the pronoun add no object.
+    let rest_adverbs = (c.object.0 + 1..c.object.1).all(|i| t.word(i).ends_with("ly"));
+    (c.object.1 > c.object.0 && one && rest_adverbs)
+        || idiom
         || (c.object.1 > c.object.0 && t.word(c.object.0) == "what")
 }
 
@@ -497,13 +704,25 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     let w = t.word(v.at);
     // "None of this may require additional headcount": a prohibition.
     let negated = matches!(t.word(c.head), "none" | "no" | "nothing" | "nobody")
-        || (c.subject_end..v.at).any(|i| matches!(t.word(i), "not" | "never"));
+        || (c.subject_end..v.at).any(|i| {
+            matches!(
+                t.word(i),
+                "not" | "never" | "cannot" | "can't" | "won't" | "mustn't" | "don't" | "doesn't"
+            )
+        });
     if negated {
         return;
     }
     if v.passive {
-        let prescribes =
-            t.lex.method_participle.contains(w) && (w != "rolled" || t.word(v.at + 1) == "out");
+        // "Action plans will be developed at each school": a means made.
+        let means_made = t.lex.method_base.contains(&v.lemma)
+            && (c.head..c.subject_end)
+                .rev()
+                .find(|&i| t.is_word(i))
+                .is_some_and(|i| t.lex.means.contains(t.word(i)));
+        let prescribes = means_made
+            || (t.lex.method_participle.contains(w)
+                && (w != "rolled" || t.word(v.at + 1) == "out"));
         if prescribes {
             set(
                 &mut found.method,
@@ -516,6 +735,16 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
             );
         }
         return;
+    }
+    // "Product team will hold design meetings": someone told what to do
+    // with a means.
+    let allowed = t.lex.allowed.contains(&v.lemma);
+    if v.class != Class::State && !allowed && !responds(t, c, v) && agent_subject(t, c) {
+        if let Some(m) = object_is_means(t, c) {
+            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
+            set(&mut found.method, f);
+            return;
+        }
     }
     match (v.class, prescribes(t, c, v)) {
         (Class::Method | Class::Action, Some(true)) => {
@@ -595,15 +824,30 @@ fn means_preposition(t: &Text, i: usize) -> bool {
         return false;
     }
     let prev = t.word(i.wrapping_sub(1));
+    // "placed via", "paid via" (an irregular past form: WordNet's lemma
+    // differs and the form is no -s or -ing).
+    let irregular_past = || {
+        super::wordnet::verb_lemma(prev)
+            .is_some_and(|l| l != prev && !prev.ends_with('s') && !prev.ends_with("ing"))
+    };
     let after_participle = i > 0
         && t.is_word(i - 1)
-        && (prev.ends_with("ed") || prev.ends_with("en") || t.lex.participle_like(prev))
+        && (prev.ends_with("ed")
+            || prev.ends_with("en")
+            || t.lex.participle_like(prev)
+            || irregular_past())
         && t.lex.verb_lemma(prev).is_some();
+    // "in accordance with our procedures", "in line with…": conformity.
+    let conformity = w == "with"
+        && matches!(
+            prev,
+            "accordance" | "line" | "compliance" | "consistent" | "keeping" | "comply" | "complies"
+        );
     let after_person = || {
         super::wordnet::as_noun(prev)
             .is_some_and(|e| e.noun_first & super::wordnet::noun::PERSON != 0)
     };
-    if after_participle || (w == "using" && after_person()) {
+    if after_participle || conformity || (w == "using" && after_person()) {
         return false;
     }
     let skip = |k: usize| {
@@ -625,6 +869,7 @@ fn means_preposition(t: &Text, i: usize) -> bool {
                 && !t.date[i + k]
                 && t.tokens[i + k].kind != Kind::Number
                 && !matches!(next, "end" | "year" | "quarter" | "month" | "week" | "the")
+                && !period_ahead(t, i + k)
         }
         "with" => {
             let k = skip(1);
@@ -632,6 +877,18 @@ fn means_preposition(t: &Text, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A period named within the next few words ("through the peak season",
+/// "through the winter months"): a noun whose most frequent sense is a time.
+fn period_ahead(t: &Text, from: usize) -> bool {
+    use super::wordnet::noun;
+    (from..t.len().min(from + 3))
+        .take_while(|&k| t.is_word(k) && !t.has(k, flag::OBJECT_STOP))
+        .any(|k| {
+            t.date[k]
+                || super::wordnet::as_noun(t.word(k)).is_some_and(|e| e.noun_first == noun::TIME)
+        })
 }
 
 /// Urgency that stands in for a date, and emphasis without clarity.

@@ -424,3 +424,147 @@ fn allow_overrides_wordnet_too() {
     );
     assert_eq!(analyze("Hire two inspectors.", &lex).label(), "outcome");
 }
+
+#[test]
+fn a_noun_verb_head_before_a_verb_group_is_the_subject() {
+    assert_eq!(
+        label("Call wait time at the county help line must come down to under 90 seconds by September."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Review turnaround for grant applications has to go down from 21 days to 10 days."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Test coverage of the billing service reaches 80%."),
+        "outcome"
+    );
+    assert_eq!(label("Change failure rate below 10%."), "outcome");
+    assert_eq!(label("Review the supplier contracts."), "method");
+}
+
+#[test]
+fn frames_hand_the_clause_to_their_verb() {
+    assert_eq!(
+        label("We will strive to continually improve our services."),
+        "vague"
+    );
+    assert_eq!(
+        label("We have set a target of reducing our carbon emissions intensity by 50% by 2025."),
+        "outcome"
+    );
+    assert_eq!(
+        label("To reach this target we will need to invest more in our facilities."),
+        "method"
+    );
+    assert_eq!(
+        label("Make sure the new warehouse runs like clockwork."),
+        "vague"
+    );
+}
+
+#[test]
+fn service_standards_and_measures_with_channels() {
+    assert_eq!(
+        label("Answer all calls within a maximum of 10 rings."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Return your calls within one working day."),
+        "outcome"
+    );
+    assert_eq!(
+        label("aim to answer your call within one minute"),
+        "outcome"
+    );
+    assert_eq!(
+        label("Double the share of invoices paid via direct debit to 60% by year end."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Keep the order-to-ship time at or below 24 hours through the peak season."),
+        "outcome"
+    );
+}
+
+#[test]
+fn the_object_shows_the_verb() {
+    assert_eq!(label("Save money"), "vague");
+    assert_eq!(label("Save $500/month by December"), "outcome");
+    assert_eq!(label("Learn new skill"), "vague");
+    assert_eq!(label("Recruit/retain outstanding faculty"), "method");
+    assert_eq!(
+        label("Provide professional development opportunities tailored to staff needs."),
+        "method"
+    );
+    assert_eq!(label("Support our local communities."), "vague");
+    assert_eq!(
+        label("Product team will hold design meetings with engineers"),
+        "method"
+    );
+    assert_eq!(label("Send zero waste to landfill by 2025."), "outcome");
+}
+
+#[test]
+fn verb_phrases_and_schedules() {
+    assert_eq!(
+        label("We are combining teams, reducing layers and eliminating non-core projects."),
+        "method"
+    );
+    assert_eq!(
+        label("Increase overall undergraduate and graduate graduation rates by three percentage points."),
+        "outcome"
+    );
+    assert_eq!(label("Go to the gym 3x/wk for 45 minutes"), "method");
+    assert_eq!(label("We will get those waiting lists down"), "vague");
+    assert_eq!(label("Ship the redesigned checkout"), "method");
+    assert_eq!(label("Ship 98% of orders within 24 hours."), "outcome");
+}
+
+#[test]
+fn numbers_that_name_and_grades_that_rank() {
+    assert_eq!(label("Implement 5S on the assembly floor."), "method");
+    assert_eq!(label("Reduce defects on Line 2."), "vague");
+    assert_eq!(label("Reduce defects on Line 2 by 30%."), "outcome");
+    assert_eq!(label("Complete the migration to PostgreSQL 16."), "method");
+    assert_eq!(label("Achieve a Gold EcoVadis rating by 2025."), "outcome");
+    assert_eq!(
+        label("By 2030, reduce by one third premature mortality."),
+        "outcome"
+    );
+}
+
+#[test]
+fn urgency_in_idioms_and_characters_without_a_measure() {
+    assert_eq!(
+        label("Every hour counts: get the 911 call answer time back under 10 seconds."),
+        "urgent-unclear"
+    );
+    assert_eq!(
+        label("To be an organization that puts service before self."),
+        "vague"
+    );
+}
+
+#[test]
+fn a_comparison_with_an_amount_opens_no_clause() {
+    // `than` before an amount stays inside the subject: the modal later is
+    // the clause's verb group, and the measure is its subject.
+    assert_eq!(
+        label("Open security findings older than 30 days must number zero"),
+        "outcome"
+    );
+    assert_eq!(
+        label("Invoices older than 60 days must stay below 5% of receivables by Q3."),
+        "outcome"
+    );
+    // The same subject with no threshold is vague, with a method verb a method.
+    assert_eq!(
+        label("Open findings older than 30 days must go down."),
+        "vague"
+    );
+    assert_eq!(
+        label("Open three new stores in cities larger than 100,000 people."),
+        "method"
+    );
+}

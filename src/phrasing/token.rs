@@ -14,6 +14,8 @@
 //! - a dash standing alone (`" - "`, `–`, `—`) splits clauses, and `&` reads as
 //!   `and`.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -22,10 +24,12 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: its lowercased text, its byte range and its kind.
+/// One token: its lowercased text (borrowed from the text where it is
+/// already lowercase, as most words are: no allocation per word), its byte
+/// range and its kind.
 #[derive(Clone, Debug)]
-pub struct Token {
-    pub text: String,
+pub struct Token<'a> {
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -79,19 +83,22 @@ fn word_at(text: &str, start: usize) -> (usize, usize) {
     (start + raw.len(), j)
 }
 
-fn lower(raw: &str) -> String {
+fn lower(raw: &str) -> Cow<'_, str> {
     if raw.is_ascii() {
-        return raw.to_ascii_lowercase();
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(raw);
+        }
+        return Cow::Owned(raw.to_ascii_lowercase());
     }
     let mut lower = raw.to_lowercase();
     if lower.contains('’') {
         lower = lower.replace('’', "'");
     }
-    lower
+    Cow::Owned(lower)
 }
 
 /// Split a text into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut depth = 0usize;
@@ -106,7 +113,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut stop = next.max(end).max(i + len);
             if bytes.get(stop) == Some(&b'.') {
                 let single = word.len() == 1 || word.contains('.');
-                if single || ABBREVIATIONS.contains(&word.as_str()) {
+                if single || ABBREVIATIONS.contains(&&*word) {
                     let after = bytes.get(stop + 1);
                     let ends = after.is_none();
                     // "… by 30 Sept." ends the text; "Inc. is" goes on.
@@ -116,13 +123,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             if word.ends_with('.') {
-                word = word.trim_end_matches('.').to_owned();
+                word = match word {
+                    Cow::Borrowed(w) => Cow::Borrowed(w.trim_end_matches('.')),
+                    Cow::Owned(w) => Cow::Owned(w.trim_end_matches('.').to_owned()),
+                };
             }
             let kind = if word.bytes().any(|b| b.is_ascii_digit()) {
                 Kind::Number
             } else {
                 Kind::Word
             };
+            if kind == Kind::Word && split_alternatives(&mut tokens, &word, i, depth > 0) {
+                i = stop;
+                continue;
+            }
             tokens.push(Token {
                 text: word,
                 start: i,
@@ -139,9 +153,43 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// "Develop/identify", "Recruit/retain": two words joined by a slash are
+/// alternatives, read as `develop or identify` (each part a word of two
+/// letters or more; "and/or" stays one word).
+fn split_alternatives(tokens: &mut Vec<Token>, word: &str, at: usize, aside: bool) -> bool {
+    let Some((a, b)) = word.split_once('/') else {
+        return false;
+    };
+    let part = |p: &str| p.len() >= 2 && p.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-');
+    if !part(a) || !part(b) || matches!(a, "and" | "or") {
+        return false;
+    }
+    let slash = at + a.len();
+    for (text, start, end) in [
+        (a, at, slash),
+        ("or", slash, slash + 1),
+        (b, slash + 1, slash + 1 + b.len()),
+    ] {
+        tokens.push(Token {
+            text: Cow::Owned(text.to_owned()),
+            start,
+            end,
+            kind: Kind::Word,
+            aside,
+        });
+    }
+    true
+}
+
 /// Punctuation at `i`: parentheses open and close an aside, sentence marks
 /// and dashes become tokens, `&` reads as `and`, `≥ ≤ < >` as a comparator.
-fn punctuation(tokens: &mut Vec<Token>, text: &str, i: usize, c: char, depth: &mut usize) {
+fn punctuation<'a>(
+    tokens: &mut Vec<Token<'a>>,
+    text: &'a str,
+    i: usize,
+    c: char,
+    depth: &mut usize,
+) {
     let bytes = text.as_bytes();
     let len = c.len_utf8();
     let punct = match c {
@@ -153,12 +201,12 @@ fn punctuation(tokens: &mut Vec<Token>, text: &str, i: usize, c: char, depth: &m
             *depth = depth.saturating_sub(1);
             None
         }
-        '.' | ',' | ';' | ':' | '!' | '?' => Some(c.to_string()),
-        '—' | '–' => Some("—".to_owned()),
-        '-' if bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) => Some("—".to_owned()),
+        '.' | ',' | ';' | ':' | '!' | '?' => Some(Cow::Borrowed(&text[i..i + len])),
+        '—' | '–' => Some(Cow::Borrowed("—")),
+        '-' if bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace) => Some(Cow::Borrowed("—")),
         '&' => {
             tokens.push(Token {
-                text: "and".to_owned(),
+                text: Cow::Borrowed("and"),
                 start: i,
                 end: i + len,
                 kind: Kind::Word,
@@ -168,7 +216,7 @@ fn punctuation(tokens: &mut Vec<Token>, text: &str, i: usize, c: char, depth: &m
         }
         '≥' | '≤' | '<' | '>' => {
             tokens.push(Token {
-                text: "at least".to_owned(),
+                text: Cow::Borrowed("at least"),
                 start: i,
                 end: i + len,
                 kind: Kind::Punct,
@@ -215,7 +263,7 @@ mod tests {
         tokenize(s)
             .into_iter()
             .filter(|t| !t.aside)
-            .map(|t| t.text)
+            .map(|t| t.text.into_owned())
             .collect()
     }
 
