@@ -568,3 +568,14 @@ fn a_comparison_with_an_amount_opens_no_clause() {
         "method"
     );
 }
+
+/// A rate joined by a slash is one unit, not two alternatives: its period is
+/// no deadline, so the rewrite still asks for a date.
+#[test]
+fn a_rate_with_a_slash_is_one_unit() {
+    assert_eq!(
+        rewrite("Throughput must rise above 900 crates/week immediately.").as_deref(),
+        Some("Throughput must rise above 900 crates/week by <date>")
+    );
+    assert_eq!(label("Recruit/retain outstanding faculty"), "method");
+}

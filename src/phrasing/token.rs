@@ -164,6 +164,14 @@ fn split_alternatives(tokens: &mut Vec<Token>, word: &str, at: usize, aside: boo
     if !part(a) || !part(b) || matches!(a, "and" | "or") {
         return false;
     }
+    // A rate is one unit: "1300 crates/week", "calls/day", "km/h".
+    let per = matches!(
+        b,
+        "hour" | "day" | "week" | "month" | "quarter" | "year" | "shift" | "person" | "head"
+    );
+    if per || tokens.last().is_some_and(|t| t.kind == Kind::Number) {
+        return false;
+    }
     let slash = at + a.len();
     for (text, start, end) in [
         (a, at, slash),

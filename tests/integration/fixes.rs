@@ -119,7 +119,7 @@ fn a_missing_baseline_is_added_for_the_author_to_fill_in() {
 
 #[test]
 fn a_means_in_an_outcome_is_rewritten_in_the_authors_words() {
-    let main = plan("  to operations { outcome \"Throughput must reach 1300 crates/week by 2026-03-31 through a new night shift.\" by 2026-03-31 }");
+    let main = plan("  to operations { outcome \"Throughput must reach 1300 crates/week by 2026-03-31 through hiring new drivers.\" by 2026-03-31 }");
     let p = Project::new(&[("main.koom", &main)]);
     let (fix, after) = p.fix(Code::E0201, 0);
     assert_eq!(after, [], "{}", fix.title);

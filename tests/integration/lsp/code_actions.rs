@@ -78,7 +78,7 @@ fn quick_fixes_for_a_worker_address_and_a_missing_better() {
 fn a_phrasing_rewrite_is_a_quick_fix() {
     let text = fixed().replace(
         "  to logistics { goal throughput >= 1300 by 2026-03-31 }",
-        "  to logistics { outcome \"Throughput must reach 1300 crates/week by 2026-03-31 through a new night shift.\" by 2026-03-31 }",
+        "  to logistics { outcome \"Throughput must reach 1300 crates/week by 2026-03-31 through hiring new drivers.\" by 2026-03-31 }",
     );
     let mut s = Session::with_plan(&text);
     let found = s.client.diagnostics(&s.plan_uri);
@@ -102,5 +102,5 @@ fn a_phrasing_rewrite_is_a_quick_fix() {
         edit["range"]["start"],
         json!({ "line": 6, "character": 26 })
     );
-    assert_eq!(edit["range"]["end"], json!({ "line": 6, "character": 104 }));
+    assert_eq!(edit["range"]["end"], json!({ "line": 6, "character": 105 }));
 }
