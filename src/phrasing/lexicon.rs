@@ -366,6 +366,8 @@ pub const MEANS_NOUNS: &[&str] = &[
     "workshops",
     "initiative",
     "initiatives",
+    "effort",
+    "efforts",
     "project",
     "projects",
     "program",

@@ -380,6 +380,22 @@ fn object_is_thing(t: &Text, c: &Clause) -> bool {
         })
 }
 
+/// Whether the object is one artefact ("the app", "the knowledge base",
+/// "PRD template"): a singular head whose most frequent sense is an
+/// artefact, not a measure's name, with nothing of it counted.
+fn object_is_artefact(t: &Text, c: &Clause) -> bool {
+    use super::wordnet::noun;
+    let Some(head) = object_head(t, c) else {
+        return false;
+    };
+    let w = t.word(head);
+    let counted = (c.object.0..head).any(|i| QUANTITY_NOUNS.contains(&t.word(i)));
+    singular_object(t, c)
+        && !counted
+        && !MEASURE_NOUNS.contains(&w)
+        && super::wordnet::as_noun(w).is_some_and(|e| e.noun > 1 && e.noun_first == noun::ARTIFACT)
+}
+
 /// Nouns that name a reading of a measure, whatever WordNet's first sense
 /// ("Maintain a CDP Climate score of A-").
 const MEASURE_NOUNS: &[&str] = &[
@@ -650,13 +666,28 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         set(&mut found.method, f);
         return;
     }
+    // "Improve the app", "Improve PRD template": a direction verb on one
+    // artefact works on the thing, it names no measure.
+    if v.class == Class::Direction && !allowed && !c.threshold && object_is_artefact(t, c) {
+        let head = object_head(t, c).unwrap_or(v.end);
+        let f = t.finding(v.at, head, Reason::DirectionOnMeans(v.lemma.clone()));
+        set(&mut found.method, f);
+        return;
+    }
     let multiplier = t.lex.multipliers.contains(t.word(v.at));
+    // "Preserve greenspace, agriculture and history": an order of no listed
+    // kind that names neither a means nor a threshold states nothing to check.
+    let unchecked = v.class == Class::Other
+        && !allowed
+        && !c.object_empty()
+        && !(0..t.len()).any(|i| t.threshold[i] || t.date[i]);
     if c.threshold
         || multiplier
-        || !matches!(
-            v.class,
-            Class::Direction | Class::Result | Class::Change | Class::State
-        )
+        || !(unchecked
+            || matches!(
+                v.class,
+                Class::Direction | Class::Result | Class::Change | Class::State
+            ))
     {
         return;
     }

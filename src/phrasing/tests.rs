@@ -579,3 +579,45 @@ fn a_rate_with_a_slash_is_one_unit() {
     );
     assert_eq!(label("Recruit/retain outstanding faculty"), "method");
 }
+
+#[test]
+fn a_direction_on_one_artefact_works_on_the_thing() {
+    assert_eq!(label("Improve the knowledge base."), "method");
+    // A measure, or a threshold, is the key-result form or vague.
+    assert_eq!(label("Improve customer satisfaction."), "vague");
+    assert_eq!(
+        label("Reduce knowledge base null-result search rate from 18% to below 8% by Q4"),
+        "outcome"
+    );
+    // A noun SemCor never saw as a noun is not read as an artefact.
+    assert_eq!(label("Reduce customer churn."), "vague");
+}
+
+#[test]
+fn an_order_that_names_nothing_to_check_is_vague() {
+    assert_eq!(
+        label("Preserve greenspace, agriculture and history"),
+        "vague"
+    );
+    // A threshold or a date elsewhere in the text keeps it out.
+    assert_eq!(
+        label("Top priority: invoice error rate below 0.5% by September 30."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Invest in attractive, sustainable infrastructure"),
+        "method"
+    );
+}
+
+#[test]
+fn efforts_are_a_means() {
+    assert_eq!(
+        label("Widen employee recruiting efforts to ensure diverse candidate pool"),
+        "method"
+    );
+    assert_eq!(
+        label("Recruiting cycle time must fall below 30 days by Q3."),
+        "outcome"
+    );
+}
