@@ -23,19 +23,7 @@ use crate::Compilation;
 /// Run the server until the client says `exit`.
 pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let (connection, io) = Connection::stdio();
-    let capabilities = json!({
-        "textDocumentSync": 1,
-        "hoverProvider": true,
-        "definitionProvider": true,
-        "referencesProvider": true,
-        "renameProvider": true,
-        "completionProvider": { "triggerCharacters": [" "] },
-        "codeActionProvider": true,
-        "documentFormattingProvider": true,
-        "documentSymbolProvider": true,
-        "positionEncoding": "utf-16"
-    });
-    connection.initialize(capabilities)?;
+    connection.initialize(capabilities())?;
     let mut server = Server::default();
     let mut dirty: Vec<String> = Vec::new();
     while let Ok(message) = connection.receiver.recv() {
@@ -45,7 +33,9 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
                     break;
                 }
                 // Answer on the latest text: check what changed first.
-                server.publish(&connection, &mut dirty)?;
+                for n in server.publish(&mut dirty) {
+                    connection.sender.send(Message::Notification(n))?;
+                }
                 let response = server.request(&req);
                 connection.sender.send(Message::Response(response))?;
             }
@@ -60,13 +50,127 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         }
         // Debounce: check only when no more messages are waiting.
         if connection.receiver.is_empty() {
-            server.publish(&connection, &mut dirty)?;
+            for n in server.publish(&mut dirty) {
+                connection.sender.send(Message::Notification(n))?;
+            }
         }
     }
     // The writer thread ends when the last sender is gone.
     drop(connection);
     io.join()?;
     Ok(())
+}
+
+/// What the server can do, as it answers `initialize`.
+fn capabilities() -> Value {
+    json!({
+        "textDocumentSync": 1,
+        "hoverProvider": true,
+        "definitionProvider": true,
+        "referencesProvider": true,
+        "renameProvider": true,
+        "completionProvider": { "triggerCharacters": [" "] },
+        "codeActionProvider": true,
+        "documentFormattingProvider": true,
+        "documentSymbolProvider": true,
+        "positionEncoding": "utf-16"
+    })
+}
+
+/// One conversation as a function of bytes, for the fuzz targets: what the
+/// client writes goes in (in any pieces), what the server writes comes out,
+/// framing included, with no threads and no standard input. Messages are
+/// handled as [`run`] handles them; like it, the session ends at `exit`,
+/// after `shutdown`, and at the first message it cannot read.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct Session {
+    server: Server,
+    dirty: Vec<String>,
+    input: Vec<u8>,
+    ended: bool,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Take the client's bytes and return the server's.
+    pub fn feed(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        if self.ended {
+            return out;
+        }
+        self.input.extend_from_slice(bytes);
+        while let Some(len) = frame_len(&self.input) {
+            let frame: Vec<u8> = self.input.drain(..len).collect();
+            match Message::read(&mut &frame[..]) {
+                Ok(Some(message)) => self.message(message, &mut out),
+                _ => self.ended = true,
+            }
+            if self.ended {
+                return out;
+            }
+        }
+        for n in self.server.publish(&mut self.dirty) {
+            write_message(Message::Notification(n), &mut out);
+        }
+        out
+    }
+
+    fn message(&mut self, message: Message, out: &mut Vec<u8>) {
+        match message {
+            Message::Request(req) => {
+                let response = match req.method.as_str() {
+                    "initialize" => {
+                        Response::new_ok(req.id, json!({ "capabilities": capabilities() }))
+                    }
+                    "shutdown" => {
+                        self.ended = true;
+                        Response::new_ok(req.id, Value::Null)
+                    }
+                    _ => {
+                        for n in self.server.publish(&mut self.dirty) {
+                            write_message(Message::Notification(n), out);
+                        }
+                        self.server.request(&req)
+                    }
+                };
+                write_message(Message::Response(response), out);
+            }
+            Message::Notification(n) if n.method == "exit" => self.ended = true,
+            Message::Notification(n) => {
+                if let Some(uri) = self.server.notification(&n) {
+                    if !self.dirty.contains(&uri) {
+                        self.dirty.push(uri);
+                    }
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+}
+
+fn write_message(message: Message, out: &mut Vec<u8>) {
+    message.write(out).expect("writing to memory cannot fail");
+}
+
+/// The length of the first whole frame (header and body) in `input`, once
+/// all of it has arrived; a header without a readable `Content-Length` is a
+/// frame by itself, which [`Message::read`] refuses.
+fn frame_len(input: &[u8]) -> Option<usize> {
+    let header_end = input.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let header = String::from_utf8_lossy(&input[..header_end]);
+    let length = header.split("\r\n").find_map(|line| {
+        let (name, value) = line.split_once(": ")?;
+        name.eq_ignore_ascii_case("content-length")
+            .then(|| value.parse::<usize>().ok())?
+    });
+    match length {
+        None => Some(header_end),
+        Some(n) => (input.len() - header_end >= n).then_some(header_end + n),
+    }
 }
 
 #[derive(Default)]
@@ -88,7 +192,8 @@ pub fn uri_to_path(uri: &str) -> PathBuf {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&rest[i + 1..i + 3], 16) {
+            // (`get`: the two bytes after `%` may end inside a character.)
+            if let Some(Ok(b)) = rest.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16)) {
                 out.push(b);
                 i += 3;
                 continue;
@@ -292,12 +397,10 @@ impl Server {
         ))
     }
 
-    /// Check the changed documents and publish their diagnostics.
-    fn publish(
-        &mut self,
-        conn: &Connection,
-        dirty: &mut Vec<String>,
-    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    /// Check the changed documents: the notifications that publish their
+    /// diagnostics.
+    fn publish(&mut self, dirty: &mut Vec<String>) -> Vec<Notification> {
+        let mut out = Vec::new();
         for uri in dirty.drain(..) {
             let mut by_file: BTreeMap<String, Vec<Value>> = BTreeMap::new();
             by_file.insert(uri.clone(), Vec::new());
@@ -327,13 +430,13 @@ impl Server {
                 by_file.insert(u, Vec::new());
             }
             for (file, diagnostics) in by_file {
-                conn.sender.send(Message::Notification(Notification::new(
+                out.push(Notification::new(
                     "textDocument/publishDiagnostics".to_owned(),
                     json!({ "uri": file, "diagnostics": diagnostics }),
-                )))?;
+                ));
             }
         }
-        Ok(())
+        out
     }
 
     fn request(&mut self, req: &Request) -> Response {
@@ -724,6 +827,39 @@ mod tests {
         let p = Path::new("/tmp/my plans/q1.koom");
         assert_eq!(path_to_uri(p), "file:///tmp/my%20plans/q1.koom");
         assert_eq!(uri_to_path(&path_to_uri(p)), p);
+        // A `%` before a character of two bytes is kept as it is.
+        assert_eq!(uri_to_path("file:///a%4é.koom"), Path::new("/a%4é.koom"));
+        assert_eq!(uri_to_path("file:///a%é"), Path::new("/a%é"));
+    }
+
+    fn frame(body: &Value) -> Vec<u8> {
+        let body = body.to_string();
+        format!("Content-Length: {}\r\n\r\n{body}", body.len()).into_bytes()
+    }
+
+    #[test]
+    fn a_session_answers_in_pieces_and_ends_at_what_it_cannot_read() {
+        let mut session = Session::new();
+        let init =
+            frame(&json!({ "jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {} }));
+        let (first, rest) = init.split_at(10);
+        assert!(session.feed(first).is_empty(), "half a message waits");
+        let out = String::from_utf8(session.feed(rest)).expect("text");
+        assert!(out.contains("\"hoverProvider\":true"), "{out}");
+        let open = frame(&json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": { "textDocument": { "uri": "file:///nowhere/a.koom", "text": "koom 1.0\norg" } } }));
+        let out = String::from_utf8(session.feed(&open)).expect("text");
+        assert!(
+            out.contains("publishDiagnostics") && out.contains("E0001"),
+            "{out}"
+        );
+        // A length far beyond what arrived waits for it, allocating nothing.
+        assert!(session
+            .feed(b"Content-Length: 99999999999999\r\n\r\n{")
+            .is_empty());
+        let mut broken = Session::new();
+        assert!(broken.feed(b"Content-Type: x\r\n\r\n").is_empty());
+        assert!(broken.feed(&init).is_empty(), "the session ended");
     }
 
     #[test]

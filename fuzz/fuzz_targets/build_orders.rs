@@ -17,6 +17,12 @@ fuzz_target!(|data: &[u8]| {
     assert!(!first.has_errors());
     let bundle = koomc::emit::bundle_json(orders);
     let _: serde_json::Value = serde_json::from_str(&bundle).expect("the bundle is JSON");
-    let again = koomc::compile_text(path, text).work_orders().expect("the same input builds again");
-    assert_eq!(koomc::emit::bundle_json(again), bundle, "the same input, the same bytes");
+    let again = koomc::compile_text(path, text)
+        .work_orders()
+        .expect("the same input builds again");
+    assert_eq!(
+        koomc::emit::bundle_json(again),
+        bundle,
+        "the same input, the same bytes"
+    );
 });
