@@ -4,9 +4,11 @@
 #   fuzz/run.sh              every target for 12 seconds (CI: about a minute)
 #   fuzz/run.sh 600          every target for ten minutes
 #   fuzz/run.sh 600 fmt lsp  those targets only
+#   FUZZ_KEEP=/tmp/fz fuzz/run.sh 600   keep each grown corpus and log there
 #
 # Each target starts from a scratch copy of its committed corpus (a run adds
-# nothing to the repository), one process at a time (-jobs=1), inputs of at
+# nothing to the repository), one at a time, in one process (libFuzzer's
+# default; -jobs=1 would fork a worker logging to fuzz-0.log), inputs of at
 # most 4 KiB, an input taking over 5 s counted as a hang. A crash or a hang
 # fails the run, with the input in fuzz/artifacts/TARGET/. The final
 # figures (executions, speed) are printed per target. With the nightly
@@ -33,22 +35,27 @@ fi
 "${fuzz[@]}" build -O "${sanitizer[@]}"
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
-  work=$(mktemp -d)
+  if [ -n "${FUZZ_KEEP:-}" ]; then
+    work="$FUZZ_KEEP/$t" # a campaign keeps what it found, for `cargo fuzz cmin`
+    mkdir -p "$work"
+  else
+    work=$(mktemp -d)
+  fi
   cp -r "corpus/$t/." "$work/"
-  log="$work.log"
+  log="${work%/}.log"
   status=0
   "${fuzz[@]}" run -O "${sanitizer[@]}" "$t" "$work" -- \
-    -max_total_time="$seconds" -jobs=1 -workers=1 -max_len=4096 -timeout=5 \
+    -max_total_time="$seconds" -max_len=4096 -timeout=5 \
     -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || status=$?
-  done=$(grep -E '^#[0-9]+ +DONE' "$log" | tail -n 1 || true)
+  done=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -n 1 || true)
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   echo "fuzz $t: ${runs:-0} executions in ${seconds}s, status $status${done:+ ($done)}"
-  rm -rf "$work"
+  [ -n "${FUZZ_KEEP:-}" ] || rm -rf "$work"
   if [ "$status" -ne 0 ]; then
     tail -n 60 "$log" >&2
     echo "fuzz target $t failed (status $status): the input is in fuzz/artifacts/$t/" >&2
-    rm -f "$log"
+    [ -n "${FUZZ_KEEP:-}" ] || rm -f "$log"
     exit 1
   fi
-  rm -f "$log"
+  [ -n "${FUZZ_KEEP:-}" ] || rm -f "$log"
 done
