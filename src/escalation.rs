@@ -152,7 +152,16 @@ enum Read {
 
 fn read(c: &mut Compilation, path: &Path, out: &mut crate::diagnostic::Diagnostics) -> Read {
     let shown = path.display().to_string();
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let size = match crate::load::regular_file(path, &shown) {
+        Ok(meta) => meta.len(),
+        Err(e) => {
+            out.push(
+                Diagnostic::at_path(Code::E0004, e.message, shown)
+                    .with_help("an escalation is a `*.json` file the managers wrote"),
+            );
+            return Read::Refused(None);
+        }
+    };
     if size > MAX_ESCALATION_BYTES {
         out.push(
             Diagnostic::at_path(
@@ -168,7 +177,11 @@ fn read(c: &mut Compilation, path: &Path, out: &mut crate::diagnostic::Diagnosti
         );
         return Read::Refused(None);
     }
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let mut text = String::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_string(&mut std::io::Read::take(f, MAX_ESCALATION_BYTES), &mut text)
+    });
+    let Ok(_) = read else {
         out.push(Diagnostic::at_path(
             Code::E0004,
             format!("cannot read `{shown}`"),

@@ -113,10 +113,10 @@ pub struct Unreadable {
     pub help: &'static str,
 }
 
-/// Read a `.koom` file, refusing before reading what is not a regular file
-/// or is larger than [`MAX_FILE_BYTES`], then what is not UTF-8 text.
-/// `display` is the name to show.
-pub fn read_source(path: &Path, display: &str) -> Result<String, Unreadable> {
+/// The metadata of a file koomc is to read, refusing what is missing, a
+/// folder, or not a regular file (a pipe, a device, a socket: reading one
+/// could wait forever or never end), before anything is read.
+pub fn regular_file(path: &Path, display: &str) -> Result<std::fs::Metadata, Unreadable> {
     let fail = |message: String, help: &'static str| Err(Unreadable { message, help });
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
@@ -136,9 +136,18 @@ pub fn read_source(path: &Path, display: &str) -> Result<String, Unreadable> {
     if !meta.is_file() {
         return fail(
             format!("`{display}` is not a regular file (a pipe, a device or a socket)"),
-            "name a `.koom` file, or pipe the text to `koomc fmt -` on standard input",
+            "name a `.koom` file: koomc reads regular files only",
         );
     }
+    Ok(meta)
+}
+
+/// Read a `.koom` file, refusing before reading what is not a regular file
+/// or is larger than [`MAX_FILE_BYTES`], then what is not UTF-8 text.
+/// `display` is the name to show.
+pub fn read_source(path: &Path, display: &str) -> Result<String, Unreadable> {
+    let fail = |message: String, help: &'static str| Err(Unreadable { message, help });
+    let meta = regular_file(path, display)?;
     if meta.len() > MAX_FILE_BYTES {
         return fail(
             too_large(display, meta.len()),
@@ -225,6 +234,8 @@ pub fn source_text(mut bytes: Vec<u8>, display: &str) -> Result<String, Unreadab
             help: "name a `.koom` text file",
         });
     }
+    // Lines as the reader sees them: a lone carriage return ends one too.
+    let text = line_endings(text);
     if let Some((line, len)) = text
         .split('\n')
         .map(str::len)
@@ -241,7 +252,7 @@ pub fn source_text(mut bytes: Vec<u8>, display: &str) -> Result<String, Unreadab
             help: "write one statement per line; a text that long belongs in a document the directive points to",
         });
     }
-    Ok(line_endings(text))
+    Ok(text)
 }
 
 /// A carriage return not followed by a line feed (an old Mac line ending)

@@ -63,11 +63,14 @@ pub fn diagnostics(c: &mut Compilation, report: &Report, purpose: Purpose) -> St
             };
         }
         None => {
-            let mut stream = render::StandardStream::stderr(color(report.color));
+            // Buffered: a diagnostic is dozens of small writes, and ten
+            // thousand of them unbuffered took seconds of system calls.
+            let mut stream = render::BufferedStandardStream::stderr(color(report.color));
             let _ = render::human(&mut stream, &c.sources, diagnostics);
             if diagnostics.iter().any(|d| !d.suppressed) {
                 let _ = writeln!(stream, "{}", summary(diagnostics, purpose));
             }
+            let _ = stream.flush();
         }
     }
     status(c)

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{Applicability, Diagnostic, Fix, Location, Severity};
 use crate::source::{SourceMap, Span};
-pub use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+pub use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
 fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<crate::source::FileId> {
     let severity = match d.severity {

@@ -91,6 +91,10 @@ pub fn number(text: &str, allow_points: bool) -> Result<Number, Invalid> {
     })
 }
 
+/// The years of a date or a cycle: ISO 8601's four digits, without the
+/// year 0000 it allows only by agreement.
+const YEARS: std::ops::RangeInclusive<i16> = 1..=9999;
+
 /// `YYYY-MM-DD`, a date that exists.
 pub fn date(text: &str) -> Result<Date, Invalid> {
     let parts: Vec<&str> = text.split('-').collect();
@@ -108,7 +112,14 @@ pub fn date(text: &str) -> Result<Date, Invalid> {
         parts[1].parse::<i8>().unwrap_or(0),
         parts[2].parse::<i8>().unwrap_or(0),
     );
-    if !(1..=9999).contains(&y) || !(1..=12).contains(&m) {
+    if !YEARS.contains(&y) {
+        return Err(invalid(
+            "no such year",
+            format!("`{text}` is not a date: there is no year {}", parts[0]),
+            "years run from `0001` to `9999`",
+        ));
+    }
+    if !(1..=12).contains(&m) {
         return Err(invalid(
             "no such month",
             format!("`{text}` is not a date: there is no month {}", parts[1]),
@@ -169,6 +180,13 @@ pub fn calendar_cycle(text: &str) -> Result<(Date, Date), Invalid> {
         return Err(bad());
     }
     let year: i16 = year.parse().map_err(|_| bad())?;
+    if !YEARS.contains(&year) {
+        return Err(invalid(
+            "no such year",
+            format!("`{text}` is not a cycle id: there is no year 0000"),
+            help,
+        ));
+    }
     let span = |first_month: i8, months: i8| -> Result<(Date, Date), Invalid> {
         let from = Date::new(year, first_month, 1).map_err(|_| bad())?;
         let to = Date::new(year, first_month + months - 1, 1)
@@ -314,6 +332,18 @@ mod tests {
             .unwrap_err()
             .message
             .contains("no month 13"));
+        let e = date("0000-01-01").unwrap_err();
+        assert_eq!(
+            e.message,
+            "`0000-01-01` is not a date: there is no year 0000"
+        );
+        assert_eq!(e.help, "years run from `0001` to `9999`");
+        assert!(date("9999-12-31").is_ok());
+        assert!(calendar_cycle("0000-Q1")
+            .unwrap_err()
+            .message
+            .contains("there is no year 0000"));
+        assert!(calendar_cycle("9999-Q4").is_ok());
         assert!(date("2026-1-5")
             .unwrap_err()
             .message

@@ -117,6 +117,25 @@ pub fn parse_recovering(file: FileId, text: &str) -> (ast::File, Vec<Diagnostic>
     }
 }
 
+/// For the fuzz target: whether reading `text` in parts cut at every
+/// file-level statement (parts of at least one byte) gives the AST and the
+/// errors of one sequential read, spans included. A file whose header does
+/// not pass is read by neither, so it agrees.
+#[doc(hidden)]
+pub fn parts_agree_with_one_pass(text: &str) -> Result<(), String> {
+    let file = FileId(0);
+    if check_header(file, text).is_err() {
+        return Ok(());
+    }
+    let whole = format!("{:?}", statements::read(file, text));
+    let parts = format!("{:?}", chunks::read_in_parts(file, text, 1));
+    if whole == parts {
+        Ok(())
+    } else {
+        Err(format!("in one pass:\n{whole}\nin parts:\n{parts}"))
+    }
+}
+
 /// Where a parse failed and what could have come there.
 pub(crate) struct Failure {
     pub pos: usize,

@@ -446,13 +446,15 @@ fn the_keyword_rule_reserves_exactly_the_keywords() {
 fn reading_in_parts_is_reading_in_one_pass() {
     let texts = texts_to_read();
     let file = crate::source::FileId(0);
-    for text in texts
+    let read = texts
         .iter()
         .filter(|t| super::check_header(file, t).is_ok())
-    {
-        let whole = super::statements::read(file, text);
-        let parts = super::chunks::read_in_parts(file, text, 1);
-        assert_eq!(format!("{whole:?}"), format!("{parts:?}"), "{text}");
+        .count();
+    assert!(read > 20, "the examples with a header");
+    for text in &texts {
+        if let Err(why) = super::parts_agree_with_one_pass(text) {
+            panic!("{text}\n{why}");
+        }
     }
 }
 

@@ -513,3 +513,235 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// `check FILE` on a file with these bytes; what it wrote to standard error.
+fn check_stderr(bytes: impl AsRef<[u8]>, status: i32, code: Option<&str>) -> String {
+    let case = Case::new();
+    case.write("plan.koom", bytes);
+    let out = case.run(&["check", "plan.koom"]);
+    expect(&out, status, code);
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn dates_and_cycles_at_the_edges_of_the_calendar() {
+    let year_zero = check_stderr("koom 1.0\nrevision 0000-01-01\n", 1, Some("E0003"));
+    assert!(year_zero.contains("there is no year 0000"), "{year_zero}");
+    let cycle_zero = check_stderr(
+        PLAN.replace("cycle 2026-Q1", "cycle 0000-Q1"),
+        1,
+        Some("E0003"),
+    );
+    assert!(cycle_zero.contains("there is no year 0000"), "{cycle_zero}");
+    check_bytes("koom 1.0\nrevision 2100-02-29\n", 1, Some("E0003"));
+    check_bytes("koom 1.0\nrevision 2024-02-29\n", 0, None);
+    check_bytes(PLAN.replace("2026-Q1", "2026-Q5"), 1, Some("E0003"));
+    check_bytes(PLAN.replace("2026-Q1", "2026-Q0"), 1, Some("E0003"));
+    check_bytes(
+        PLAN.replace("2026-Q1", "9999-Q4")
+            .replace("2026-03-31", "9999-12-31"),
+        0,
+        None,
+    );
+}
+
+#[test]
+fn numbers_at_the_edges_of_exact_decimals() {
+    let metric = |n: &str| format!("koom 1.0\nmetric m unit USD better lower baseline {n}\n");
+    check_bytes(metric("1e9"), 1, Some("E0003"));
+    check_bytes(metric("0.0000000000000000000000000001"), 0, None);
+    check_bytes(metric("0.00000000000000000000000000001"), 1, Some("E0003"));
+    check_bytes(metric("79228162514264337593543950336"), 1, Some("E0003"));
+    check_bytes(
+        PLAN.replace(
+            "  priority 1",
+            "  budget 1000000000000000000000000000000 USD\n  priority 1",
+        ),
+        1,
+        Some("E0003"),
+    );
+    check_bytes(
+        PLAN.replace(
+            "  priority 1 throughput",
+            "  priority 1 throughput\n  constraint throughput +79228162514264337593543950335%",
+        ),
+        1,
+        Some("E0003"),
+    );
+}
+
+#[test]
+fn invisible_and_foreign_characters_in_names() {
+    for odd in ["\u{202e}", "\u{200b}", "é", "\u{2028}", "\u{c}"] {
+        check_bytes(
+            PLAN.replace("manager operations", &format!("manager oper{odd}ations")),
+            1,
+            Some("E0001"),
+        );
+    }
+    check_bytes(PLAN.replace("  priority", "\tpriority"), 0, None);
+    check_bytes("\u{feff}", 1, Some("E0002"));
+    check_bytes("\u{feff}\u{feff}koom 1.0\n", 1, Some("E0002"));
+    check_bytes(" \n\n\t\n", 1, Some("E0002"));
+    check_bytes("KOOM 1.0\n", 1, Some("E0002"));
+    check_bytes("koom 1.0", 0, None);
+}
+
+#[test]
+fn lines_at_the_length_limit() {
+    let limit = koomc::load::MAX_LINE_BYTES;
+    let line = |len: usize| format!("koom 1.0\norg \"{}\"\n", "a".repeat(len - "org \"\"".len()));
+    check_bytes(line(limit), 0, None);
+    let over = check_stderr(line(limit + 1), 2, Some("E0004"));
+    assert!(over.contains("line 2"), "{over}");
+    // Lines that end with a lone carriage return are lines too: a long
+    // file of short lines is not one long line.
+    let mut text = String::from("koom 1.0\n");
+    for i in 0..5000 {
+        text.push_str(&format!("manager unit-{i} \"x\"\n"));
+    }
+    assert!(text.len() > limit);
+    check_bytes(text.replace('\n', "\r"), 0, None);
+}
+
+#[test]
+fn ten_thousand_errors_are_reported_quickly() {
+    let mut text = String::from("koom 1.0\n");
+    for i in 0..10_000 {
+        text.push_str(&format!("manager Bad{i} \"x\"\n"));
+    }
+    let start = Instant::now();
+    let stderr = check_stderr(text, 1, Some("E0001"));
+    assert!(
+        stderr.ends_with("koomc: 10000 errors\n"),
+        "{}",
+        &stderr[stderr.len() - 200..]
+    );
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn files_koomc_follows_that_are_not_koom_text() {
+    let case = Case::new();
+    std::os::unix::fs::symlink("b.koom", case.path("a.koom")).expect("link");
+    std::os::unix::fs::symlink("a.koom", case.path("b.koom")).expect("link");
+    expect(&case.run(&["check", "a.koom"]), 2, Some("E0004"));
+    case.write("latin.koom", b"koom 1.0\norg \"Caf\xe9\"\n");
+    case.write("uses-latin.koom", "koom 1.0\nuse \"latin.koom\"\n");
+    expect(&case.run(&["check", "uses-latin.koom"]), 2, Some("E0004"));
+    case.write("headless.koom", "org \"x\"\n");
+    case.write("uses-headless.koom", "koom 1.0\nuse \"headless.koom\"\n");
+    expect(
+        &case.run(&["check", "uses-headless.koom"]),
+        1,
+        Some("E0002"),
+    );
+    // A chain of 200 `use`s is followed to its end.
+    for i in 0..200 {
+        case.write(
+            &format!("chain{i}.koom"),
+            format!(
+                "koom 1.0\nuse \"chain{}.koom\"\nmanager unit-{i} \"x\"\n",
+                i + 1
+            ),
+        );
+    }
+    case.write("chain200.koom", "koom 1.0\n");
+    expect(&case.run(&["check", "chain0.koom"]), 0, None);
+}
+
+#[test]
+fn an_output_folder_that_is_the_input_leaves_it_as_it_was() {
+    let case = Case::new();
+    case.write("plan.koom", PLAN);
+    expect(
+        &case.run(&["build", "plan.koom", "--out-dir", "plan.koom"]),
+        2,
+        Some("E0007"),
+    );
+    assert_eq!(
+        std::fs::read_to_string(case.path("plan.koom")).expect("read"),
+        PLAN
+    );
+    assert_eq!(case.files(), ["plan.koom"]);
+}
+
+#[test]
+fn fmt_leaves_what_it_cannot_read_or_parse_as_it_was() {
+    let case = Case::new();
+    let binary = b"\x00\x01koom".to_vec();
+    case.write("binary.koom", &binary);
+    expect(&case.run(&["fmt", "binary.koom"]), 2, Some("E0004"));
+    assert_eq!(
+        std::fs::read(case.path("binary.koom")).expect("read"),
+        binary
+    );
+    let broken = "koom 1.0\nmetric x unit\n";
+    case.write("broken.koom", broken);
+    expect(&case.run(&["fmt", "broken.koom"]), 1, Some("E0001"));
+    assert_eq!(
+        std::fs::read_to_string(case.path("broken.koom")).expect("read"),
+        broken
+    );
+    std::fs::create_dir(case.path("folder")).expect("folder");
+    expect(&case.run(&["fmt", "folder"]), 2, Some("E0004"));
+    assert_eq!(case.files(), ["binary.koom", "broken.koom", "folder"]);
+}
+
+#[test]
+fn fmt_keeps_comments_after_refused_forms_and_lone_carriage_returns() {
+    let case = Case::new();
+    case.write("refused.koom", "koom 1.0\nassign x # c\n");
+    case.write("cr.koom", "koom 1.0\nmanager ops \"R\" # c\r# d\n");
+    for name in ["refused.koom", "cr.koom"] {
+        expect(&case.run(&["fmt", name]), 0, None);
+        let once = std::fs::read_to_string(case.path(name)).expect("read");
+        expect(&case.run(&["fmt", name]), 0, None);
+        let twice = std::fs::read_to_string(case.path(name)).expect("read");
+        assert_eq!(once, twice, "fmt is not idempotent on {name}");
+        assert_eq!(once.matches("# c").count(), 1, "{once}");
+    }
+}
+
+#[test]
+fn escalation_folders_holding_what_is_not_an_escalation() {
+    let case = Case::new();
+    case.write("plan.koom", PLAN);
+    case.write("esc/latin.json", b"{\"id\": \"caf\xe9\"}");
+    expect(
+        &case.run(&["check", "plan.koom", "--escalations", "esc"]),
+        2,
+        Some("E0004"),
+    );
+    let case = Case::new();
+    case.write("plan.koom", PLAN);
+    std::fs::create_dir(case.path("esc")).expect("folder");
+    let fifo = case.path("esc/pipe.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let out = case.run(&["check", "plan.koom", "--escalations", "esc"]);
+    expect(&out, 2, Some("E0004"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let case = Case::new();
+    case.write("plan.koom", PLAN);
+    for (name, json) in [
+        ("object.json", "{\"a\": 1}"),
+        ("list.json", "[]"),
+        ("empty.json", ""),
+    ] {
+        case.write(&format!("esc/{name}"), json);
+    }
+    expect(
+        &case.run(&["check", "plan.koom", "--escalations", "esc"]),
+        1,
+        Some("E0706"),
+    );
+}
