@@ -5,7 +5,9 @@
 //! table at small sizes.
 //!
 //! Run: `cargo run --release --example stages -- 8 64` (scales; best of 3,
-//! `--runs N` to change). One scale, once, for callgrind:
+//! `--runs N` to change); `--file PATH` times one file instead (what
+//! `benches/cedar.sh` reads pest's parse-only time from). One scale, once,
+//! for callgrind:
 //! `valgrind --tool=callgrind target/release/examples/stages 4 --runs 1`.
 
 use std::time::{Duration, Instant};
@@ -39,12 +41,18 @@ fn ms(d: Duration) -> f64 {
 fn main() {
     let mut runs = 3;
     let mut scales = Vec::new();
+    let mut file = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
+            "--file" => file = Some(args.next().expect("--file PATH")),
             scale => scales.push(scale.parse::<u64>().expect("a scale is a whole number")),
         }
+    }
+    if let Some(path) = file {
+        let text = std::fs::read_to_string(&path).expect("a readable UTF-8 file");
+        return print(&text, runs);
     }
     match scales.as_slice() {
         [one] => single(*one, runs),
@@ -55,9 +63,12 @@ fn main() {
 
 /// One size (for `valgrind --tool=callgrind`, which counts instructions).
 fn single(scale: u64, runs: usize) {
-    let text = organization(scale);
+    print(&organization(scale), runs);
+}
+
+fn print(text: &str, runs: usize) {
     println!("input: {} bytes", text.len());
-    for t in best(&text, runs) {
+    for t in best(text, runs) {
         println!("{:<22} {:>10.2} ms", t.stage, ms(t.elapsed));
     }
 }

@@ -14,6 +14,10 @@ use crate::model::*;
 use crate::source::{SourceMap, Span, Spanned};
 use crate::syntax::ast::ConstraintBound;
 
+mod json;
+
+pub use json::{bundle_json, stream_bundle, to_json, write_bundle, write_json};
+
 /// The value of `schema` in every work order.
 pub const WORK_ORDER_SCHEMA: &str = "koom.work-order/1";
 /// The value of `schema` in the `--stdout` bundle.
@@ -310,6 +314,37 @@ pub struct AiUse {
 
 /// The work orders of a checked model.
 pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
+    let mut orders = Vec::new();
+    let built: Result<(), std::convert::Infallible> = each(
+        model,
+        sources,
+        |order| order,
+        |order| {
+            orders.push(order);
+            Ok(())
+        },
+    );
+    match built {
+        Ok(()) => orders,
+        Err(never) => match never {},
+    }
+}
+
+/// How many work orders are built at once, on rayon's threads, before they
+/// are handed on in order.
+const BATCH: usize = 64;
+
+/// Every work order, in [`emit`]'s order, turned into a `T` by `make` on
+/// rayon's threads a batch at a time and handed to `take` in order: what
+/// writing them needs (their text), never every order at once. Stops at
+/// `take`'s first error.
+pub fn each<T: Send, E>(
+    model: &Model,
+    sources: &SourceMap,
+    make: impl Fn(WorkOrder) -> T + Sync,
+    mut take: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    use rayon::prelude::*;
     let mut cycles: Vec<&Cycle> = model.cycles.iter().filter(|c| c.period.is_some()).collect();
     cycles.sort_by(|a, b| {
         let (pa, pb) = (a.period.expect("dated"), b.period.expect("dated"));
@@ -317,7 +352,6 @@ pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
     });
     let mut units: Vec<(UnitId, &Unit)> = model.addressable_units().collect();
     units.sort_by(|a, b| a.1.name.node.cmp(&b.1.name.node));
-    let mut orders = Vec::with_capacity(cycles.len() * units.len());
     for cycle in cycles {
         let items = Items {
             model,
@@ -325,11 +359,15 @@ pub fn emit(model: &Model, sources: &SourceMap) -> Vec<WorkOrder> {
             cycle,
         };
         let reach = Reach::of(&items, model.units.len());
-        for &(id, unit) in &units {
-            orders.push(work_order(&items, &reach, id, unit));
+        for batch in units.chunks(BATCH) {
+            let made: Vec<T> = batch
+                .par_iter()
+                .map(|&(id, unit)| make(work_order(&items, &reach, id, unit)))
+                .collect();
+            made.into_iter().try_for_each(&mut take)?;
         }
     }
-    orders
+    Ok(())
 }
 
 /// What reaches each unit in one cycle, as indexes in source order, built in
@@ -708,34 +746,4 @@ fn work_order(items: &Items, reach: &Reach, id: UnitId, unit: &Unit) -> WorkOrde
             ai: reached.ai.iter().map(|&i| reach.ai[i].clone()).collect(),
         },
     }
-}
-
-/// Write one work order: pretty JSON, two-space indent, final newline.
-pub fn write_json(order: &WorkOrder, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, order).map_err(std::io::Error::other)?;
-    out.write_all(b"\n")
-}
-
-/// Serialize one work order: pretty JSON, two-space indent, final newline.
-pub fn to_json(order: &WorkOrder) -> String {
-    let mut s = serde_json::to_string_pretty(order).expect("work orders serialize");
-    s.push('\n');
-    s
-}
-
-/// Write the `--stdout` bundle, streamed: the JSON text is never held whole.
-pub fn write_bundle(orders: &[WorkOrder], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bundle = Bundle {
-        schema: BUNDLE_SCHEMA,
-        work_orders: orders,
-    };
-    serde_json::to_writer_pretty(&mut *out, &bundle).map_err(std::io::Error::other)?;
-    out.write_all(b"\n")
-}
-
-/// Serialize the `--stdout` bundle.
-pub fn bundle_json(orders: Vec<WorkOrder>) -> String {
-    let mut out = Vec::new();
-    write_bundle(&orders, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("JSON is UTF-8")
 }

@@ -115,7 +115,7 @@ pub fn compile(paths: &[PathBuf]) -> Compilation {
 pub fn compile_with(paths: &[PathBuf], overlay: load::Overlay<'_>) -> Compilation {
     let (loaded, diagnostics) = load::load_with(paths, overlay);
     let root = paths.first().map(|p| project(p));
-    check_loaded(loaded, diagnostics, root, overlay).0
+    check_loaded(loaded, diagnostics, root, overlay, false).0
 }
 
 /// [`compile_with`], keeping each file's syntax tree (the statements that
@@ -129,7 +129,7 @@ pub fn compile_keeping_syntax<'o>(
 ) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
     let (loaded, diagnostics) = load::load_reusing(paths, overlay, Some(reparse));
     let root = paths.first().map(|p| project(p));
-    check_loaded(loaded, diagnostics, root, overlay)
+    check_loaded(loaded, diagnostics, root, overlay, true)
 }
 
 /// The project root of a file and how to show it (relative, as the file was given).
@@ -184,16 +184,21 @@ pub fn compare_with(new: &mut Compilation, old: &Compilation) -> Option<score::S
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
-    check_loaded(loaded, diagnostics, Some(project(path)), &load::disk).0
+    check_loaded(loaded, diagnostics, Some(project(path)), &load::disk, false).0
 }
 
 /// The stages after load: the project's `koom.toml`, then resolve, bounds
-/// and check, unless a file could not be read or parsed.
+/// and check, unless a file could not be read or parsed. The syntax trees
+/// are returned when `keep_syntax` asks for them; otherwise they are dropped
+/// as soon as resolve has read them, so that the model and the trees are
+/// never both alive through the checks (memory peaks at about the input's
+/// size times the two).
 fn check_loaded(
     mut loaded: load::Loaded,
     mut diagnostics: Diagnostics,
     root: Option<(PathBuf, String)>,
     overlay: load::Overlay<'_>,
+    keep_syntax: bool,
 ) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
     let (config, problems) = match &root {
         Some((root, shown)) => config::load_with(root, shown, &mut loaded.sources, overlay),
@@ -204,6 +209,9 @@ fn check_loaded(
         None
     } else {
         let (mut model, resolved) = resolve::resolve(&loaded.files);
+        if !keep_syntax {
+            loaded.files = Vec::new();
+        }
         diagnostics.extend(resolved);
         diagnostics.extend(bounds::bounds(&mut model));
         let lexicon = phrasing::Lexicon::with(&config.phrasing);

@@ -8,13 +8,17 @@
 //! part-way leaves the folder as it was, and no folder is created for what
 //! was never written. A build that was killed leaves its staging folder
 //! behind; the next build removes the staging folders of processes that no
-//! longer run.
+//! longer run. A file that already holds the bytes it would get is left as
+//! it is (not staged, not renamed): building into an existing output folder
+//! costs no more than into a fresh one, and only what changed is replaced.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::emit::{self, WorkOrder};
+use crate::model::Model;
+use crate::source::SourceMap;
 
 const STAGING: &str = ".koomc-staging-";
 
@@ -22,8 +26,9 @@ const STAGING: &str = ".koomc-staging-";
 pub struct Staged {
     dir: PathBuf,
     staging: PathBuf,
-    /// Each file's path relative to `dir` (`/`-separated) and its staged copy.
-    files: Vec<(String, PathBuf)>,
+    /// Each file's path relative to `dir` (`/`-separated) and its staged
+    /// copy; `None` where the file in place already holds those bytes.
+    files: Vec<(String, Option<PathBuf>)>,
     /// What is written, for messages: "work orders", "briefings".
     what: String,
 }
@@ -71,7 +76,7 @@ impl Staged {
     }
 
     /// Stage one file at `relative` (`/`-separated), written by `write`.
-    pub fn file(
+    fn file(
         &mut self,
         relative: &str,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -92,8 +97,20 @@ impl Staged {
             let target = self.target(relative);
             return Err(self.fail(format!("cannot write `{}`", target.display()), &e));
         }
-        self.files.push((relative.to_owned(), staged));
+        self.files.push((relative.to_owned(), Some(staged)));
         Ok(())
+    }
+
+    /// Stage one file at `relative` with these bytes, unless the file in
+    /// place holds them already: a build into its own earlier output
+    /// rewrites only what changed, and replacing a file costs the file
+    /// system more than creating one (the old one is freed).
+    pub fn bytes(&mut self, relative: &str, bytes: &[u8]) -> Result<(), Box<Diagnostic>> {
+        if same_bytes(&self.target(relative), bytes) {
+            self.files.push((relative.to_owned(), None));
+            return Ok(());
+        }
+        self.file(relative, |out| out.write_all(bytes))
     }
 
     fn target(&self, relative: &str) -> PathBuf {
@@ -107,6 +124,10 @@ impl Staged {
         let mut written = Vec::with_capacity(self.files.len());
         for (relative, staged) in std::mem::take(&mut self.files) {
             let target = self.target(&relative);
+            let Some(staged) = staged else {
+                written.push(target); // already in place
+                continue;
+            };
             let moved = target
                 .parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
@@ -124,6 +145,17 @@ impl Drop for Staged {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.staging);
     }
+}
+
+/// Whether the file at `path` is a regular file holding exactly `bytes`
+/// (its size is compared first, so a changed file is rarely read).
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    meta.is_file()
+        && meta.len() == bytes.len() as u64
+        && std::fs::read(path).is_ok_and(|held| held == bytes)
 }
 
 /// Remove the staging folders of builds whose process no longer runs (a
@@ -160,10 +192,33 @@ fn running(pid: u32) -> bool {
 pub fn write_dir(dir: &Path, orders: &[WorkOrder]) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let mut stage = Staged::begin(dir, "work orders")?;
     for order in orders {
-        let relative = format!("{}/{}.json", order.cycle.id, order.to.unit);
-        stage.file(&relative, |out| emit::write_json(order, out))?;
+        let (relative, text) = order_file(order);
+        stage.bytes(&relative, &text)?;
     }
     stage.commit()
+}
+
+/// [`write_dir`] for every work order of a checked model, built and
+/// serialized on rayon's threads a batch at a time ([`emit::each`]) and
+/// staged in order: the orders are never all in memory at once.
+pub fn write_work_orders(
+    dir: &Path,
+    model: &Model,
+    sources: &SourceMap,
+) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let mut stage = Staged::begin(dir, "work orders")?;
+    let file = |order: WorkOrder| order_file(&order);
+    emit::each(model, sources, file, |(relative, text)| {
+        stage.bytes(&relative, &text)
+    })?;
+    stage.commit()
+}
+
+/// A work order's path under the output folder and its text.
+fn order_file(order: &WorkOrder) -> (String, Vec<u8>) {
+    let mut text = Vec::with_capacity(8192);
+    emit::write_json(order, &mut text).expect("writing to memory cannot fail");
+    (format!("{}/{}.json", order.cycle.id, order.to.unit), text)
 }
 
 /// Write files (`/`-separated paths relative to `dir`, and their bytes) as
@@ -175,7 +230,7 @@ pub fn write_files(
 ) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let mut stage = Staged::begin(dir, what)?;
     for (relative, bytes) in files {
-        stage.file(relative, |out| out.write_all(bytes))?;
+        stage.bytes(relative, bytes)?;
     }
     stage.commit()
 }
@@ -290,5 +345,91 @@ fn reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such folder".to_owned(),
         std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".to_owned(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file under `dir` (relative, `/`-separated) and its bytes.
+    fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut out = Vec::new();
+        let mut folders = vec![dir.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("a folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    let relative = path.strip_prefix(dir).expect("inside");
+                    let bytes = std::fs::read(&path).expect("readable");
+                    out.push((relative.to_string_lossy().replace('\\', "/"), bytes));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_build_into_its_own_output_writes_the_same_bytes_and_replaces_only_what_changed() {
+        let c = crate::compile(&crate::inputs(&[concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/logistics"
+        )
+        .into()]));
+        let model = c.model.as_ref().expect("a clean example");
+        let orders = c.work_orders().expect("a clean example");
+        let (fresh, again) = (
+            tempfile::tempdir().expect("temp"),
+            tempfile::tempdir().expect("temp"),
+        );
+        let first = write_dir(fresh.path(), &orders).expect("written");
+        assert_eq!(first.len(), orders.len());
+        // The streamed writer and the one of built orders agree.
+        write_work_orders(again.path(), model, &c.sources).expect("written");
+        assert_eq!(tree(fresh.path()), tree(again.path()));
+        // One file changed by hand, one removed: only those are written again.
+        let (changed, removed) = (&first[0], &first[first.len() - 1]);
+        std::fs::write(changed, "{}\n").expect("write");
+        std::fs::remove_file(removed).expect("remove");
+        let kept = &first[1];
+        let modified = |p: &Path| {
+            std::fs::metadata(p)
+                .expect("a file")
+                .modified()
+                .expect("mtime")
+        };
+        let before = modified(kept);
+        let second = write_work_orders(again.path(), model, &c.sources).expect("written");
+        let third = write_work_orders(fresh.path(), model, &c.sources).expect("written");
+        assert_eq!(
+            second,
+            first
+                .iter()
+                .map(|p| again.path().join(p.strip_prefix(fresh.path()).unwrap()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(third, first);
+        assert_eq!(
+            tree(fresh.path()),
+            tree(again.path()),
+            "the same bytes as a fresh build"
+        );
+        assert_eq!(
+            modified(kept),
+            before,
+            "an unchanged file is left as it was"
+        );
+        assert_eq!(
+            std::fs::read_dir(fresh.path())
+                .expect("a folder")
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with(STAGING))
+                .count(),
+            0,
+            "no staging folder is left behind"
+        );
     }
 }

@@ -39,6 +39,9 @@ pub fn resolve(files: &[(FileId, ast::File)]) -> (Model, Diagnostics) {
     let mut built = Vec::with_capacity(cycles.len());
     for (index, (shell, ast_cycle)) in cycles.into_iter().enumerate() {
         if let Some(mut cycle) = shell {
+            let (directives, allocations) = directive_counts(&ast_cycle.items);
+            cycle.directives.reserve_exact(directives);
+            cycle.allocations.reserve_exact(allocations);
             r.cycle_directives(index, &mut cycle, &ast_cycle.items, &Scope::Cycle);
             built.push((index, cycle, ast_cycle));
         }
@@ -704,6 +707,30 @@ impl Resolver {
             }
         }
     }
+}
+
+/// How many directives (goals, constraints, outcomes) and allocations a
+/// cycle's statements hold, so that the model's vectors are allocated once
+/// at their size: grown by doubling, the largest would hold up to twice
+/// the room they need and be copied on the way.
+fn directive_counts(items: &[ast::CycleItem]) -> (usize, usize) {
+    let mut counts = (0, 0);
+    for item in items {
+        match &item.node {
+            CycleItemKind::Directive(d) => match d.kind {
+                ast::DirectiveKind::Allocate { .. } | ast::DirectiveKind::AllocateTech { .. } => {
+                    counts.1 += 1
+                }
+                _ => counts.0 += 1,
+            },
+            CycleItemKind::To { items, .. } => {
+                let (d, a) = directive_counts(items);
+                counts = (counts.0 + d, counts.1 + a);
+            }
+            _ => {}
+        }
+    }
+    counts
 }
 
 /// The `cycle … {` part of a cycle statement.

@@ -227,12 +227,14 @@ fn limits(cycle: &Cycle) -> BTreeMap<MetricId, Vec<Limit>> {
 
 /// E0602 and E0603.
 fn bounds(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
+    let aligned = cycle.aligned_units();
     for (metric_id, limits) in limits(cycle) {
         let on = On {
             model,
             cycle,
             metric: model.metric(metric_id),
             id: metric_id,
+            aligned: &aligned,
         };
         let contradicted = on.contradictions(&limits, out);
         // Per-unit metrics never meet across units; a contradiction within
@@ -249,6 +251,8 @@ struct On<'a> {
     cycle: &'a Cycle,
     metric: &'a Metric,
     id: MetricId,
+    /// The units each metric's `align` statements cover, once per cycle.
+    aligned: &'a BTreeMap<MetricId, BTreeSet<UnitId>>,
 }
 
 impl On<'_> {
@@ -352,7 +356,7 @@ impl On<'_> {
         for l in others {
             d = d.with_label(l.span, label(l));
         }
-        let help = if aligned(self.cycle, self.id, &parts) {
+        let help = if aligned(self.aligned, self.id, &parts) {
             "they are aligned on it already: change one unit's target so that both can hold, or mark the metric `per unit` if each unit has its own value".to_owned()
         } else {
             format!(
@@ -370,12 +374,16 @@ impl On<'_> {
 }
 
 /// Whether an `align` on the metric covers every unit in the conflict.
-fn aligned(cycle: &Cycle, metric: MetricId, parts: &[&Limit]) -> bool {
-    let covered = cycle.aligned_units().remove(&metric).unwrap_or_default();
+fn aligned(
+    aligned: &BTreeMap<MetricId, BTreeSet<UnitId>>,
+    metric: MetricId,
+    parts: &[&Limit],
+) -> bool {
+    let covered = aligned.get(&metric);
     parts
         .iter()
         .flat_map(|l| l.units.iter().flatten())
-        .all(|u| covered.contains(u))
+        .all(|u| covered.is_some_and(|c| c.contains(u)))
 }
 
 /// E0604: goals of two or more units on one organization-wide metric, in

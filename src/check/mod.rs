@@ -51,12 +51,23 @@ pub const PASSES: &[Pass] = &[
     ("provenance", |m, _, out| provenance::check(m, out)),
 ];
 
-/// Run every rule over the model.
+/// Run every rule over the model. The passes only read it, so they run on
+/// rayon's threads, each into its own list; the lists are joined in the
+/// order of [`PASSES`], so the result is the sequential run's.
 pub fn check(model: &Model, sources: &SourceMap, lexicon: &Lexicon) -> Diagnostics {
-    let mut diagnostics = Diagnostics::new();
+    use rayon::prelude::*;
     let context = Context { sources, lexicon };
-    for (_, pass) in PASSES {
-        pass(model, &context, &mut diagnostics);
+    let found: Vec<Diagnostics> = PASSES
+        .par_iter()
+        .map(|(_, pass)| {
+            let mut out = Diagnostics::new();
+            pass(model, &context, &mut out);
+            out
+        })
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    for list in found {
+        diagnostics.extend(list);
     }
     diagnostics
 }

@@ -296,12 +296,13 @@ fn build(files: &[PathBuf], out_dir: Option<&Path>, stdout: bool, report: &Repor
     if status != Status::Clean {
         return status;
     }
-    let Some(orders) = compilation.work_orders() else {
+    let (Some(model), false) = (&compilation.model, compilation.has_errors()) else {
         return Status::Failed;
     };
     if stdout {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = koomc::emit::write_bundle(&orders, &mut out).and_then(|()| out.flush());
+        let written = koomc::emit::stream_bundle(model, &compilation.sources, &mut out)
+            .and_then(|()| out.flush());
         return match written {
             Ok(()) => Status::Clean,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Clean,
@@ -309,7 +310,7 @@ fn build(files: &[PathBuf], out_dir: Option<&Path>, stdout: bool, report: &Repor
         };
     }
     let dir = out_dir.expect("clap requires --out-dir or --stdout");
-    match koomc::output::write_dir(dir, &orders) {
+    match koomc::output::write_work_orders(dir, model, &compilation.sources) {
         Ok(written) => {
             if report.message_format == MessageFormat::Human {
                 let n = written.len();

@@ -382,6 +382,8 @@ impl<'t> Reader<'t> {
             match start(word, self.next_word(), place) {
                 Start::Close => {
                     self.pos += 1;
+                    // The tree stays alive until resolve has read it: no room to spare.
+                    items.shrink_to_fit();
                     return items;
                 }
                 Start::To => items.extend(self.addressed_block()),

@@ -27,6 +27,7 @@ mod fix_command;
 mod fixes;
 mod format;
 mod history;
+mod linearity;
 mod lsp;
 mod phrasing;
 mod pictures;
