@@ -145,8 +145,8 @@ pub fn load_with(
             return (Config::default(), diagnostics);
         }
     };
-    let mut config = Config {
-        lints: BTreeMap::new(),
+    let config = Config {
+        lints: lints(&raw, file, text, &mut diagnostics),
         phrasing: Adjustments {
             method_verbs: raw.phrasing.method_verbs,
             means_nouns: raw.phrasing.means_nouns,
@@ -154,6 +154,18 @@ pub fn load_with(
             allow: raw.phrasing.allow,
         },
     };
+    (config, diagnostics)
+}
+
+/// The `[lints]` table: each name a known lint, each value a level; every
+/// other entry is E0008 (with the close lint name as a fix).
+fn lints(
+    raw: &Raw,
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<Code, Level> {
+    let mut lints = BTreeMap::new();
     for (name, level) in &raw.lints {
         let span = level.span();
         let Some((_, code)) = lint_names().find(|(n, _)| n == name) else {
@@ -179,7 +191,7 @@ pub fn load_with(
         };
         match Level::parse(level.get_ref()) {
             Some(l) => {
-                config.lints.insert(code, l);
+                lints.insert(code, l);
             }
             None => diagnostics.push(
                 invalid(
@@ -193,7 +205,7 @@ pub fn load_with(
             ),
         }
     }
-    (config, diagnostics)
+    lints
 }
 
 fn invalid(file: FileId, span: std::ops::Range<usize>, message: String) -> Diagnostic {

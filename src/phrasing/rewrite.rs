@@ -189,23 +189,7 @@ fn outcome_form(
             rest_from = p;
         }
     }
-    let mut rest = String::new();
-    let mut i = rest_from;
-    while i < rest_to {
-        if Some(i) == skip || (t.word(i).ends_with("ly") && Some(i) == skip.map(|s| s + 1)) {
-            i += 1;
-            continue;
-        }
-        let j = (i..rest_to).find(|&k| Some(k) == skip).unwrap_or(rest_to);
-        let piece = slice(t, source, i, j);
-        if !piece.is_empty() {
-            if !rest.is_empty() {
-                rest.push(' ');
-            }
-            rest.push_str(piece);
-        }
-        i = j;
-    }
+    let rest = words_between(t, source, rest_from, rest_to, skip);
     if !rest.is_empty() {
         if out.is_empty() {
             out = capitalized(&rest);
@@ -225,4 +209,27 @@ fn outcome_form(
         out = out.replace(wordy, plain);
     }
     Some(out)
+}
+
+/// The author's words from token `from` to `to`, without the vague word at
+/// `skip` (and an adverb just after it).
+fn words_between(t: &Text, source: &str, from: usize, to: usize, skip: Option<usize>) -> String {
+    let mut rest = String::new();
+    let mut i = from;
+    while i < to {
+        if Some(i) == skip || (t.word(i).ends_with("ly") && Some(i) == skip.map(|s| s + 1)) {
+            i += 1;
+            continue;
+        }
+        let j = (i..to).find(|&k| Some(k) == skip).unwrap_or(to);
+        let piece = slice(t, source, i, j);
+        if !piece.is_empty() {
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(piece);
+        }
+        i = j;
+    }
+    rest
 }
