@@ -26,6 +26,11 @@ ts="${TREE_SITTER:-$repo/target/ts/bin/tree-sitter}"
 have_version() {
   [ -x "$1" ] && [ "$("$1" --version 2>/dev/null | awk '{print $2}')" = "$version" ]
 }
+# A fresh clone has no target/ts: one installed on PATH before (by an earlier
+# run, into cargo's bin folder) serves when it is the pinned version.
+if ! have_version "$ts" && [ -z "${TREE_SITTER:-}" ] && have_version "$(command -v tree-sitter || true)"; then
+  ts="$(command -v tree-sitter)"
+fi
 if ! have_version "$ts"; then
   if [ -n "${TREE_SITTER:-}" ]; then
     echo "FAIL: TREE_SITTER=$TREE_SITTER is not tree-sitter $version" >&2
