@@ -29,17 +29,6 @@ pub const AI_USES: &[&str] = &[
     "interpret",
 ];
 
-const FILE_STATEMENTS: &[&str] = &[
-    "use",
-    "org",
-    "revision",
-    "executive",
-    "manager",
-    "coe",
-    "worker",
-    "metric",
-    "cycle",
-];
 const CYCLE_STATEMENTS: &[&str] = &[
     "window",
     "budget",
@@ -129,7 +118,7 @@ fn addressable(layer: Layer) -> bool {
 fn starters(c: &Context<'_>) -> Vec<CompletionItem> {
     match c.place {
         Place::File if c.first_statement => keywords(&["koom"]),
-        Place::File => keywords(FILE_STATEMENTS),
+        Place::File => keywords(crate::syntax::FILE_STATEMENTS),
         Place::Cycle => keywords(CYCLE_STATEMENTS),
         Place::To => keywords(DIRECTIVES),
         Place::Other => Vec::new(),

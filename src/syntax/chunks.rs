@@ -25,19 +25,6 @@ use crate::source::FileId;
 /// The smallest part worth a thread of its own.
 pub const PART_BYTES: usize = 32 * 1024;
 
-/// The words that start a file-level statement.
-const FILE_WORDS: &[&str] = &[
-    "cycle",
-    "metric",
-    "manager",
-    "coe",
-    "worker",
-    "use",
-    "org",
-    "revision",
-    "executive",
-];
-
 /// Read a file whose header has been checked, in parts when it is large.
 pub(super) fn read(file: FileId, text: &str) -> (File, Vec<Diagnostic>) {
     read_in_parts(file, text, PART_BYTES)
@@ -100,5 +87,5 @@ fn starts_file_statement(line: &str) -> bool {
     let word_end = line
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
         .unwrap_or(line.len());
-    FILE_WORDS.contains(&&line[..word_end])
+    super::FILE_STATEMENTS.contains(&&line[..word_end])
 }

@@ -26,6 +26,21 @@ use crate::source::{FileId, Span};
 #[grammar = "../grammar/koom.pest"]
 pub(crate) struct KoomParser;
 
+/// The words that start a file-level statement, in the order a file usually
+/// has them (the language server offers them so; the parallel reader cuts a
+/// file before them).
+pub const FILE_STATEMENTS: &[&str] = &[
+    "use",
+    "org",
+    "revision",
+    "executive",
+    "manager",
+    "coe",
+    "worker",
+    "metric",
+    "cycle",
+];
+
 /// The reserved words: every keyword of the language (the bold words of the
 /// spec). None may be used as a name.
 pub const KEYWORDS: &[&str] = &[
