@@ -18,20 +18,12 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-struct Rng(u64);
+#[allow(dead_code)]
+#[path = "gen_org.rs"]
+mod gen_org;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+/// The organization generator's seeded xorshift, so both generators draw alike.
+use gen_org::Rng;
 
 const SCHEMA: &str = r#"namespace Org {
   type Money = { amount: Long, currency: String };
@@ -120,7 +112,7 @@ fn generate(bytes: u64, dir: &std::path::Path) -> std::io::Result<u64> {
     std::fs::write(dir.join("schema.cedarschema"), SCHEMA)?;
     let mut file = std::io::BufWriter::new(std::fs::File::create(dir.join("policies.cedar"))?);
     let mut written = SCHEMA.len() as u64;
-    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut r = Rng::new(0x9E37_79B9_7F4A_7C15);
     let mut text = String::new();
     let mut n = 0;
     while written < bytes {
