@@ -271,6 +271,14 @@ impl<'t> Reader<'t> {
     /// the line where the statement from `start` failed, when the failure is
     /// that line's first word, else the lines after it.
     fn recover(&mut self, start: usize, failed: usize) {
+        // Inside a block, a `}` later on the failed line closes it: the
+        // statement ends there, so the block's end is not lost with it.
+        if self.depth > 0 {
+            if let Some(close) = closing_brace_on_line(self.text, failed) {
+                self.pos = close;
+                return;
+            }
+        }
         let mut at = if failed > start && self.at_line_start(failed) {
             failed
         } else {
@@ -280,8 +288,9 @@ impl<'t> Reader<'t> {
         };
         while at < self.text.len() {
             let first = super::skip_trivia(self.text, at);
+            let closes = self.depth > 0 && self.text[first..].starts_with('}');
             if first >= self.text.len()
-                || (self.at_line_start(first) && starts_statement(self.word(first)))
+                || (self.at_line_start(first) && (closes || starts_statement(self.word(first))))
             {
                 self.pos = first;
                 return;
@@ -537,4 +546,23 @@ fn matching_brace(text: &str, open: usize) -> Result<usize, BlockProblem> {
         }
     }
     Err(BlockProblem::Unclosed(open))
+}
+
+/// The first `}` from `from` to the end of its line outside a string, before
+/// a comment.
+fn closing_brace_on_line(text: &str, from: usize) -> Option<usize> {
+    let mut quoted = false;
+    let mut escaped = false;
+    for (i, c) in text[from..].char_indices() {
+        match c {
+            '\n' => return None,
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '#' if !quoted => return None,
+            '}' if !quoted => return Some(from + i),
+            _ => {}
+        }
+    }
+    None
 }

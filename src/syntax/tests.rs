@@ -542,3 +542,21 @@ fn only_the_statements_an_edit_touched_are_read_again() {
         format!("{:?}", super::parse_recovering(file, &moved))
     );
 }
+
+/// A mistake inside a block written on one line ends at that line's `}`:
+/// the block closes there, and the cycle around it is not reported as left
+/// open (one mistake, one diagnostic).
+#[test]
+fn a_mistake_in_a_one_line_block_keeps_its_closing_brace() {
+    let text =
+        "koom 1.0\ncycle 2026-Q1 {\n  to ops { goal t >= 1300 by 03/31/2026 }\n  priority 1 t\n}\n";
+    let (file, errors) = super::parse_recovering(crate::source::FileId(0), text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("found `/`"),
+        "{}",
+        errors[0].message
+    );
+    // The statement after the one-line block is still read, inside the cycle.
+    assert!(format!("{file:?}").contains("Priority"), "{file:?}");
+}
