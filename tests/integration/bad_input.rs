@@ -326,25 +326,16 @@ fn a_killed_build_is_cleaned_up_by_the_next() {
             "plan.koom"
         ]
     );
-    // And a real kill, part-way through a large build.
-    let big = case.path("big.koom");
-    let generated = std::process::Command::new(env!("CARGO_BIN_EXE_koomc"))
-        .arg("--version")
-        .output();
-    assert!(generated.is_ok());
-    let mut text = String::from(PLAN);
-    for i in 0..3000 {
-        text.push_str(&format!("manager unit-{i} \"Lead {i}\"\n"));
-    }
-    std::fs::write(&big, text).expect("write");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_koomc"))
-        .current_dir(case.dir.path())
-        .args(["build", "big.koom", "--out-dir", "many"])
-        .spawn()
-        .expect("starts");
-    std::thread::sleep(Duration::from_millis(150));
-    let _ = child.kill();
-    let _ = child.wait();
+    // And a real kill, part-way through a large build: as soon as its
+    // staging folder holds a work order, before the build can finish (a
+    // larger one if a machine wrote every order before it was seen).
+    let stopped = [400, 1600, 6400]
+        .into_iter()
+        .any(|units| killed_while_writing(&case, units));
+    assert!(
+        stopped,
+        "the build was stopped while it wrote its work orders"
+    );
     expect(
         &case.run(&["build", "big.koom", "--out-dir", "many"]),
         0,
@@ -356,6 +347,36 @@ fn a_killed_build_is_cleaned_up_by_the_next() {
         .filter(|f| f.contains(".koomc"))
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// Start a build of `units` managers into `many/` and kill it once a work
+/// order is in its staging folder; false if it finished first.
+fn killed_while_writing(case: &Case, units: usize) -> bool {
+    let mut text = String::from(PLAN);
+    for i in 0..units {
+        text.push_str(&format!("manager unit-{i} \"Lead {i}\"\n"));
+    }
+    std::fs::write(case.path("big.koom"), text).expect("write");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_koomc"))
+        .current_dir(case.dir.path())
+        .args(["build", "big.koom", "--out-dir", "many"])
+        .spawn()
+        .expect("starts");
+    let started = std::time::Instant::now();
+    let staged = loop {
+        let written = case
+            .files()
+            .iter()
+            .any(|f| f.starts_with("many/.koomc-staging-") && f.ends_with(".json"));
+        let done = child.try_wait().expect("the build is waited for").is_some();
+        if written || done || started.elapsed() > Duration::from_secs(20) {
+            break written;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    staged
 }
 
 #[test]
