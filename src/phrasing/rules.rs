@@ -360,10 +360,11 @@ fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
         && head >= c.object.0 + 2
         && matches!(t.word(head - 1), "and" | "or")
         && state(t.word(head - 2));
-    state(w)
-        || joined
-        || (making && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
-        || t.word(c.object.1) == "as"
+    // Qualities listed ("quick, effective, and efficient support") or a
+    // vague one ("a pleasant work environment") describe a condition.
+    let qualified = (c.object.0..head)
+        .any(|i| t.flags[i] & flag::VAGUE != 0 || (t.word(i) == "," && t.in_adjective_series(i)));
+    state(w) || joined || (making && qualified) || t.word(c.object.1) == "as"
 }
 
 /// Whether the object's head names a thing made or an act ("a contingency
@@ -467,7 +468,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         // Under a modal a verb of knowing states a condition: "Customers must
         // trust what we ship".
         Class::Action if verb.modal.is_some() && thinking(&verb.lemma) => None,
-        Class::Action if c.threshold => None,
+        Class::Action if c.threshold || more_of(t, c) => None,
         Class::Action if object_is_state(t, c, making.then_some(lemma)) => Some(false),
         Class::Action => Some(true),
         Class::Result if pseudo || c.threshold => None,
@@ -485,6 +486,15 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
     }
+}
+
+/// "Feed more people", "Serve fewer customers late": more or fewer of
+/// something is a direction on a count (vague without a threshold), not an
+/// act to perform ("more consistently" qualifies the verb, not the object).
+fn more_of(t: &Text, c: &Clause) -> bool {
+    matches!(t.word(c.object.0), "more" | "fewer" | "less")
+        && c.object.1 > c.object.0 + 1
+        && !t.word(c.object.0 + 1).ends_with("ly")
 }
 
 /// A verb of reply on what comes in ("Answer all calls within 10 rings",

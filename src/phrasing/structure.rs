@@ -150,6 +150,12 @@ pub const SEMI_MODALS: &[&str] = &[
     "going", "being",
 ];
 
+/// A person and an auxiliary contracted into one word: the one who acts
+/// and the start of the verb group ("We'll hire two inspectors").
+pub const PERSON_AUX: &[&str] = &[
+    "we'll", "i'll", "you'll", "they'll", "we're", "i'm", "we've", "we'd",
+];
+
 pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Prepositions and conjunctions that end an object.
@@ -480,7 +486,8 @@ impl<'a> Text<'a> {
                     || (t.text == ","
                         && matches!(next, "and" | "but" | "then" | "so" | "or")
                         && self.is_word(i + 2)
-                        && self.is_word(i + 3))))
+                        && self.is_word(i + 3)
+                        && !self.in_adjective_series(i))))
                 || (t.text == "and"
                     && i > start + 2
                     && self.lex.method_base.contains(next)
@@ -694,9 +701,29 @@ impl<'a> Text<'a> {
         {
             return false;
         }
+        if t.text == "," && self.in_adjective_series(i) {
+            return false;
+        }
         t.kind == Kind::Punct
             || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
             || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
+    }
+
+    /// A comma between two adjectives of one noun phrase ("quick, effective,
+    /// and efficient support", "a safe, welcoming environment"): it ends
+    /// neither the object nor the clause.
+    pub fn in_adjective_series(&self, comma: usize) -> bool {
+        let adjective = |k: usize| {
+            self.is_word(k)
+                && wordnet::entry(self.word(k))
+                    .is_some_and(|e| e.adj > 0 && e.adj >= e.noun && e.adj >= e.verb)
+        };
+        let next = if matches!(self.word(comma + 1), "and" | "or") {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        comma > 0 && adjective(comma - 1) && adjective(next)
     }
 
     /// Verbs joined to the first by `and` or a comma: "Activate and train",
@@ -736,6 +763,9 @@ impl<'a> Text<'a> {
                 polite |= matches!(self.word(head), "please" | "let's" | "lets" | "we" | "i");
                 head += 1;
             }
+            // "We'll hire…", "I'm going to…": a person and an auxiliary in
+            // one word, the start of the verb group.
+            polite |= PERSON_AUX.contains(&self.word(head));
             while head + 1 < to
                 && (self.word(head) == "to"
                     || (self.word(head).ends_with("ly")

@@ -621,3 +621,36 @@ fn efforts_are_a_means() {
         "outcome"
     );
 }
+
+#[test]
+fn a_contracted_person_and_auxiliary_opens_the_verb_group() {
+    assert_eq!(label("We'll hire two inspectors."), "method");
+    assert_eq!(label("I’m going to hire two inspectors."), "method");
+    assert_eq!(label("We'll cut returns to 2% by June 30."), "outcome");
+    assert_eq!(label("We'll improve customer satisfaction."), "vague");
+}
+
+#[test]
+fn adjectives_in_a_series_stay_in_one_noun_phrase() {
+    assert_eq!(
+        label("To provide quick, effective, positive, and efficient support for our customers."),
+        "vague"
+    );
+    assert_eq!(
+        label("Create a safe, welcoming, and inclusive environment."),
+        "vague"
+    );
+    assert_eq!(
+        label("Build the new returns portal, and train every agent on it."),
+        "method"
+    );
+}
+
+#[test]
+fn more_of_something_is_a_direction_not_an_act() {
+    assert_eq!(label("We want to feed more people"), "vague");
+    assert_eq!(label("Serve more customers each year"), "vague");
+    assert_eq!(label("Feed 2,000 more people a week by June."), "outcome");
+    assert_eq!(label("Hire more nurses."), "method");
+    assert_eq!(label("Post on social media more consistently."), "method");
+}
