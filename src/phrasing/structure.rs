@@ -356,11 +356,25 @@ impl<'a> Text<'a> {
                 f & flag::MULTIPLIER != 0
                     || counted
                     || unit
+                    || self.baseline_at(i)
                     || (f & flag::NUMBER != 0
                         && !matches!(w, "every" | "all" | "no" | "none" | "one" | "double"))
             }
             Kind::Punct => false,
         }
+    }
+
+    /// The baseline as the bound: "maintain satisfaction levels at current
+    /// level", "hold headcount at the present levels" (no worse than now).
+    fn baseline_at(&self, i: usize) -> bool {
+        let before = if self.word(i.wrapping_sub(1)) == "the" {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        matches!(self.word(i), "current" | "present" | "existing" | "today's")
+            && matches!(self.word(i + 1), "level" | "levels")
+            && self.word(before) == "at"
     }
 
     /// A number that names rather than counts: a code of digits and capitals
@@ -668,7 +682,17 @@ impl<'a> Text<'a> {
         }
         if let Some(v) = &c.verb {
             c.also = self.coordinated(v.end + 1, to);
-            let start = c.also.last().map_or(v.end, |a| a.end) + 1;
+            let mut start = c.also.last().map_or(v.end, |a| a.end) + 1;
+            // "Specify, wherever possible, the use of…": an aside between
+            // commas before the object.
+            if self.word(start) == "," {
+                if let Some(close) = (start + 1..to.min(start + 10)).find(|&k| self.word(k) == ",")
+                {
+                    if self.determined(close + 1) && !self.has(start + 1, flag::AUX) {
+                        start = close + 1;
+                    }
+                }
+            }
             let mut end = start;
             while end < to && !self.ends_object(end) {
                 end += 1;

@@ -654,3 +654,30 @@ fn more_of_something_is_a_direction_not_an_act() {
     assert_eq!(label("Hire more nurses."), "method");
     assert_eq!(label("Post on social media more consistently."), "method");
 }
+
+#[test]
+fn an_aside_between_commas_does_not_hide_the_object() {
+    assert_eq!(
+        label("Specify, wherever possible and reasonably practicable, the use of environmentally friendly materials and products."),
+        "method"
+    );
+    assert_eq!(
+        label("Review, at least once a year, the supplier contracts."),
+        "method"
+    );
+    assert_eq!(
+        label("Reduce, by 2030, the number of road deaths by half."),
+        "outcome"
+    );
+}
+
+#[test]
+fn the_baseline_as_the_bound_is_a_threshold() {
+    assert_eq!(
+        label("Through September 2017, maintain street condition satisfaction levels at current level in each council district"),
+        "outcome"
+    );
+    assert_eq!(label("Hold headcount at the present level."), "outcome");
+    assert_eq!(label("Maintain street condition satisfaction."), "vague");
+    assert_eq!(label("Keep overtime below current levels."), "vague");
+}
