@@ -788,7 +788,10 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         }
     }
     match (v.class, prescribes(t, c, v)) {
-        (Class::Method | Class::Action, Some(true)) => {
+        // "I want to complete the course": a milestone someone must finish.
+        (Class::Method | Class::Action, Some(true)) | (Class::Result, Some(true))
+            if v.class != Class::Result || agent_subject(t, c) =>
+        {
             let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
             set(&mut found.method, f);
         }

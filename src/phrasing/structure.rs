@@ -257,8 +257,24 @@ impl<'a> Text<'a> {
             if t.grade_at(i) {
                 t.threshold[i] = true;
             }
+            if t.period_ahead_at(i) {
+                t.threshold[i] = false;
+                t.date[i] = true;
+            }
         }
         t
+    }
+
+    /// "in the next 4 weeks", "over the next five years": a number of
+    /// periods from now is a deadline, not a threshold.
+    fn period_ahead_at(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1) == "next"
+            && (self.tokens[i].kind == Kind::Number || self.has(i, flag::NUMBER))
+            && matches!(
+                self.word(i + 1),
+                "days" | "weeks" | "months" | "quarters" | "years" | "decades"
+            )
     }
 
     /// A named grade on a rating is a threshold: "a Gold EcoVadis rating",

@@ -681,3 +681,25 @@ fn the_baseline_as_the_bound_is_a_threshold() {
     assert_eq!(label("Maintain street condition satisfaction."), "vague");
     assert_eq!(label("Keep overtime below current levels."), "vague");
 }
+
+#[test]
+fn a_number_of_periods_from_now_is_a_deadline() {
+    assert_eq!(
+        label("Complete the Salesforce course in the next 4 weeks."),
+        "method"
+    );
+    assert_eq!(
+        label("I want to complete the Salesforce course in the next 4 weeks."),
+        "method"
+    );
+    assert_eq!(
+        label("The new warehouse must complete its first audit."),
+        "outcome"
+    );
+    assert_eq!(label("Grow membership over the next three years."), "vague");
+    assert_eq!(
+        label("Cut readmissions by 15% within the next 12 months."),
+        "outcome"
+    );
+    assert_eq!(label("Every shipment leaves within 24 hours."), "outcome");
+}
