@@ -349,8 +349,12 @@ fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
         let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
         t.lex.state_nouns.contains(lemma)
             || super::wordnet::entry(lemma).is_some_and(|e| {
-                e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
-                    && e.noun_files & noun::ARTIFACT == 0
+                // A state or a feeling first ("safety", "belonging") stays a
+                // condition beside a minor artefact sense; an attribute or a
+                // process only without one ("access" is also a way in).
+                e.noun_first & (noun::STATE | noun::FEELING) != 0
+                    || (e.noun_first & (noun::ATTRIBUTE | noun::PROCESS) != 0
+                        && e.noun_files & noun::ARTIFACT == 0)
             })
     };
     // "diversity and inclusion": a head WordNet does not know takes the

@@ -703,3 +703,9 @@ fn a_number_of_periods_from_now_is_a_deadline() {
     );
     assert_eq!(label("Every shipment leaves within 24 hours."), "outcome");
 }
+
+#[test]
+fn a_state_first_is_a_condition_beside_a_minor_artefact_sense() {
+    assert_eq!(label("Create and enhance safety and belonging."), "vague");
+    assert_eq!(label("Build a new safety dashboard."), "method");
+}
