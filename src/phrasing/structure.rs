@@ -744,6 +744,11 @@ impl<'a> Text<'a> {
         if t.text == "," && self.in_adjective_series(i) {
             return false;
         }
+        // "decisions about key partners": a topic ends the object ("about
+        // 50%" is an amount).
+        if t.text == "about" && !self.amount_follows(i + 1) {
+            return true;
+        }
         t.kind == Kind::Punct
             || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
             || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])

@@ -709,3 +709,12 @@ fn a_state_first_is_a_condition_beside_a_minor_artefact_sense() {
     assert_eq!(label("Create and enhance safety and belonging."), "vague");
     assert_eq!(label("Build a new safety dashboard."), "method");
 }
+
+#[test]
+fn a_topic_after_about_ends_the_object() {
+    assert_eq!(
+        label("Make procurement decisions about key partners in our supply chain."),
+        "method"
+    );
+    assert_eq!(label("Reach about 1,000 new customers by June."), "outcome");
+}
