@@ -86,8 +86,7 @@ fn by_object(t: &Text, mut c: Clause) -> Clause {
             })
     });
     let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
-    let mut verbs: Vec<&mut Verb> = c.verb.iter_mut().chain(c.also.iter_mut()).collect();
-    for v in verbs.iter_mut() {
+    for v in c.verb.iter_mut().chain(c.also.iter_mut()) {
         if MIND_VERBS.contains(&v.lemma.as_str()) || (v.class == Class::Action && amount) {
             v.class = Class::Result;
         } else if v.class == Class::Action

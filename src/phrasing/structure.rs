@@ -22,7 +22,6 @@
 //! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
 //! of the object.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::lexicon::{flag, Lexicon};
@@ -323,20 +322,26 @@ impl<'a> Text<'a> {
     pub fn lemma(&self, i: usize) -> Option<&str> {
         let w = self.word(i);
         let cell = self.lemmas.get(i)?;
-        let l = *cell.get_or_init(|| match self.lex.verb_lemma(w) {
-            None => Lemma::None,
-            Some(Cow::Owned(stem)) => Lemma::Prefix(stem.len()),
-            Some(Cow::Borrowed(l)) if std::ptr::eq(l, w) => Lemma::Prefix(w.len()),
-            Some(Cow::Borrowed(_)) => match super::wordnet::verb_lemma(w) {
-                Some(l) => Lemma::WordNet(l),
-                None => Lemma::Prefix(w.len()),
-            },
-        });
+        let l = *cell.get_or_init(|| self.find_lemma(w));
         match l {
             Lemma::None => None,
             Lemma::Prefix(n) => Some(&w[..n]),
             Lemma::WordNet(l) => Some(l),
         }
+    }
+
+    /// [`Lexicon::verb_lemma`] with WordNet's lemma kept as a `'static`
+    /// string, so that WordNet is asked once per word, not twice.
+    fn find_lemma(&self, w: &str) -> Lemma {
+        let lex = self.lex;
+        if lex.method_base.contains(w) || lex.direction_base.contains(w) {
+            return Lemma::Prefix(w.len());
+        }
+        if let Some(l) = wordnet::verb_lemma(w) {
+            return Lemma::WordNet(l);
+        }
+        lex.participle_stem(w)
+            .map_or(Lemma::None, |stem| Lemma::Prefix(stem.len()))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -1109,12 +1114,13 @@ impl<'a> Text<'a> {
                     return false;
                 };
                 let inflected = lemma != w && (w.ends_with('s') || w.ends_with("ed"));
+                if !inflected || !self.is_word(i - 1) {
+                    return false;
+                }
                 let listed = self.lex.direction_base.contains(lemma)
                     || self.lex.result_base.contains(lemma)
                     || self.lex.method_base.contains(lemma);
-                inflected
-                    && (listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun))
-                    && self.is_word(i - 1)
+                listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun)
             })
     }
 
