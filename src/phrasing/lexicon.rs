@@ -1174,7 +1174,8 @@ impl Lexicon {
     }
 
     /// The verb lemma of a form: WordNet's, or the form itself when a list
-    /// holds it as a verb (`onboard`, `digitize`).
+    /// holds it as a verb (`onboard`, `digitize`) (`Text::lemma` caches the
+    /// same decision per word: keep the two alike).
     pub fn verb_lemma<'w>(&self, w: &'w str) -> Option<Cow<'w, str>> {
         if self.method_base.contains(w) || self.direction_base.contains(w) {
             return Some(Cow::Borrowed(w));
@@ -1182,14 +1183,18 @@ impl Lexicon {
         if let Some(l) = super::wordnet::verb_lemma(w) {
             return Some(Cow::Borrowed(l));
         }
-        if self.method_participle.contains(w) || self.direction_any.contains(w) {
-            let stem = w
-                .strip_suffix("ed")
+        self.participle_stem(w)
+            .map(|stem| Cow::Owned(stem.to_owned()))
+    }
+
+    /// The stem of a participle a list holds (`digitized` → `digitiz`), a
+    /// verb WordNet does not know.
+    pub fn participle_stem<'w>(&self, w: &'w str) -> Option<&'w str> {
+        (self.method_participle.contains(w) || self.direction_any.contains(w)).then(|| {
+            w.strip_suffix("ed")
                 .or_else(|| w.strip_suffix('d'))
-                .unwrap_or(w);
-            return Some(Cow::Owned(stem.to_owned()));
-        }
-        None
+                .unwrap_or(w)
+        })
     }
 
     /// A participle spelled like its base form ("must be cut by 10%").

@@ -206,7 +206,9 @@ fn outcome_form(
         (" to under ", " under "),
         (" to above ", " above "),
     ] {
-        out = out.replace(wordy, plain);
+        if out.contains(wordy) {
+            out = out.replace(wordy, plain);
+        }
     }
     Some(out)
 }

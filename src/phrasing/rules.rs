@@ -86,8 +86,7 @@ fn by_object(t: &Text, mut c: Clause) -> Clause {
             })
     });
     let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
-    let mut verbs: Vec<&mut Verb> = c.verb.iter_mut().chain(c.also.iter_mut()).collect();
-    for v in verbs.iter_mut() {
+    for v in c.verb.iter_mut().chain(c.also.iter_mut()) {
         if MIND_VERBS.contains(&v.lemma.as_str()) || (v.class == Class::Action && amount) {
             v.class = Class::Result;
         } else if v.class == Class::Action
@@ -349,8 +348,12 @@ fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
         let lemma = super::wordnet::noun_lemma(w).unwrap_or(w);
         t.lex.state_nouns.contains(lemma)
             || super::wordnet::entry(lemma).is_some_and(|e| {
-                e.noun_first & (noun::STATE | noun::ATTRIBUTE | noun::FEELING | noun::PROCESS) != 0
-                    && e.noun_files & noun::ARTIFACT == 0
+                // A state or a feeling first ("safety", "belonging") stays a
+                // condition beside a minor artefact sense; an attribute or a
+                // process only without one ("access" is also a way in).
+                e.noun_first & (noun::STATE | noun::FEELING) != 0
+                    || (e.noun_first & (noun::ATTRIBUTE | noun::PROCESS) != 0
+                        && e.noun_files & noun::ARTIFACT == 0)
             })
     };
     // "diversity and inclusion": a head WordNet does not know takes the
@@ -360,10 +363,11 @@ fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
         && head >= c.object.0 + 2
         && matches!(t.word(head - 1), "and" | "or")
         && state(t.word(head - 2));
-    state(w)
-        || joined
-        || (making && (c.object.0..head).any(|i| t.flags[i] & flag::VAGUE != 0))
-        || t.word(c.object.1) == "as"
+    // Qualities listed ("quick, effective, and efficient support") or a
+    // vague one ("a pleasant work environment") describe a condition.
+    let qualified = (c.object.0..head)
+        .any(|i| t.flags[i] & flag::VAGUE != 0 || (t.word(i) == "," && t.in_adjective_series(i)));
+    state(w) || joined || (making && qualified) || t.word(c.object.1) == "as"
 }
 
 /// Whether the object's head names a thing made or an act ("a contingency
@@ -467,7 +471,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         // Under a modal a verb of knowing states a condition: "Customers must
         // trust what we ship".
         Class::Action if verb.modal.is_some() && thinking(&verb.lemma) => None,
-        Class::Action if c.threshold => None,
+        Class::Action if c.threshold || more_of(t, c) => None,
         Class::Action if object_is_state(t, c, making.then_some(lemma)) => Some(false),
         Class::Action => Some(true),
         Class::Result if pseudo || c.threshold => None,
@@ -485,6 +489,15 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Result if making && object_is_thing(t, c) => Some(true),
         _ => None,
     }
+}
+
+/// "Feed more people", "Serve fewer customers late": more or fewer of
+/// something is a direction on a count (vague without a threshold), not an
+/// act to perform ("more consistently" qualifies the verb, not the object).
+fn more_of(t: &Text, c: &Clause) -> bool {
+    matches!(t.word(c.object.0), "more" | "fewer" | "less")
+        && c.object.1 > c.object.0 + 1
+        && !t.word(c.object.0 + 1).ends_with("ly")
 }
 
 /// A verb of reply on what comes in ("Answer all calls within 10 rings",
@@ -778,7 +791,10 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         }
     }
     match (v.class, prescribes(t, c, v)) {
-        (Class::Method | Class::Action, Some(true)) => {
+        // "I want to complete the course": a milestone someone must finish.
+        (Class::Method | Class::Action, Some(true)) | (Class::Result, Some(true))
+            if v.class != Class::Result || agent_subject(t, c) =>
+        {
             let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
             set(&mut found.method, f);
         }

@@ -22,7 +22,6 @@
 //! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
 //! of the object.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::lexicon::{flag, Lexicon};
@@ -150,6 +149,12 @@ pub const SEMI_MODALS: &[&str] = &[
     "going", "being",
 ];
 
+/// A person and an auxiliary contracted into one word: the one who acts
+/// and the start of the verb group ("We'll hire two inspectors").
+pub const PERSON_AUX: &[&str] = &[
+    "we'll", "i'll", "you'll", "they'll", "we're", "i'm", "we've", "we'd",
+];
+
 pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Prepositions and conjunctions that end an object.
@@ -251,8 +256,24 @@ impl<'a> Text<'a> {
             if t.grade_at(i) {
                 t.threshold[i] = true;
             }
+            if t.period_ahead_at(i) {
+                t.threshold[i] = false;
+                t.date[i] = true;
+            }
         }
         t
+    }
+
+    /// "in the next 4 weeks", "over the next five years": a number of
+    /// periods from now is a deadline, not a threshold.
+    fn period_ahead_at(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1) == "next"
+            && (self.tokens[i].kind == Kind::Number || self.has(i, flag::NUMBER))
+            && matches!(
+                self.word(i + 1),
+                "days" | "weeks" | "months" | "quarters" | "years" | "decades"
+            )
     }
 
     /// A named grade on a rating is a threshold: "a Gold EcoVadis rating",
@@ -301,20 +322,26 @@ impl<'a> Text<'a> {
     pub fn lemma(&self, i: usize) -> Option<&str> {
         let w = self.word(i);
         let cell = self.lemmas.get(i)?;
-        let l = *cell.get_or_init(|| match self.lex.verb_lemma(w) {
-            None => Lemma::None,
-            Some(Cow::Owned(stem)) => Lemma::Prefix(stem.len()),
-            Some(Cow::Borrowed(l)) if std::ptr::eq(l, w) => Lemma::Prefix(w.len()),
-            Some(Cow::Borrowed(_)) => match super::wordnet::verb_lemma(w) {
-                Some(l) => Lemma::WordNet(l),
-                None => Lemma::Prefix(w.len()),
-            },
-        });
+        let l = *cell.get_or_init(|| self.find_lemma(w));
         match l {
             Lemma::None => None,
             Lemma::Prefix(n) => Some(&w[..n]),
             Lemma::WordNet(l) => Some(l),
         }
+    }
+
+    /// [`Lexicon::verb_lemma`] with WordNet's lemma kept as a `'static`
+    /// string, so that WordNet is asked once per word, not twice.
+    fn find_lemma(&self, w: &str) -> Lemma {
+        let lex = self.lex;
+        if lex.method_base.contains(w) || lex.direction_base.contains(w) {
+            return Lemma::Prefix(w.len());
+        }
+        if let Some(l) = wordnet::verb_lemma(w) {
+            return Lemma::WordNet(l);
+        }
+        lex.participle_stem(w)
+            .map_or(Lemma::None, |stem| Lemma::Prefix(stem.len()))
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -350,11 +377,25 @@ impl<'a> Text<'a> {
                 f & flag::MULTIPLIER != 0
                     || counted
                     || unit
+                    || self.baseline_at(i)
                     || (f & flag::NUMBER != 0
                         && !matches!(w, "every" | "all" | "no" | "none" | "one" | "double"))
             }
             Kind::Punct => false,
         }
+    }
+
+    /// The baseline as the bound: "maintain satisfaction levels at current
+    /// level", "hold headcount at the present levels" (no worse than now).
+    fn baseline_at(&self, i: usize) -> bool {
+        let before = if self.word(i.wrapping_sub(1)) == "the" {
+            i.wrapping_sub(2)
+        } else {
+            i.wrapping_sub(1)
+        };
+        matches!(self.word(i), "current" | "present" | "existing" | "today's")
+            && matches!(self.word(i + 1), "level" | "levels")
+            && self.word(before) == "at"
     }
 
     /// A number that names rather than counts: a code of digits and capitals
@@ -480,7 +521,8 @@ impl<'a> Text<'a> {
                     || (t.text == ","
                         && matches!(next, "and" | "but" | "then" | "so" | "or")
                         && self.is_word(i + 2)
-                        && self.is_word(i + 3))))
+                        && self.is_word(i + 3)
+                        && !self.in_adjective_series(i))))
                 || (t.text == "and"
                     && i > start + 2
                     && self.lex.method_base.contains(next)
@@ -661,7 +703,17 @@ impl<'a> Text<'a> {
         }
         if let Some(v) = &c.verb {
             c.also = self.coordinated(v.end + 1, to);
-            let start = c.also.last().map_or(v.end, |a| a.end) + 1;
+            let mut start = c.also.last().map_or(v.end, |a| a.end) + 1;
+            // "Specify, wherever possible, the use of…": an aside between
+            // commas before the object.
+            if self.word(start) == "," {
+                if let Some(close) = (start + 1..to.min(start + 10)).find(|&k| self.word(k) == ",")
+                {
+                    if self.determined(close + 1) && !self.has(start + 1, flag::AUX) {
+                        start = close + 1;
+                    }
+                }
+            }
             let mut end = start;
             while end < to && !self.ends_object(end) {
                 end += 1;
@@ -694,9 +746,34 @@ impl<'a> Text<'a> {
         {
             return false;
         }
+        if t.text == "," && self.in_adjective_series(i) {
+            return false;
+        }
+        // "decisions about key partners": a topic ends the object ("about
+        // 50%" is an amount).
+        if t.text == "about" && !self.amount_follows(i + 1) {
+            return true;
+        }
         t.kind == Kind::Punct
             || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
             || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
+    }
+
+    /// A comma between two adjectives of one noun phrase ("quick, effective,
+    /// and efficient support", "a safe, welcoming environment"): it ends
+    /// neither the object nor the clause.
+    pub fn in_adjective_series(&self, comma: usize) -> bool {
+        let adjective = |k: usize| {
+            self.is_word(k)
+                && wordnet::entry(self.word(k))
+                    .is_some_and(|e| e.adj > 0 && e.adj >= e.noun && e.adj >= e.verb)
+        };
+        let next = if matches!(self.word(comma + 1), "and" | "or") {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        comma > 0 && adjective(comma - 1) && adjective(next)
     }
 
     /// Verbs joined to the first by `and` or a comma: "Activate and train",
@@ -736,6 +813,9 @@ impl<'a> Text<'a> {
                 polite |= matches!(self.word(head), "please" | "let's" | "lets" | "we" | "i");
                 head += 1;
             }
+            // "We'll hire…", "I'm going to…": a person and an auxiliary in
+            // one word, the start of the verb group.
+            polite |= PERSON_AUX.contains(&self.word(head));
             while head + 1 < to
                 && (self.word(head) == "to"
                     || (self.word(head).ends_with("ly")
@@ -1034,12 +1114,13 @@ impl<'a> Text<'a> {
                     return false;
                 };
                 let inflected = lemma != w && (w.ends_with('s') || w.ends_with("ed"));
+                if !inflected || !self.is_word(i - 1) {
+                    return false;
+                }
                 let listed = self.lex.direction_base.contains(lemma)
                     || self.lex.result_base.contains(lemma)
                     || self.lex.method_base.contains(lemma);
-                inflected
-                    && (listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun))
-                    && self.is_word(i - 1)
+                listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun)
             })
     }
 

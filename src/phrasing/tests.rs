@@ -621,3 +621,100 @@ fn efforts_are_a_means() {
         "outcome"
     );
 }
+
+#[test]
+fn a_contracted_person_and_auxiliary_opens_the_verb_group() {
+    assert_eq!(label("We'll hire two inspectors."), "method");
+    assert_eq!(label("I’m going to hire two inspectors."), "method");
+    assert_eq!(label("We'll cut returns to 2% by June 30."), "outcome");
+    assert_eq!(label("We'll improve customer satisfaction."), "vague");
+}
+
+#[test]
+fn adjectives_in_a_series_stay_in_one_noun_phrase() {
+    assert_eq!(
+        label("To provide quick, effective, positive, and efficient support for our customers."),
+        "vague"
+    );
+    assert_eq!(
+        label("Create a safe, welcoming, and inclusive environment."),
+        "vague"
+    );
+    assert_eq!(
+        label("Build the new returns portal, and train every agent on it."),
+        "method"
+    );
+}
+
+#[test]
+fn more_of_something_is_a_direction_not_an_act() {
+    assert_eq!(label("We want to feed more people"), "vague");
+    assert_eq!(label("Serve more customers each year"), "vague");
+    assert_eq!(label("Feed 2,000 more people a week by June."), "outcome");
+    assert_eq!(label("Hire more nurses."), "method");
+    assert_eq!(label("Post on social media more consistently."), "method");
+}
+
+#[test]
+fn an_aside_between_commas_does_not_hide_the_object() {
+    assert_eq!(
+        label("Specify, wherever possible and reasonably practicable, the use of environmentally friendly materials and products."),
+        "method"
+    );
+    assert_eq!(
+        label("Review, at least once a year, the supplier contracts."),
+        "method"
+    );
+    assert_eq!(
+        label("Reduce, by 2030, the number of road deaths by half."),
+        "outcome"
+    );
+}
+
+#[test]
+fn the_baseline_as_the_bound_is_a_threshold() {
+    assert_eq!(
+        label("Through September 2017, maintain street condition satisfaction levels at current level in each council district"),
+        "outcome"
+    );
+    assert_eq!(label("Hold headcount at the present level."), "outcome");
+    assert_eq!(label("Maintain street condition satisfaction."), "vague");
+    assert_eq!(label("Keep overtime below current levels."), "vague");
+}
+
+#[test]
+fn a_number_of_periods_from_now_is_a_deadline() {
+    assert_eq!(
+        label("Complete the Salesforce course in the next 4 weeks."),
+        "method"
+    );
+    assert_eq!(
+        label("I want to complete the Salesforce course in the next 4 weeks."),
+        "method"
+    );
+    assert_eq!(
+        label("The new warehouse must complete its first audit."),
+        "outcome"
+    );
+    assert_eq!(label("Grow membership over the next three years."), "vague");
+    assert_eq!(
+        label("Cut readmissions by 15% within the next 12 months."),
+        "outcome"
+    );
+    assert_eq!(label("Every shipment leaves within 24 hours."), "outcome");
+}
+
+#[test]
+fn a_state_first_is_a_condition_beside_a_minor_artefact_sense() {
+    assert_eq!(label("Create and enhance safety and belonging."), "vague");
+    assert_eq!(label("Build a new safety dashboard."), "method");
+}
+
+#[test]
+fn a_topic_after_about_ends_the_object() {
+    assert_eq!(
+        label("Make procurement decisions about key partners in our supply chain."),
+        "method"
+    );
+    assert_eq!(label("Reach about 1,000 new customers by June."), "outcome");
+}

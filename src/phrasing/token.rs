@@ -104,7 +104,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut depth = 0usize;
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        let c = match bytes[i] {
+            b @ 0..=0x7f => b as char,
+            _ => text[i..].chars().next().expect("in bounds"),
+        };
         let len = c.len_utf8();
         if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
             let (end, next) = word_at(text, i);
@@ -157,6 +160,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// alternatives, read as `develop or identify` (each part a word of two
 /// letters or more; "and/or" stays one word).
 fn split_alternatives(tokens: &mut Vec<Token>, word: &str, at: usize, aside: bool) -> bool {
+    if !word.bytes().any(|b| b == b'/') {
+        return false;
+    }
     let Some((a, b)) = word.split_once('/') else {
         return false;
     };

@@ -181,7 +181,10 @@ fn lemma_in(
             return Some(lemma);
         }
     }
-    let mut buf = String::with_capacity(word.len() + 2);
+    // The candidate stem + ending, built on the stack: no allocation per
+    // lookup (a longer word than the buffer gets a string of its own).
+    let mut stack = [0u8; 48];
+    let mut long = String::new();
     for (suffix, with) in rules {
         let Some(stem) = word.strip_suffix(suffix) else {
             continue;
@@ -189,10 +192,18 @@ fn lemma_in(
         if stem.len() < 2 {
             continue;
         }
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(with);
-        if let Some((k, e)) = wn.lemmas.get_key_value(buf.as_str()) {
+        let n = stem.len() + with.len();
+        let candidate = if n <= stack.len() {
+            stack[..stem.len()].copy_from_slice(stem.as_bytes());
+            stack[stem.len()..n].copy_from_slice(with.as_bytes());
+            std::str::from_utf8(&stack[..n]).unwrap_or_default()
+        } else {
+            long.clear();
+            long.push_str(stem);
+            long.push_str(with);
+            long.as_str()
+        };
+        if let Some((k, e)) = wn.lemmas.get_key_value(candidate) {
             if has(e) {
                 return Some(k);
             }
