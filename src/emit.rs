@@ -459,7 +459,7 @@ impl Reach {
 }
 
 fn source(sources: &SourceMap, span: Span) -> Source {
-    let at = sources.get(span.file).line_col(span.start);
+    let at = sources.get(span.file).line_col(span.start());
     Source {
         file: sources.portable_name(span.file).to_owned(),
         line: at.line,
@@ -701,7 +701,7 @@ fn work_order(items: &Items, reach: &Reach, id: UnitId, unit: &Unit) -> WorkOrde
     let (model, cycle) = (items.model, items.cycle);
     let reached = &reach.units[id.0 as usize];
     let mut priorities: Vec<&Priority> = cycle.priorities.iter().collect();
-    priorities.sort_by_key(|p| (p.rank.node, p.span.start));
+    priorities.sort_by_key(|p| (p.rank.node, p.span.start()));
     let directives: Vec<&Directive> = reached
         .directives
         .iter()

@@ -338,8 +338,8 @@ impl Resolver {
         }
         self.cycle_ids.insert(id.clone(), (index, cycle.id.span));
         let (period, period_span) = self.period(cycle);
-        let header_end = cycle.items.first().map_or(span.end, |i| i.span.start);
-        let header = Span::new(span.file, span.start, header_end.min(span.end));
+        let header_end = cycle.items.first().map_or(span.end(), |i| i.span.start());
+        let header = Span::new(span.file, span.start(), header_end.min(span.end()));
         let mut built = Cycle {
             id: Spanned::new(id, cycle.id.span),
             period,
@@ -758,6 +758,6 @@ fn trim_header(header: Span, cycle: &ast::Cycle) -> Span {
     let end = cycle
         .dates
         .as_ref()
-        .map_or(cycle.id.span.end, |(_, to)| to.span.end);
-    Span::new(header.file, header.start, end.max(header.start))
+        .map_or(cycle.id.span.end(), |(_, to)| to.span.end());
+    Span::new(header.file, header.start(), end.max(header.start()))
 }

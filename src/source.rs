@@ -10,17 +10,41 @@ use std::ops::Range;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 
-/// A byte range in one source file.
+/// A byte range in one source file. The offsets are `u32` (a file is at
+/// most [`crate::load::MAX_FILE_BYTES`]), so that a span is 12 bytes, not
+/// 24: every node of the syntax trees and of the model carries one or more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: FileId,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Span { file, start, end }
+        Span {
+            file,
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The same span in another place: what moving a node changes.
+    pub fn set(&mut self, file: FileId, start: usize, end: usize) {
+        *self = Span::new(file, start, end);
+    }
+
+    /// The same offsets in another file.
+    pub fn in_file(self, file: FileId) -> Span {
+        Span { file, ..self }
     }
 
     /// The smallest span covering both.
@@ -33,8 +57,13 @@ impl Span {
     }
 
     pub fn range(self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
+}
+
+/// A byte offset as a span holds it.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("a source text is at most 4 GiB")
 }
 
 /// A value with the place it was written. Equality ignores the span, so two
@@ -185,7 +214,7 @@ impl SourceMap {
 
     pub fn line_col(&self, span: Span) -> (LineCol, LineCol) {
         let file = self.get(span.file);
-        (file.line_col(span.start), file.line_col(span.end))
+        (file.line_col(span.start()), file.line_col(span.end()))
     }
 
     /// How many files.

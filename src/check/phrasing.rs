@@ -339,8 +339,8 @@ fn span_in(sources: &SourceMap, text: &Text, start: usize, end: usize) -> Span {
     if inner == text.node {
         Span::new(
             text.span.file,
-            text.span.start + 1 + start,
-            text.span.start + 1 + end,
+            text.span.start() + 1 + start,
+            text.span.start() + 1 + end,
         )
     } else {
         text.span
