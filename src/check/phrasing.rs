@@ -396,7 +396,7 @@ fn cause(
     notes: &Annotations,
     out: &mut Diagnostics,
 ) {
-    let Some(because) = &notes.because else {
+    let Some(because) = notes.because() else {
         return;
     };
     if phrasing::has_number(&because.node, lex) || metrics.named_in(&because.node) {
