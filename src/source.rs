@@ -113,17 +113,20 @@ pub struct SourceFile {
     /// diagnostics carry, the same from any working directory.
     pub portable: Option<String>,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Sized once, as `u32` (as [`Span`]'s offsets).
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(name: String, text: String) -> Self {
-        let mut line_starts = vec![0];
+        let newlines = text.bytes().filter(|&b| b == b'\n').count();
+        let mut line_starts = Vec::with_capacity(newlines + 1);
+        line_starts.push(0);
         line_starts.extend(
             text.bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| offset(i + 1)),
         );
         SourceFile {
             name,
@@ -135,6 +138,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -142,7 +146,7 @@ impl SourceFile {
     }
 
     pub fn line_start(&self, line_index: usize) -> Option<usize> {
-        self.line_starts.get(line_index).copied()
+        self.line_starts.get(line_index).map(|&at| at as usize)
     }
 
     pub fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
@@ -159,7 +163,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = self
             .text
             .get(start..offset)
