@@ -430,7 +430,7 @@ impl Reach {
         }
         let mut ai = Vec::new();
         for a in cycle.annotated() {
-            let Some(used) = &a.notes.ai else { continue };
+            let Some(used) = a.notes.ai() else { continue };
             let i = ai.len();
             ai.push(AiUse {
                 use_: used.node.clone(),
@@ -459,7 +459,7 @@ impl Reach {
 }
 
 fn source(sources: &SourceMap, span: Span) -> Source {
-    let at = sources.get(span.file).line_col(span.start);
+    let at = sources.get(span.file).line_col(span.start());
     Source {
         file: sources.portable_name(span.file).to_owned(),
         line: at.line,
@@ -467,8 +467,8 @@ fn source(sources: &SourceMap, span: Span) -> Source {
     }
 }
 
-fn text(t: &Option<Text>) -> Option<String> {
-    t.as_ref().map(|t| t.node.clone())
+fn text(t: Option<&Text>) -> Option<String> {
+    t.map(|t| t.node.clone())
 }
 
 fn scope(s: &Scope) -> ItemScope {
@@ -513,7 +513,7 @@ impl Items<'_> {
             rank: p.rank.node,
             target: self.model.target_name(&p.target.node).to_owned(),
             kind,
-            because: text(&p.notes.because),
+            because: text(p.notes.because()),
             source: self.source(p.span),
         }
     }
@@ -540,7 +540,7 @@ impl Items<'_> {
             by: self.deadline(by),
             urgent: d.urgent.is_some(),
             scope: scope(&d.scope),
-            because: text(&d.notes.because),
+            because: text(d.notes.because()),
             source: self.source(d.span),
         })
     }
@@ -576,7 +576,7 @@ impl Items<'_> {
             by: self.deadline(by),
             urgent: d.urgent.is_some(),
             scope: scope(&d.scope),
-            because: text(&d.notes.because),
+            because: text(d.notes.because()),
             source: self.source(d.span),
         })
     }
@@ -601,7 +601,7 @@ impl Items<'_> {
             by: by.as_ref().map(|b| b.node.to_string()),
             urgent: d.urgent.is_some(),
             scope: scope(&d.scope),
-            because: text(&d.notes.because),
+            because: text(d.notes.because()),
             source: self.source(d.span),
         })
     }
@@ -628,7 +628,7 @@ impl Items<'_> {
                 .target
                 .as_ref()
                 .map(|t| self.model.target_name(&t.node).to_owned()),
-            because: text(&a.notes.because),
+            because: text(a.notes.because()),
             source: self.source(a.span),
         }
     }
@@ -693,7 +693,7 @@ fn recipient(unit: &Unit) -> Recipient {
             Layer::Coe => RecipientLayer::Coe,
             _ => RecipientLayer::Manager,
         },
-        lead: text(&unit.lead),
+        lead: text(unit.lead.as_ref()),
     }
 }
 
@@ -701,7 +701,7 @@ fn work_order(items: &Items, reach: &Reach, id: UnitId, unit: &Unit) -> WorkOrde
     let (model, cycle) = (items.model, items.cycle);
     let reached = &reach.units[id.0 as usize];
     let mut priorities: Vec<&Priority> = cycle.priorities.iter().collect();
-    priorities.sort_by_key(|p| (p.rank.node, p.span.start));
+    priorities.sort_by_key(|p| (p.rank.node, p.span.start()));
     let directives: Vec<&Directive> = reached
         .directives
         .iter()
@@ -709,7 +709,7 @@ fn work_order(items: &Items, reach: &Reach, id: UnitId, unit: &Unit) -> WorkOrde
         .collect();
     WorkOrder {
         schema: WORK_ORDER_SCHEMA,
-        org: text(&model.org),
+        org: text(model.org.as_ref()),
         revision: model.revision.as_ref().map(|r| r.node.to_string()),
         issued_by: model.executives.iter().map(|e| e.node.clone()).collect(),
         cycle: items.cycle_info(),

@@ -139,7 +139,8 @@ fn conflict(a: &Fix, b: &Fix) -> bool {
 
 fn overlap(a: Span, b: Span) -> bool {
     a.file == b.file
-        && ((a.start < b.end && b.start < a.end) || (a.start == b.start && a.end == b.end))
+        && ((a.start() < b.end() && b.start() < a.end())
+            || (a.start() == b.start() && a.end() == b.end()))
 }
 
 /// Apply one round's fixes to the texts of `c`; the new texts go into
@@ -159,7 +160,7 @@ fn apply(
         let first = fix.edits[0].span;
         applied.push(Applied {
             file: c.sources.name(first.file).to_owned(),
-            line: c.sources.get(first.file).line_col(first.start).line,
+            line: c.sources.get(first.file).line_col(first.start()).line,
             code: d.code,
             title: fix.title.clone(),
             applicability: fix.applicability,

@@ -156,7 +156,7 @@ impl Keyed<'_> {
             Item::Allocation(a) => &a.notes,
             _ => return None,
         };
-        notes.because.as_ref().map(|b| b.node.as_str())
+        notes.because().map(|b| b.node.as_str())
     }
 
     /// Whether it is part of what a unit receives.

@@ -188,11 +188,10 @@ pub fn compile_text(path: &Path, text: String) -> Compilation {
 }
 
 /// The stages after load: the project's `koom.toml`, then resolve, bounds
-/// and check, unless a file could not be read or parsed. The syntax trees
-/// are returned when `keep_syntax` asks for them; otherwise they are dropped
-/// as soon as resolve has read them, so that the model and the trees are
-/// never both alive through the checks (memory peaks at about the input's
-/// size times the two).
+/// and check, unless a file could not be read or parsed. Resolve takes the
+/// syntax trees by value and frees each cycle's statements once it has moved
+/// them into the model, so that the trees and the model are never both
+/// whole; when `keep_syntax` asks for the trees, resolve is given a copy.
 fn check_loaded(
     mut loaded: load::Loaded,
     mut diagnostics: Diagnostics,
@@ -208,10 +207,12 @@ fn check_loaded(
         diagnostics.extend(problems);
         None
     } else {
-        let (mut model, resolved) = resolve::resolve(&loaded.files);
-        if !keep_syntax {
-            loaded.files = Vec::new();
-        }
+        // Resolve takes the trees; the language server keeps a copy.
+        let files = match keep_syntax {
+            true => loaded.files.clone(),
+            false => std::mem::take(&mut loaded.files),
+        };
+        let (mut model, resolved) = resolve::resolve(files);
         diagnostics.extend(resolved);
         diagnostics.extend(bounds::bounds(&mut model));
         let lexicon = phrasing::Lexicon::with(&config.phrasing);

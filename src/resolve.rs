@@ -15,25 +15,47 @@ use crate::model::*;
 use crate::source::{FileId, Span, Spanned};
 use crate::syntax::ast::{self, CycleItemKind, ItemKind, RefusedKind};
 
-/// Build the model of a whole compilation.
-pub fn resolve(files: &[(FileId, ast::File)]) -> (Model, Diagnostics) {
+/// Build the model of a whole compilation. The trees are taken by value:
+/// names, texts and notes move into the model instead of being copied, and
+/// each cycle's statements are freed as soon as they are resolved, so that
+/// the trees and the model are never both whole in memory.
+pub fn resolve(files: Vec<(FileId, ast::File)>) -> (Model, Diagnostics) {
     let mut r = Resolver::default();
+    // The model's units and metrics sized once: grown by doubling, the
+    // copy at the last doubling was the peak of `check`.
+    let count = |f: fn(&ItemKind) -> bool| -> usize {
+        let items = files.iter().flat_map(|(_, file)| &file.items);
+        items.filter(|item| f(&item.node)).count()
+    };
+    r.model
+        .units
+        .reserve_exact(count(|i| matches!(i, ItemKind::Unit(_))));
+    r.model
+        .metrics
+        .reserve_exact(count(|i| matches!(i, ItemKind::Metric(_))));
     // Pass 1: declarations, so that order across files and `use` never matters.
+    let mut parents = Vec::new();
+    let mut rest = Vec::new();
     for (_, file) in files {
-        for item in &file.items {
-            r.declare(item);
+        for item in file.items {
+            match item.node {
+                ItemKind::Cycle(_) | ItemKind::Refused(_) => rest.push(item),
+                _ => r.declare(item, &mut parents),
+            }
         }
     }
-    r.bind_unit_parents(files);
+    for (id, under) in parents {
+        if let Some(parent) = r.unit_name(&under) {
+            r.model.units[id.0 as usize].under = Some(parent);
+        }
+    }
     // Pass 2: cycles, directives first (goal ids), then what names goals.
     let mut cycles = Vec::new();
-    for (_, file) in files {
-        for item in &file.items {
-            match &item.node {
-                ItemKind::Cycle(cycle) => cycles.push((r.cycle_shell(cycle, item.span), cycle)),
-                ItemKind::Refused(refused) => r.refused(refused, None),
-                _ => {}
-            }
+    for item in rest {
+        match item.node {
+            ItemKind::Cycle(cycle) => cycles.push((r.cycle_shell(&cycle, item.span), cycle)),
+            ItemKind::Refused(refused) => r.refused(&refused, None),
+            _ => {}
         }
     }
     let mut built = Vec::with_capacity(cycles.len());
@@ -42,12 +64,12 @@ pub fn resolve(files: &[(FileId, ast::File)]) -> (Model, Diagnostics) {
             let (directives, allocations) = directive_counts(&ast_cycle.items);
             cycle.directives.reserve_exact(directives);
             cycle.allocations.reserve_exact(allocations);
-            r.cycle_directives(index, &mut cycle, &ast_cycle.items, &Scope::Cycle);
-            built.push((index, cycle, ast_cycle));
+            let targets = r.cycle_directives(index, &mut cycle, ast_cycle.items, &Scope::Cycle);
+            built.push((index, cycle, targets));
         }
     }
-    for (index, cycle, ast_cycle) in &mut built {
-        r.cycle_targets(*index, cycle, &ast_cycle.items);
+    for (index, cycle, targets) in &mut built {
+        r.cycle_targets(*index, cycle, std::mem::take(targets));
     }
     r.model.cycles = built.into_iter().map(|(_, c, _)| c).collect();
     (r.model, r.diagnostics)
@@ -68,17 +90,19 @@ struct Resolver {
 }
 
 impl Resolver {
-    fn declare(&mut self, item: &ast::Item) {
-        match &item.node {
+    /// A file-level declaration, moved into the model; a unit's `under` is
+    /// kept in `parents` to be bound once every unit is declared.
+    fn declare(&mut self, item: ast::Item, parents: &mut Vec<(UnitId, ast::Name)>) {
+        match item.node {
             ItemKind::Org(name) => match &self.model.org {
                 Some(first) => self.twice("`org`", name.span, first.span),
-                None => self.model.org = Some(name.clone()),
+                None => self.model.org = Some(name),
             },
             ItemKind::Revision(date) => match &self.model.revision {
                 Some(first) => self.twice("`revision`", date.span, first.span),
-                None => self.model.revision = Some(date.clone()),
+                None => self.model.revision = Some(date),
             },
-            ItemKind::Executive(name) => self.model.executives.push(name.clone()),
+            ItemKind::Executive(name) => self.model.executives.push(name),
             ItemKind::Unit(decl) => {
                 if let Some(&first) = self.units.get(&decl.name.node) {
                     let first = self.model.unit(first).name.span;
@@ -90,10 +114,13 @@ impl Resolver {
                 }
                 let id = UnitId(self.model.units.len() as u32);
                 self.units.insert(decl.name.node.clone(), id);
+                if let Some(under) = decl.under {
+                    parents.push((id, under));
+                }
                 self.model.units.push(Unit {
-                    name: decl.name.clone(),
+                    name: decl.name,
                     layer: decl.layer.node,
-                    lead: decl.lead.clone(),
+                    lead: decl.lead,
                     under: None,
                     span: item.span,
                 });
@@ -110,10 +137,10 @@ impl Resolver {
                 let id = MetricId(self.model.metrics.len() as u32);
                 self.metrics.insert(decl.name.node.clone(), id);
                 self.model.metrics.push(Metric {
-                    name: decl.name.clone(),
-                    unit: decl.unit.clone(),
-                    better: decl.better.clone(),
-                    baseline: decl.baseline.clone(),
+                    name: decl.name,
+                    unit: decl.unit,
+                    better: decl.better,
+                    baseline: decl.baseline,
                     per_unit: decl.per_unit.is_some(),
                     span: item.span,
                 });
@@ -132,26 +159,6 @@ impl Resolver {
             .with_label(first, "first declared here")
             .with_help("every name is declared once: remove one declaration or rename it"),
         );
-    }
-
-    fn bind_unit_parents(&mut self, files: &[(FileId, ast::File)]) {
-        for (_, file) in files {
-            for item in &file.items {
-                let ItemKind::Unit(decl) = &item.node else {
-                    continue;
-                };
-                let (Some(under), Some(&id)) = (&decl.under, self.units.get(&decl.name.node))
-                else {
-                    continue;
-                };
-                if self.model.unit(id).span != item.span {
-                    continue; // a duplicate declaration, already reported
-                }
-                if let Some(parent) = self.unit_name(under) {
-                    self.model.units[id.0 as usize].under = Some(parent);
-                }
-            }
-        }
     }
 
     /// A unit by name, or E0102.
@@ -343,8 +350,8 @@ impl Resolver {
         }
         self.cycle_ids.insert(id.clone(), (index, cycle.id.span));
         let (period, period_span) = self.period(cycle);
-        let header_end = cycle.items.first().map_or(span.end, |i| i.span.start);
-        let header = Span::new(span.file, span.start, header_end.min(span.end));
+        let header_end = cycle.items.first().map_or(span.end(), |i| i.span.start());
+        let header = Span::new(span.file, span.start(), header_end.min(span.end()));
         let mut built = Cycle {
             id: Spanned::new(id, cycle.id.span),
             period,
@@ -471,17 +478,25 @@ impl Resolver {
         }
     }
 
-    /// Goals, constraints, outcomes, alignments and resolutions of a cycle.
+    /// Goals, constraints, outcomes, alignments and resolutions of a cycle,
+    /// moved into the model. Returns what the second pass reads (priorities,
+    /// allocations and the `to` blocks around them, in order); the rest of
+    /// the statements are freed here.
     fn cycle_directives(
         &mut self,
         index: usize,
         cycle: &mut Cycle,
-        items: &[ast::CycleItem],
+        items: Vec<ast::CycleItem>,
         scope: &Scope,
-    ) {
+    ) -> Vec<ast::CycleItem> {
+        let mut later = Vec::new();
         for item in items {
-            match &item.node {
-                CycleItemKind::Directive(d) => self.directive(index, cycle, d, item.span, scope),
+            let span = item.span;
+            match item.node {
+                CycleItemKind::Directive(d) if is_allocation(&d) => {
+                    later.push(Spanned::new(CycleItemKind::Directive(d), span))
+                }
+                CycleItemKind::Directive(d) => self.directive(index, cycle, d, span, scope),
                 CycleItemKind::To { units, items } => {
                     // The units that resolve; an unknown or worker unit has
                     // its own error, and the directives are still checked.
@@ -490,27 +505,16 @@ impl Resolver {
                         .filter_map(|u| self.addressee(u, "`to`"))
                         .collect();
                     cycle.dropped.any |= resolved.len() < units.len();
-                    self.cycle_directives(index, cycle, items, &Scope::Units(resolved));
+                    let items = self.cycle_directives(index, cycle, items, &Scope::Units(resolved));
+                    if !items.is_empty() {
+                        later.push(Spanned::new(CycleItemKind::To { units, items }, span));
+                    }
                 }
                 CycleItemKind::Align {
                     units,
                     metric,
                     notes,
-                } => {
-                    let units: Vec<_> =
-                        units.iter().map(|u| self.addressee(u, "`align`")).collect();
-                    let metric = self.metric_name(metric);
-                    if let (Some(metric), true) = (metric, units.iter().all(Option::is_some)) {
-                        cycle.aligns.push(Align {
-                            units: units.into_iter().flatten().collect(),
-                            metric,
-                            notes: notes.clone(),
-                            span: item.span,
-                        });
-                    } else {
-                        cycle.dropped.any = true;
-                    }
-                }
+                } => self.align(cycle, &units, &metric, notes, span),
                 CycleItemKind::Resolve {
                     escalation,
                     units,
@@ -522,10 +526,10 @@ impl Resolver {
                         .collect();
                     if units.iter().all(Option::is_some) {
                         cycle.resolutions.push(Resolution {
-                            escalation: escalation.clone(),
+                            escalation,
                             units: units.into_iter().flatten().collect(),
-                            text: text.clone(),
-                            span: item.span,
+                            text,
+                            span,
                         });
                     } else {
                         cycle.dropped.any = true;
@@ -534,13 +538,36 @@ impl Resolver {
                 CycleItemKind::Refused(r) => {
                     // Refused, so left out: the cycle is not also incomplete.
                     cycle.dropped.any = true;
-                    self.refused(r, cycle.period.map(|p| p.to));
+                    self.refused(&r, cycle.period.map(|p| p.to));
                 }
+                node @ CycleItemKind::Priority { .. } => later.push(Spanned::new(node, span)),
                 CycleItemKind::Window { .. }
                 | CycleItemKind::Budget { .. }
-                | CycleItemKind::Direction { .. }
-                | CycleItemKind::Priority { .. } => {}
+                | CycleItemKind::Direction { .. } => {}
             }
+        }
+        later
+    }
+
+    fn align(
+        &mut self,
+        cycle: &mut Cycle,
+        units: &[ast::Name],
+        metric: &ast::Name,
+        notes: Annotations,
+        span: Span,
+    ) {
+        let units: Vec<_> = units.iter().map(|u| self.addressee(u, "`align`")).collect();
+        let metric = self.metric_name(metric);
+        if let (Some(metric), true) = (metric, units.iter().all(Option::is_some)) {
+            cycle.aligns.push(Align {
+                units: units.into_iter().flatten().collect(),
+                metric,
+                notes,
+                span,
+            });
+        } else {
+            cycle.dropped.any = true;
         }
     }
 
@@ -548,12 +575,12 @@ impl Resolver {
         &mut self,
         cycle_index: usize,
         cycle: &mut Cycle,
-        d: &ast::Directive,
+        d: ast::Directive,
         span: Span,
         scope: &Scope,
     ) {
         use ast::DirectiveKind as K;
-        let kind = match &d.kind {
+        let kind = match d.kind {
             K::Goal {
                 id,
                 metric,
@@ -561,24 +588,24 @@ impl Resolver {
                 value,
                 by,
             } => {
-                let Some(metric) = self.metric_name(metric) else {
+                let Some(metric) = self.metric_name(&metric) else {
                     // The goal is dropped; its id stays known, so that a
                     // priority or allocation naming it is not an error too.
                     if let Some(id) = id {
-                        self.dropped_goals.insert(id.node.clone());
+                        self.dropped_goals.insert(id.node);
                     }
                     cycle.dropped.any = true;
                     return;
                 };
-                if let Some(id) = id {
+                if let Some(id) = &id {
                     self.goal_id(cycle_index, cycle, id);
                 }
                 DirectiveKind::Goal {
-                    id: id.clone(),
+                    id,
                     metric,
-                    op: op.clone(),
-                    value: value.clone(),
-                    by: by.clone(),
+                    op,
+                    value,
+                    by,
                 }
             }
             K::Constraint {
@@ -587,7 +614,7 @@ impl Resolver {
                 by,
                 keep,
             } => {
-                let metric = self.metric_name(metric);
+                let metric = self.metric_name(&metric);
                 let keep: Vec<_> = keep.iter().map(|k| self.metric_name(k)).collect();
                 let (Some(metric), true) = (metric, keep.iter().all(Option::is_some)) else {
                     cycle.dropped.any = true;
@@ -595,23 +622,21 @@ impl Resolver {
                 };
                 DirectiveKind::Constraint {
                     metric,
-                    bound: bound.clone(),
-                    by: by.clone(),
+                    bound,
+                    by,
                     keep: keep.into_iter().flatten().collect(),
                 }
             }
-            K::Outcome { text, by } => DirectiveKind::Outcome {
-                text: text.clone(),
-                by: by.clone(),
-            },
-            // Allocations name goals, so they are resolved in the second pass.
+            K::Outcome { text, by } => DirectiveKind::Outcome { text, by },
+            // Allocations name goals: `cycle_directives` keeps them for the
+            // second pass.
             K::Allocate { .. } | K::AllocateTech { .. } => return,
         };
         cycle.directives.push(Directive {
             scope: scope.clone(),
             kind,
-            urgent: d.urgent.as_ref().map(|u| u.span),
-            notes: d.notes.clone(),
+            urgent: d.urgent.map(|u| u.span),
+            notes: d.notes,
             span,
             bound: None,
             keep_bounds: Vec::new(),
@@ -659,19 +684,20 @@ impl Resolver {
     }
 
     /// Priorities and allocations, which may name goal ids of the cycle.
-    fn cycle_targets(&mut self, index: usize, cycle: &mut Cycle, items: &[ast::CycleItem]) {
+    fn cycle_targets(&mut self, index: usize, cycle: &mut Cycle, items: Vec<ast::CycleItem>) {
         for item in items {
-            match &item.node {
+            let span = item.span;
+            match item.node {
                 CycleItemKind::Priority {
                     rank,
                     target,
                     notes,
-                } => match self.target(index, target) {
+                } => match self.target(index, &target) {
                     Some(target) => cycle.priorities.push(Priority {
-                        rank: rank.clone(),
+                        rank,
                         target,
-                        notes: notes.clone(),
-                        span: item.span,
+                        notes,
+                        span,
                     }),
                     None => {
                         cycle.dropped.any = true;
@@ -679,34 +705,44 @@ impl Resolver {
                     }
                 },
                 CycleItemKind::To { items, .. } => self.cycle_targets(index, cycle, items),
-                CycleItemKind::Directive(d) => {
-                    let (what, to, target) = match &d.kind {
-                        ast::DirectiveKind::Allocate { amount, to, target } => {
-                            (Allocated::Amount(amount.clone()), to, target)
-                        }
-                        ast::DirectiveKind::AllocateTech { tech, to, target } => {
-                            (Allocated::Tech(tech.clone()), to, target)
-                        }
-                        _ => continue,
-                    };
-                    let to = self.addressee(to, "`allocate`");
-                    let target = target.as_ref().map(|t| self.target(index, t));
-                    let (Some(to), false) = (to, matches!(target, Some(None))) else {
-                        cycle.dropped.any = true;
-                        continue;
-                    };
-                    cycle.allocations.push(Allocation {
-                        what,
-                        to,
-                        target: target.flatten(),
-                        notes: d.notes.clone(),
-                        span: item.span,
-                    });
-                }
+                CycleItemKind::Directive(d) => self.allocation(index, cycle, d, span),
                 _ => {}
             }
         }
     }
+
+    fn allocation(&mut self, index: usize, cycle: &mut Cycle, d: ast::Directive, span: Span) {
+        let (what, to, target) = match d.kind {
+            ast::DirectiveKind::Allocate { amount, to, target } => {
+                (Allocated::Amount(amount), to, target)
+            }
+            ast::DirectiveKind::AllocateTech { tech, to, target } => {
+                (Allocated::Tech(tech), to, target)
+            }
+            _ => return,
+        };
+        let to = self.addressee(&to, "`allocate`");
+        let target = target.as_ref().map(|t| self.target(index, t));
+        let (Some(to), false) = (to, matches!(target, Some(None))) else {
+            cycle.dropped.any = true;
+            return;
+        };
+        cycle.allocations.push(Allocation {
+            what,
+            to,
+            target: target.flatten(),
+            notes: d.notes,
+            span,
+        });
+    }
+}
+
+/// An `allocate`, which names goals and so is resolved in the second pass.
+fn is_allocation(d: &ast::Directive) -> bool {
+    matches!(
+        d.kind,
+        ast::DirectiveKind::Allocate { .. } | ast::DirectiveKind::AllocateTech { .. }
+    )
 }
 
 /// How many directives (goals, constraints, outcomes) and allocations a
@@ -717,12 +753,8 @@ fn directive_counts(items: &[ast::CycleItem]) -> (usize, usize) {
     let mut counts = (0, 0);
     for item in items {
         match &item.node {
-            CycleItemKind::Directive(d) => match d.kind {
-                ast::DirectiveKind::Allocate { .. } | ast::DirectiveKind::AllocateTech { .. } => {
-                    counts.1 += 1
-                }
-                _ => counts.0 += 1,
-            },
+            CycleItemKind::Directive(d) if is_allocation(d) => counts.1 += 1,
+            CycleItemKind::Directive(_) => counts.0 += 1,
             CycleItemKind::To { items, .. } => {
                 let (d, a) = directive_counts(items);
                 counts = (counts.0 + d, counts.1 + a);
@@ -738,6 +770,6 @@ fn trim_header(header: Span, cycle: &ast::Cycle) -> Span {
     let end = cycle
         .dates
         .as_ref()
-        .map_or(cycle.id.span.end, |(_, to)| to.span.end);
-    Span::new(header.file, header.start, end.max(header.start))
+        .map_or(cycle.id.span.end(), |(_, to)| to.span.end());
+    Span::new(header.file, header.start(), end.max(header.start()))
 }

@@ -95,7 +95,7 @@ pub struct Stability {
 }
 
 fn cost(sources: &SourceMap, span: Span, reason: impl Into<String>) -> Cost {
-    let at = sources.get(span.file).line_col(span.start);
+    let at = sources.get(span.file).line_col(span.start());
     Cost {
         file: sources.name(span.file).to_owned(),
         line: at.line,
@@ -105,7 +105,7 @@ fn cost(sources: &SourceMap, span: Span, reason: impl Into<String>) -> Cost {
 }
 
 fn inside(inner: Span, outer: Span) -> bool {
-    inner.file == outer.file && inner.start >= outer.start && inner.end <= outer.end
+    inner.file == outer.file && inner.start() >= outer.start() && inner.end() <= outer.end()
 }
 
 /// The diagnostics that cost `figure` (a column of the code table) and point

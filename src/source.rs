@@ -10,17 +10,41 @@ use std::ops::Range;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);
 
-/// A byte range in one source file.
+/// A byte range in one source file. The offsets are `u32` (a file is at
+/// most [`crate::load::MAX_FILE_BYTES`]), so that a span is 12 bytes, not
+/// 24: every node of the syntax trees and of the model carries one or more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     pub file: FileId,
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Self {
-        Span { file, start, end }
+        Span {
+            file,
+            start: offset(start),
+            end: offset(end),
+        }
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The same span in another place: what moving a node changes.
+    pub fn set(&mut self, file: FileId, start: usize, end: usize) {
+        *self = Span::new(file, start, end);
+    }
+
+    /// The same offsets in another file.
+    pub fn in_file(self, file: FileId) -> Span {
+        Span { file, ..self }
     }
 
     /// The smallest span covering both.
@@ -33,8 +57,13 @@ impl Span {
     }
 
     pub fn range(self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
+}
+
+/// A byte offset as a span holds it.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("a source text is at most 4 GiB")
 }
 
 /// A value with the place it was written. Equality ignores the span, so two
@@ -84,17 +113,20 @@ pub struct SourceFile {
     /// diagnostics carry, the same from any working directory.
     pub portable: Option<String>,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Sized once, as `u32` (as [`Span`]'s offsets).
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(name: String, text: String) -> Self {
-        let mut line_starts = vec![0];
+        let newlines = text.bytes().filter(|&b| b == b'\n').count();
+        let mut line_starts = Vec::with_capacity(newlines + 1);
+        line_starts.push(0);
         line_starts.extend(
             text.bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| offset(i + 1)),
         );
         SourceFile {
             name,
@@ -106,6 +138,7 @@ impl SourceFile {
 
     /// 0-based line index of a byte offset.
     pub fn line_index(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next - 1,
@@ -113,7 +146,7 @@ impl SourceFile {
     }
 
     pub fn line_start(&self, line_index: usize) -> Option<usize> {
-        self.line_starts.get(line_index).copied()
+        self.line_starts.get(line_index).map(|&at| at as usize)
     }
 
     pub fn line_range(&self, line_index: usize) -> Option<Range<usize>> {
@@ -130,7 +163,7 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.line_starts[line] as usize;
         let column = self
             .text
             .get(start..offset)
@@ -185,7 +218,7 @@ impl SourceMap {
 
     pub fn line_col(&self, span: Span) -> (LineCol, LineCol) {
         let file = self.get(span.file);
-        (file.line_col(span.start), file.line_col(span.end))
+        (file.line_col(span.start()), file.line_col(span.end()))
     }
 
     /// How many files.

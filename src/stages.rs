@@ -34,8 +34,8 @@ pub fn time(text: &str) -> Vec<Timing> {
     timed("pest parse-only", &mut out, || syntax::parse_only(text)).expect("the text parses");
     let ast = timed("syntax", &mut out, || syntax::parse(file, text))
         .unwrap_or_else(|e| panic!("the text does not parse: {}", e[0].message));
-    let files = [(file, ast)];
-    let (mut model, _) = timed("resolve", &mut out, || resolve::resolve(&files));
+    let files = vec![(file, ast)];
+    let (mut model, _) = timed("resolve", &mut out, || resolve::resolve(files));
     timed("bounds", &mut out, || bounds::bounds(&mut model));
     let lexicon = phrasing::Lexicon::builtin();
     let context = check::Context {

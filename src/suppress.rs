@@ -41,7 +41,7 @@ pub fn apply(sources: &SourceMap, diagnostics: Diagnostics) -> Diagnostics {
     }
     for mut d in diagnostics {
         if let Some(span) = d.primary_span() {
-            let line = sources.get(span.file).line_index(span.start);
+            let line = sources.get(span.file).line_index(span.start());
             let silenced = allows.get(&span.file).is_some_and(|list| {
                 list.iter()
                     .any(|a| a.line == line && a.codes.contains(&d.code))

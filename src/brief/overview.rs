@@ -237,7 +237,7 @@ fn warnings(c: &Compilation) -> Section {
             tags: vec![Tag::Code(d.code.to_string())],
             note: d.help.clone(),
             source: d.primary_span().map(|s| {
-                let at = c.sources.get(s.file).line_col(s.start);
+                let at = c.sources.get(s.file).line_col(s.start());
                 format!(
                     "{}:{}:{}",
                     c.sources.portable_name(s.file),

@@ -173,8 +173,8 @@ fn contradiction<'a>(limits: &[&'a Limit]) -> Vec<&'a Limit> {
         .copied()
         .filter(|l| (l.is_lower() && clash(l, up)) || (l.is_upper() && clash(lo, l)))
         .collect();
-    parts.sort_by_key(|l| (l.span.file, l.span.start));
-    parts.dedup_by_key(|l| (l.span.file, l.span.start, l.span.end));
+    parts.sort_by_key(|l| (l.span.file, l.span.start()));
+    parts.dedup_by_key(|l| (l.span.file, l.span.start(), l.span.end()));
     parts
 }
 
@@ -282,7 +282,7 @@ impl On<'_> {
             let parts = contradiction(&group);
             let key: Vec<(u32, usize)> = parts
                 .iter()
-                .map(|l| (l.span.file.0, l.span.start))
+                .map(|l| (l.span.file.0, l.span.start()))
                 .collect();
             if !parts.is_empty() && reported.insert(key) {
                 out.push(self.contradiction(addressee, &parts));

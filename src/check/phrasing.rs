@@ -339,8 +339,8 @@ fn span_in(sources: &SourceMap, text: &Text, start: usize, end: usize) -> Span {
     if inner == text.node {
         Span::new(
             text.span.file,
-            text.span.start + 1 + start,
-            text.span.start + 1 + end,
+            text.span.start() + 1 + start,
+            text.span.start() + 1 + end,
         )
     } else {
         text.span
@@ -396,7 +396,7 @@ fn cause(
     notes: &Annotations,
     out: &mut Diagnostics,
 ) {
-    let Some(because) = &notes.because else {
+    let Some(because) = notes.because() else {
         return;
     };
     if phrasing::has_number(&because.node, lex) || metrics.named_in(&because.node) {

@@ -24,7 +24,7 @@ pub fn check(model: &Model, out: &mut Diagnostics) {
 }
 
 fn annotation(notes: &Annotations, out: &mut Diagnostics) {
-    let Some(ai) = &notes.ai else { return };
+    let Some(ai) = notes.ai() else { return };
     if is_permitted(&ai.node) {
         return;
     }

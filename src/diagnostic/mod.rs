@@ -119,7 +119,7 @@ impl Fix {
     ) -> Fix {
         Fix::replace(
             title,
-            Span::new(at.file, at.end, at.end),
+            Span::new(at.file, at.end(), at.end()),
             text,
             applicability,
         )
@@ -131,17 +131,17 @@ impl Fix {
 /// text, so that a caller can apply them in a second round.
 pub fn apply_edits<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> (String, usize) {
     let mut edits: Vec<&Edit> = edits.into_iter().collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    edits.sort_by_key(|e| (e.span.start(), e.span.end()));
     let mut out = String::with_capacity(text.len());
     let (mut at, mut skipped) = (0, 0);
     for e in edits {
-        if e.span.start < at || e.span.end > text.len() {
+        if e.span.start() < at || e.span.end() > text.len() {
             skipped += 1;
             continue;
         }
-        out.push_str(&text[at..e.span.start]);
+        out.push_str(&text[at..e.span.start()]);
         out.push_str(&e.replacement);
-        at = e.span.end;
+        at = e.span.end();
     }
     out.push_str(&text[at..]);
     (out, skipped)
@@ -284,8 +284,8 @@ impl Diagnostics {
         let key = |d: &Diagnostic| match &d.location {
             Location::Source(l) => (
                 sources.name(l.span.file).to_owned(),
-                l.span.start,
-                l.span.end,
+                l.span.start(),
+                l.span.end(),
             ),
             Location::Path(p) => (p.clone(), 0, 0),
         };

@@ -148,12 +148,12 @@ fn position(sources: &SourceMap, span: Span) -> (JsonPosition, JsonPosition) {
         JsonPosition {
             line: start.line,
             column: start.column,
-            offset: span.start,
+            offset: span.start(),
         },
         JsonPosition {
             line: end.line,
             column: end.column,
-            offset: span.end,
+            offset: span.end(),
         },
     )
 }

@@ -94,7 +94,7 @@ pub(super) fn layout(text: &str, ast: &File) -> Result<Lines, Refusal> {
     };
     l.header()?;
     for item in &ast.items {
-        let (start, end) = (item.span.start, item.span.end);
+        let (start, end) = (item.span.start(), item.span.end());
         match &item.node {
             ItemKind::Cycle(cycle) => l.block(0, start, end, &cycle.items)?,
             ItemKind::Unit(_) => l.decl(Decl::Unit, start, end)?,
@@ -290,7 +290,7 @@ impl Layout<'_> {
         self.done = open + 1;
         self.opened = true;
         for item in items {
-            let (s, e) = (item.span.start, item.span.end);
+            let (s, e) = (item.span.start(), item.span.end());
             match &item.node {
                 CycleItemKind::To { items, .. } => self.block(depth + 1, s, e, items)?,
                 CycleItemKind::Refused(_) => self.refused(depth + 1, s, e)?,

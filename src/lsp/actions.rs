@@ -37,7 +37,7 @@ pub fn code_actions(
         let Location::Source(l) = &d.location else {
             continue;
         };
-        if l.span.file != file || l.span.end < from || l.span.start > to {
+        if l.span.file != file || l.span.end() < from || l.span.start() > to {
             continue;
         }
         for fix in &d.fixes {

@@ -21,7 +21,7 @@ pub fn hover(ws: &Workspace, params: &Value) -> Result<Option<Hover>, Failure> {
         let Location::Source(l) = &d.location else {
             continue;
         };
-        if l.span.file == doc && l.span.start <= at.offset && at.offset <= l.span.end {
+        if l.span.file == doc && l.span.start() <= at.offset && at.offset <= l.span.end() {
             let explanation = d.code.explanation();
             let rule = explanation
                 .lines()

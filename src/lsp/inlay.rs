@@ -28,7 +28,7 @@ pub fn inlay_hints(ws: &Workspace, params: &Value) -> Result<Option<Vec<InlayHin
             let Some(label) = label(model, d) else {
                 continue;
             };
-            let line = source.line_index(d.span.start.min(source.text.len()));
+            let line = source.line_index(d.span.start().min(source.text.len()));
             if (line as u32) < want.start.line || (line as u32) > want.end.line {
                 continue;
             }

@@ -20,7 +20,7 @@ pub fn position(file: &SourceFile, offset: usize) -> Position {
 
 pub fn range(sources: &SourceMap, span: Span) -> Range {
     let file = sources.get(span.file);
-    Range::new(position(file, span.start), position(file, span.end))
+    Range::new(position(file, span.start()), position(file, span.end()))
 }
 
 pub fn utf16_len(text: &str) -> u32 {

@@ -382,8 +382,8 @@ impl Builder {
             let mut inner = significant(p);
             let value = inner.next().expect("annotation value");
             let (slot_taken, word) = match rule {
-                Rule::because => (notes.because.is_some(), "because"),
-                _ => (notes.ai.is_some(), "ai"),
+                Rule::because => (notes.because().is_some(), "because"),
+                _ => (notes.ai().is_some(), "ai"),
             };
             if slot_taken {
                 self.errors.push(
@@ -399,8 +399,8 @@ impl Builder {
                 continue;
             }
             match rule {
-                Rule::because => notes.because = Some(self.string(value)),
-                _ => notes.ai = Some(Spanned::new(value.as_str().to_owned(), self.span(&value))),
+                Rule::because => notes.set_because(self.string(value)),
+                _ => notes.set_ai(Spanned::new(value.as_str().to_owned(), self.span(&value))),
             }
         }
         notes

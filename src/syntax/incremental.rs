@@ -113,9 +113,7 @@ impl Part {
             let (from, to) = (self.start, start);
             let shift = |at: usize| (at + to).saturating_sub(from);
             self.items.spans(&mut |span| {
-                span.file = file;
-                span.start = shift(span.start);
-                span.end = shift(span.end);
+                span.set(file, shift(span.start()), shift(span.end()));
             });
             self.file = file;
             self.start = start;

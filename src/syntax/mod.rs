@@ -243,16 +243,13 @@ fn check_header(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
         .collect::<Vec<_>>()
         .join(", ");
     let start = skip_trivia(text, 0);
-    let first = Span {
-        file,
-        ..word_at(text, start)
-    };
+    let first = word_at(text, start).in_file(file);
     let help = format!(
         "start the file with `koom {}`",
         SUPPORTED_VERSIONS[SUPPORTED_VERSIONS.len() - 1]
     );
     if &text[first.range()] != "koom" {
-        let (message, label) = if first.start == first.end {
+        let (message, label) = if first.start() == first.end() {
             (
                 "missing `koom` version header: the file is empty".to_owned(),
                 "expected `koom 1.0` here",
@@ -274,14 +271,11 @@ fn check_header(file: FileId, text: &str) -> Result<(), Vec<Diagnostic>> {
         .with_help(help)
         .with_note(format!("this koomc reads KOOM {supported}"))]);
     }
-    let at = skip_trivia(text, first.end);
-    let version = Span {
-        file,
-        ..word_at(text, at)
-    };
+    let at = skip_trivia(text, first.end());
+    let version = word_at(text, at).in_file(file);
     let written = &text[version.range()];
     if !SUPPORTED_VERSIONS.contains(&written) {
-        let (message, span) = if version.start == version.end || written.starts_with('#') {
+        let (message, span) = if version.start() == version.end() || written.starts_with('#') {
             ("the `koom` header names no version".to_owned(), first)
         } else {
             (format!("unsupported KOOM version `{written}`"), version)
