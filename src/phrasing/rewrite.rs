@@ -69,10 +69,29 @@ pub fn attach(t: &Text, clauses: &[Clause], found: &mut Found) {
         }
         Reason::NoThreshold(_) | Reason::VagueTerm(_) | Reason::NoMeasure(_) => {
             let vague_at = t.tokens.iter().position(|tok| tok.start == f.start);
-            outcome_form(t, c, c.to, source, vague_at)
+            // A vague verb ("streamline") cannot be left out: the clause
+            // would have no verb.
+            let vague_verb = matches!(f.reason, Reason::VagueTerm(_))
+                && c.verb.as_ref().is_some_and(|v| Some(v.at) == vague_at);
+            outcome_form(t, c, c.to, source, vague_at).filter(|_| !vague_verb)
         }
         _ => None,
-    };
+    }
+    .filter(|r| holds(r, t));
+    if f.rewrite.is_none() {
+        f.rewrites = (0, 0);
+    }
+}
+
+/// Whether a rewrite, its blanks filled in, is itself an outcome: a rewrite
+/// that drops the vague verb ("We'll streamline our operations" → "We'll our
+/// operations") or keeps a direction without its threshold would send the
+/// author to a sentence the analyzer refuses too.
+fn holds(rewrite: &str, t: &Text) -> bool {
+    let filled = rewrite
+        .replace("<target>", "90%")
+        .replace("<date>", "2026-12-31");
+    super::rules::is_outcome(&Text::new(&filled, t.lex))
 }
 
 fn slice<'s>(t: &Text, source: &'s str, from: usize, to: usize) -> &'s str {

@@ -165,13 +165,28 @@ const OFFERING_VERBS: &[&str] = &[
     "offer",
 ];
 
-/// Judge every clause and the text; the first finding of each kind wins.
+/// Judge every clause and the text; the first finding of each kind wins,
+/// and the deciding one carries a rewrite where one can be built.
 pub fn judge(t: &Text, place: Place) -> Found {
-    let mut found = Found::default();
     let clauses: Vec<Clause> = t.clauses().into_iter().map(|c| by_object(t, c)).collect();
+    let mut found = judge_clauses(t, &clauses, place);
+    rewrite::attach(t, &clauses, &mut found);
+    found
+}
+
+/// Whether a text is judged an outcome (no finding at all), without
+/// building rewrites: what a rewrite is held to.
+pub fn is_outcome(t: &Text) -> bool {
+    let clauses: Vec<Clause> = t.clauses().into_iter().map(|c| by_object(t, c)).collect();
+    let found = judge_clauses(t, &clauses, Place::Outcome);
+    found.method.is_none() && found.urgent.is_none() && found.vague.is_none()
+}
+
+fn judge_clauses(t: &Text, clauses: &[Clause], place: Place) -> Found {
+    let mut found = Found::default();
     let any_threshold = (0..t.len()).any(|i| t.threshold[i]);
     let any_date = (0..t.len()).any(|i| t.date[i]);
-    for c in &clauses {
+    for c in clauses {
         clause(t, c, place, any_threshold, &mut found);
     }
     if matches!(place, Place::Tech | Place::Resolution) {
@@ -179,11 +194,10 @@ pub fn judge(t: &Text, place: Place) -> Found {
         found.vague = None;
         return found;
     }
-    urgency(t, &clauses, any_threshold && any_date, &mut found);
+    urgency(t, clauses, any_threshold && any_date, &mut found);
     if found.vague.is_none() {
-        found.vague = vague_terms(t, &clauses);
+        found.vague = vague_terms(t, clauses);
     }
-    rewrite::attach(t, &clauses, &mut found);
     found
 }
 

@@ -332,6 +332,27 @@ fn rewrites_use_the_authors_words() {
     );
 }
 
+/// A rewrite is itself an outcome: no rewrite that leaves out the vague verb
+/// ("We'll our operations") or keeps a direction with no threshold.
+#[test]
+fn rewrites_are_outcomes_themselves() {
+    assert_eq!(rewrite("We'll streamline our operations."), None);
+    assert_eq!(rewrite("Operations must be streamlined."), None);
+    assert_eq!(rewrite("We will streamline our operations."), None);
+    let lex = Lexicon::builtin();
+    for s in [
+        "Improve customer satisfaction.",
+        "Lower MTTR quickly",
+        "Cut returns to 2% using Jira.",
+        "Quality variance must go down.",
+        "Defect rate must drop below 2% immediately.",
+    ] {
+        let r = rewrite(s).expect("a rewrite");
+        let filled = r.replace("<target>", "90%").replace("<date>", "2026-12-31");
+        assert_eq!(analyze(&filled, &lex).label(), "outcome", "{s} → {r}");
+    }
+}
+
 #[test]
 fn findings_point_at_the_deciding_words() {
     assert_eq!(at("Cut returns to 2% using Jira."), "using Jira");
