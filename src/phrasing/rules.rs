@@ -168,7 +168,7 @@ const OFFERING_VERBS: &[&str] = &[
 /// Judge every clause and the text; the first finding of each kind wins,
 /// and the deciding one carries a rewrite where one can be built.
 pub fn judge(t: &Text, place: Place) -> Found {
-    let clauses: Vec<Clause> = t.clauses().into_iter().map(|c| by_object(t, c)).collect();
+    let clauses = clauses(t);
     let mut found = judge_clauses(t, &clauses, place);
     rewrite::attach(t, &clauses, &mut found);
     found
@@ -177,9 +177,14 @@ pub fn judge(t: &Text, place: Place) -> Found {
 /// Whether a text is judged an outcome (no finding at all), without
 /// building rewrites: what a rewrite is held to.
 pub fn is_outcome(t: &Text) -> bool {
-    let clauses: Vec<Clause> = t.clauses().into_iter().map(|c| by_object(t, c)).collect();
+    let clauses = clauses(t);
     let found = judge_clauses(t, &clauses, Place::Outcome);
     found.method.is_none() && found.urgent.is_none() && found.vague.is_none()
+}
+
+/// The text's clauses, each with its object found.
+fn clauses(t: &Text) -> Vec<Clause> {
+    t.clauses().into_iter().map(|c| by_object(t, c)).collect()
 }
 
 fn judge_clauses(t: &Text, clauses: &[Clause], place: Place) -> Found {
