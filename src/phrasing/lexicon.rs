@@ -543,7 +543,6 @@ pub const VAGUE_PHRASES: &[&str] = &[
     "state of the art",
     "world class",
     "in the near future",
-    "over time",
     "more or less",
     "to the extent possible",
     "a lot",
@@ -779,6 +778,8 @@ pub const PSEUDO_THRESHOLDS: &[&str] = &[
 
 /// Words after which a comparative is a comparator, not vague.
 pub const COMPARATOR_PHRASES: &[&str] = &[
+    "a minimum of",
+    "a maximum of",
     "more than",
     "less than",
     "fewer than",
@@ -874,6 +875,11 @@ pub const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Words of the calendar: a date or deadline.
+/// The name of a month, full or abbreviated: the first 24 of [`DATE_WORDS`].
+pub fn is_month(w: &str) -> bool {
+    DATE_WORDS[..24].contains(&w)
+}
+
 pub const DATE_WORDS: &[&str] = &[
     "january",
     "february",

@@ -527,6 +527,25 @@ fn responds(t: &Text, c: &Clause, verb: &Verb) -> bool {
     use super::wordnet::noun;
     match verb.lemma.as_str() {
         "answer" | "respond" | "reply" | "acknowledge" | "deal" => true,
+        // "Provide a response to your letter within 10 working days": the
+        // reply itself, with its time limit.
+        "provide" | "give" | "send" | "issue" => {
+            object_head(t, c).is_some_and(|h| {
+                matches!(
+                    t.word(h),
+                    "response"
+                        | "responses"
+                        | "reply"
+                        | "replies"
+                        | "answer"
+                        | "answers"
+                        | "update"
+                        | "updates"
+                        | "decision"
+                        | "decisions"
+                )
+            }) && (c.from..c.to).any(|k| t.word(k) == "within")
+        }
         "return" => object_head(t, c).is_some_and(|h| {
             super::wordnet::as_noun(t.word(h))
                 .is_some_and(|e| e.noun_first & noun::COMMUNICATION != 0)
@@ -574,11 +593,15 @@ fn agent_subject(t: &Text, c: &Clause) -> bool {
         return c.polite
             || (c.from..c.head).any(|i| matches!(t.word(i), "i" | "we" | "you" | "they"));
     };
+    // "80% of students will enroll", "half of all patients…": a share of a
+    // population is what is measured, not someone told to act.
+    let share = (c.head..last).any(|k| t.threshold[k] && (k + 1..last).any(|j| t.word(j) == "of"));
     let w = t.word(last);
-    match super::wordnet::as_noun(w) {
-        Some(e) => e.noun_first & (noun::PERSON | noun::GROUP) != 0,
-        None => true,
-    }
+    !share
+        && match super::wordnet::as_noun(w) {
+            Some(e) => e.noun_first & (noun::PERSON | noun::GROUP) != 0,
+            None => true,
+        }
 }
 
 /// A verbless clause headed by the noun of a method ("Introduction of a
@@ -868,7 +891,7 @@ fn means(t: &Text, c: &Clause) -> Option<Finding> {
                     "nothing" | "anything" | "everything" | "something" | "during"
                 )
         };
-        if by_gerund {
+        if by_gerund && !restates_target(t, i + 1, c.to) {
             return Some(t.finding(i, i + 1, Reason::Means(w.to_owned())));
         }
         if relative || c.form == Form::Verbless {
@@ -879,6 +902,27 @@ fn means(t: &Text, c: &Clause) -> Option<Finding> {
         }
     }
     None
+}
+
+/// "…meet state targets by reducing carbon emissions 60 percent by 2030":
+/// a direction verb with a threshold after `by` is the target itself, not a
+/// means ("by reducing pollution" and "by improving handoff protocols" stay
+/// means: they name no amount, and so does "by increasing sales calls to 40
+/// a week": a direction on a means).
+fn restates_target(t: &Text, gerund: usize, to: usize) -> bool {
+    if !t
+        .lemma(gerund)
+        .is_some_and(|l| t.lex.direction_base.contains(l))
+    {
+        return false;
+    }
+    let span = (gerund + 1..to).take_while(|&k| t.tokens[k].kind != Kind::Punct);
+    let mut before = span.take_while(|&k| !t.threshold[k]);
+    let on_means = before.any(|k| t.lex.means.contains(t.word(k)));
+    let amount = (gerund + 1..to)
+        .take_while(|&k| t.tokens[k].kind != Kind::Punct)
+        .any(|k| t.threshold[k]);
+    amount && !on_means
 }
 
 fn means_preposition(t: &Text, i: usize) -> bool {
@@ -913,7 +957,17 @@ fn means_preposition(t: &Text, i: usize) -> bool {
         super::wordnet::as_noun(prev)
             .is_some_and(|e| e.noun_first & super::wordnet::noun::PERSON != 0)
     };
-    if after_participle || conformity || (w == "using" && after_person()) {
+    // "available via the NHS App", "payable through the portal": the
+    // channel is part of the state, after an adjective that is nothing else.
+    let after_adjective = || match super::wordnet::entry(prev) {
+        Some(e) => e.adj > e.noun.max(e.verb),
+        None => prev.ends_with("able") || prev.ends_with("ible"),
+    };
+    if after_participle
+        || conformity
+        || (w == "using" && after_person())
+        || (matches!(w, "via" | "through") && after_adjective())
+    {
         return false;
     }
     let skip = |k: usize| {
@@ -1047,10 +1101,14 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
                 }
                 return Some(t.finding(i, i, Reason::VagueTerm(w.to_owned())));
             }
-            for set in [&lex.vague_phrases, &lex.pseudo_thresholds] {
-                if let Some(p) = t.phrase_at(i, set) {
-                    return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
-                }
+            if let Some(p) = t.phrase_at(i, &lex.vague_phrases) {
+                return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
+            }
+            if let Some(p) = t
+                .phrase_at(i, &lex.pseudo_thresholds)
+                .filter(|_| t.pseudo[i])
+            {
+                return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
             }
             if w == "as"
                 && matches!(t.word(i + 2), "as")

@@ -24,7 +24,7 @@
 
 use std::cell::OnceCell;
 
-use super::lexicon::{flag, Lexicon};
+use super::lexicon::{self, flag, Lexicon};
 use super::token::{is_date_number, tokenize, Kind, Token};
 use super::wordnet;
 
@@ -227,8 +227,9 @@ impl<'a> Text<'a> {
             lemmas: vec![OnceCell::new(); n],
         };
         for tok in &t.tokens {
-            let f = lex.flags.get(tok.text.as_ref()).copied().unwrap_or(0);
-            t.flags.push(f);
+            let f = lex.flags.get(tok.text.as_ref()).copied();
+            t.flags
+                .push(f.unwrap_or_else(|| hyphenated_number(&tok.text, lex)));
         }
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
@@ -239,7 +240,7 @@ impl<'a> Text<'a> {
         for i in 0..n {
             t.threshold[i] = t.is_threshold(i);
             t.date[i] = t.is_date(i);
-            t.pseudo[i] = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
+            t.pseudo[i] = t.pseudo_threshold_at(i);
         }
         // A rating band ("Good or Outstanding", "good or very good") is a
         // threshold: the share of answers in it is what is measured.
@@ -256,7 +257,7 @@ impl<'a> Text<'a> {
             if t.grade_at(i) {
                 t.threshold[i] = true;
             }
-            if t.period_ahead_at(i) {
+            if t.period_ahead_at(i) || t.day_of_month_at(i) {
                 t.threshold[i] = false;
                 t.date[i] = true;
             }
@@ -274,6 +275,33 @@ impl<'a> Text<'a> {
                 self.word(i + 1),
                 "days" | "weeks" | "months" | "quarters" | "years" | "decades"
             )
+    }
+
+    /// A threshold in words that sets none ("reduced to a minimum", "a
+    /// healthy level"). "a minimum of 10%" bounds, and so does "a minimum
+    /// static pressure of 35 psi", where `minimum` qualifies a noun.
+    fn pseudo_threshold_at(&self, i: usize) -> bool {
+        let Some(p) = self.phrase_at(i, &self.lex.pseudo_thresholds) else {
+            return false;
+        };
+        let next = i + p.len();
+        let qualifies = matches!(p.last().map(String::as_str), Some("minimum" | "maximum"))
+            && self.is_word(next)
+            && !self.has(next, flag::OBJECT_STOP);
+        !self.comparator[i] && !qualifies
+    }
+
+    /// "March 31", "31 March", "Dec. 31, 2027": a day beside a month's name
+    /// is part of a date, not an amount.
+    fn day_of_month_at(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let day = t.kind == Kind::Number
+            && t.text.len() <= 2
+            && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+        let month = |k: usize| lexicon::is_month(self.word(k));
+        let before = month(i.wrapping_sub(1))
+            || (self.word(i.wrapping_sub(1)) == "." && month(i.wrapping_sub(2)));
+        day && (before || month(i + 1))
     }
 
     /// A named grade on a rating is a threshold: "a Gold EcoVadis rating",
@@ -386,16 +414,27 @@ impl<'a> Text<'a> {
     }
 
     /// The baseline as the bound: "maintain satisfaction levels at current
-    /// level", "hold headcount at the present levels" (no worse than now).
+    /// level", "hold headcount at the present levels" (no worse than now),
+    /// or a published average.
     fn baseline_at(&self, i: usize) -> bool {
         let before = if self.word(i.wrapping_sub(1)) == "the" {
             i.wrapping_sub(2)
         } else {
             i.wrapping_sub(1)
         };
-        matches!(self.word(i), "current" | "present" | "existing" | "today's")
+        let current = matches!(self.word(i), "current" | "present" | "existing" | "today's")
             && matches!(self.word(i + 1), "level" | "levels")
-            && self.word(before) == "at"
+            && self.word(before) == "at";
+        // "Meet and exceed the State average", "above the national median":
+        // a published average as the bound.
+        let average = matches!(self.word(i), "average" | "median" | "benchmark")
+            && (i.saturating_sub(4)..i).any(|k| {
+                matches!(
+                    self.word(k),
+                    "meet" | "exceed" | "beat" | "match" | "surpass" | "above" | "below"
+                )
+            });
+        current || average
     }
 
     /// A number that names rather than counts: a code of digits and capitals
@@ -987,7 +1026,12 @@ impl<'a> Text<'a> {
             }
         }
         let w = self.word(head);
-        let gerund = !c.ensure && w.ends_with("ing") && self.lemma(head).is_some();
+        // "Machining keeps the second shift": a gerund before a finite verb
+        // and its object names the subject (a unit, an activity that acts).
+        let subject = head + 2 < to
+            && self.finite_verb(head + 1, head + 2).is_some()
+            && self.determined(head + 2);
+        let gerund = !c.ensure && w.ends_with("ing") && self.lemma(head).is_some() && !subject;
         if (imperative_head && !self.finite_after(head + 1, to)) || gerund {
             c.form = Form::Imperative;
             c.verb = Some(self.verb_at(head, None, false));
@@ -1182,6 +1226,30 @@ impl<'a> Text<'a> {
 }
 
 /// A verb's class from its WordNet senses (the most frequent first).
+/// "thirty-five", "one-third", "two-thirds": a number written in words
+/// joined by hyphens is a number ([`flag::NUMBER`]); other words have no flag.
+fn hyphenated_number(word: &str, lex: &Lexicon) -> u16 {
+    let part = |p: &str| {
+        lex.numbers.contains(p)
+            || matches!(
+                p,
+                "third"
+                    | "thirds"
+                    | "quarter"
+                    | "quarters"
+                    | "fifth"
+                    | "fifths"
+                    | "tenth"
+                    | "tenths"
+            )
+    };
+    if word.contains('-') && word.split('-').all(part) {
+        flag::NUMBER
+    } else {
+        0
+    }
+}
+
 fn wordnet_class(lemma: &str) -> Class {
     use wordnet::verb::*;
     let Some(e) = wordnet::entry(lemma) else {

@@ -739,3 +739,126 @@ fn a_topic_after_about_ends_the_object() {
     );
     assert_eq!(label("Reach about 1,000 new customers by June."), "outcome");
 }
+
+#[test]
+fn a_day_beside_a_month_is_a_date_not_an_amount() {
+    assert_eq!(label("Reduce late orders by March 31."), "vague");
+    assert_eq!(label("Reduce late orders by 31 March."), "vague");
+    assert_eq!(label("Cut churn by June 30, 2027."), "vague");
+    assert_eq!(label("Cut churn by 30% by June 30."), "outcome");
+    assert_eq!(
+        label("Reduce late orders to 31 a week by March."),
+        "outcome"
+    );
+}
+
+#[test]
+fn a_share_of_a_population_is_measured_not_told_to_act() {
+    assert_eq!(
+        label("80% of students will enroll in college by 2027."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Store managers will enroll in leadership training."),
+        "method"
+    );
+}
+
+#[test]
+fn a_channel_after_an_adjective_belongs_to_the_state() {
+    assert_eq!(
+        label("Appointment information for 85% of all acute trusts to be available via the NHS App by March 2025."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Bills must be payable through the online portal by June 2027."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Sell the products via the mobile app by June 2027."),
+        "method"
+    );
+}
+
+#[test]
+fn numbers_and_fractions_joined_by_hyphens_are_numbers() {
+    assert_eq!(label("Cut packaging use by one-third by 2030."), "outcome");
+    assert_eq!(
+        label("Keep pressure above thirty-five pounds per square inch."),
+        "outcome"
+    );
+    assert_eq!(label("Build a one-stop shop for permits."), "method");
+}
+
+#[test]
+fn a_minimum_of_an_amount_is_a_comparator() {
+    assert_eq!(
+        label("A minimum of 10% of packaging must come from recycled material by 2025."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Maintain a minimum static pressure of thirty-five pounds per square inch."),
+        "outcome"
+    );
+    assert_eq!(label("Keep costs to a minimum."), "vague");
+    assert_eq!(
+        label("Investment in idle cash must be reduced to a minimum."),
+        "vague"
+    );
+}
+
+#[test]
+fn a_direction_with_an_amount_after_by_restates_the_target() {
+    assert_eq!(
+        label("Meet the state target by reducing emissions 60 percent by 2030."),
+        "outcome"
+    );
+    assert_eq!(
+        label("Reduce turnaround time by 10% by improving handoff protocols."),
+        "method"
+    );
+    assert_eq!(
+        label("Grow revenue 10% by increasing sales calls to 40 a week."),
+        "method"
+    );
+}
+
+#[test]
+fn a_reply_within_a_time_limit_is_a_service_standard() {
+    assert_eq!(
+        label("Provide a response to your letter within 10 working days of receipt."),
+        "outcome"
+    );
+    assert_eq!(label("Provide a weekly update to the board."), "method");
+}
+
+#[test]
+fn a_published_average_is_a_bound() {
+    assert_eq!(
+        label("Meet and exceed the State average materials per capita."),
+        "outcome"
+    );
+    assert_eq!(label("Reduce the average wait time."), "vague");
+}
+
+#[test]
+fn over_time_after_a_threshold_is_a_long_run_average() {
+    assert_eq!(
+        label(
+            "The average annual growth in operating profit must amount to at least 7.5% over time"
+        ),
+        "outcome"
+    );
+    assert_eq!(label("Grow revenue over time."), "vague");
+}
+
+#[test]
+fn a_gerund_before_its_finite_verb_is_the_subject() {
+    let resolution = |text| analyze_in(text, &Lexicon::builtin(), Place::Resolution).label();
+    assert_eq!(
+        resolution("Machining keeps the second CNC shift until September 30."),
+        "outcome"
+    );
+    assert_eq!(label("Reducing returns to 2% by Q3."), "outcome");
+    assert_eq!(label("Implementing a new CRM by June."), "method");
+}
