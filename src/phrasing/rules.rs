@@ -454,8 +454,24 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     if responds(t, c, verb) {
         return None;
     }
-    // "Send zero waste to landfill": doing none of something is a condition.
+    // "Send zero waste to landfill": doing none of something is a condition,
+    // and so is avoiding something ("Avoid audit findings"; "Avoid using
+    // overtime" still names a means after it).
     if matches!(t.word(c.object.0), "zero" | "no") && !c.object_empty() {
+        return None;
+    }
+    if lemma == "avoid" && !c.object_empty() && !t.word(c.object.0).ends_with("ing") {
+        return None;
+    }
+    // "The NHS has set out a new national ambition for 65% of patients to
+    // receive treatment within 18 weeks": setting a target states it.
+    let goal = |k: usize| {
+        matches!(
+            t.word(k),
+            "target" | "targets" | "goal" | "goals" | "ambition"
+        )
+    };
+    if lemma == "set" && c.threshold && (verb.end + 1..verb.end + 6).any(goal) {
         return None;
     }
     let making = MAKING_VERBS.contains(&lemma);

@@ -862,3 +862,21 @@ fn a_gerund_before_its_finite_verb_is_the_subject() {
     assert_eq!(label("Reducing returns to 2% by Q3."), "outcome");
     assert_eq!(label("Implementing a new CRM by June."), "method");
 }
+
+#[test]
+fn avoiding_something_is_a_condition() {
+    assert_eq!(label("Avoid audit findings"), "outcome");
+    assert_eq!(
+        label("Avoid using overtime to close the backlog."),
+        "method"
+    );
+}
+
+#[test]
+fn setting_a_target_with_its_amount_states_it() {
+    assert_eq!(
+        label("The NHS has set out a new national ambition for 65% of patients to receive elective treatment within 18 weeks by March 2026."),
+        "outcome"
+    );
+    assert_eq!(label("Set up a new intake desk by March."), "method");
+}
