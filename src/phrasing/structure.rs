@@ -24,7 +24,7 @@
 
 use std::cell::OnceCell;
 
-use super::lexicon::{flag, Lexicon};
+use super::lexicon::{flag, participle_stem_of, Lexicon};
 use super::token::{is_date_number, tokenize, Kind, Token};
 use super::wordnet;
 
@@ -42,7 +42,7 @@ pub struct Text<'a> {
     /// Where a pseudo-threshold begins ("to a minimum").
     pub pseudo: Vec<bool>,
     /// The lexicon's [`flag`]s of each word.
-    pub flags: Vec<u16>,
+    pub flags: Vec<u32>,
     /// Each word's verb lemma, looked up on first use ([`Text::lemma`]).
     lemmas: Vec<OnceCell<Lemma>>,
 }
@@ -305,7 +305,7 @@ impl<'a> Text<'a> {
     }
 
     /// Whether the word at `i` has a lexicon [`flag`].
-    pub fn has(&self, i: usize, bit: u16) -> bool {
+    pub fn has(&self, i: usize, bit: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & bit != 0)
     }
 
@@ -322,7 +322,7 @@ impl<'a> Text<'a> {
     pub fn lemma(&self, i: usize) -> Option<&str> {
         let w = self.word(i);
         let cell = self.lemmas.get(i)?;
-        let l = *cell.get_or_init(|| self.find_lemma(w));
+        let l = *cell.get_or_init(|| self.find_lemma(i, w));
         match l {
             Lemma::None => None,
             Lemma::Prefix(n) => Some(&w[..n]),
@@ -330,18 +330,21 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// [`Lexicon::verb_lemma`] with WordNet's lemma kept as a `'static`
-    /// string, so that WordNet is asked once per word, not twice.
-    fn find_lemma(&self, w: &str) -> Lemma {
-        let lex = self.lex;
-        if lex.method_base.contains(w) || lex.direction_base.contains(w) {
+    /// [`Lexicon::verb_lemma`] of the word `w` at `i`, with WordNet's lemma
+    /// kept as a `'static` string, so that WordNet is asked once per word,
+    /// not twice, and the lists by the word's flags.
+    fn find_lemma(&self, i: usize, w: &str) -> Lemma {
+        if self.has(i, flag::METHOD_BASE | flag::DIRECTION_BASE) {
             return Lemma::Prefix(w.len());
         }
         if let Some(l) = wordnet::verb_lemma(w) {
             return Lemma::WordNet(l);
         }
-        lex.participle_stem(w)
-            .map_or(Lemma::None, |stem| Lemma::Prefix(stem.len()))
+        if self.has(i, flag::LISTED_PARTICIPLE) {
+            Lemma::Prefix(participle_stem_of(w).len())
+        } else {
+            Lemma::None
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -463,40 +466,62 @@ impl<'a> Text<'a> {
             Kind::Number => is_date_number(&t.text),
             Kind::Word => {
                 let w = t.text.as_ref();
-                let ambiguous = matches!(w, "fall" | "may" | "march");
-                let dated = matches!(
-                    self.word(i.wrapping_sub(1)),
-                    "in" | "by"
-                        | "this"
-                        | "next"
-                        | "of"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "until"
-                        | "before"
-                        | "after"
-                        | "through"
-                ) || self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == Kind::Number);
-                (self.flags[i] & flag::DATE != 0 && (!ambiguous || dated))
+                // A date word; "fall", "may" and "march" only where a date
+                // stands (asked only of a date word).
+                let dated = || {
+                    matches!(
+                        self.word(i.wrapping_sub(1)),
+                        "in" | "by"
+                            | "this"
+                            | "next"
+                            | "of"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "until"
+                            | "before"
+                            | "after"
+                            | "through"
+                    ) || self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == Kind::Number)
+                };
+                let ambiguous = || matches!(w, "fall" | "may" | "march");
+                (self.flags[i] & flag::DATE != 0 && (!ambiguous() || dated()))
                     || (w == "end" && matches!(self.word(i + 1), "of" | "date"))
             }
             Kind::Punct => false,
         }
     }
 
-    /// The first phrase of a set that the words from `i` match.
+    /// The first phrase of a set that the words from `i` match. Inlined:
+    /// most words begin no phrase of the set, and its flag says so without
+    /// a call.
+    #[inline]
     pub fn phrase_at<'p>(
         &self,
         i: usize,
         set: &'p super::lexicon::Phrases,
     ) -> Option<&'p Vec<String>> {
-        if self.flags.get(i).is_none_or(|f| f & flag::PHRASE == 0) {
+        let bit = if set.flag == 0 {
+            flag::PHRASE
+        } else {
+            set.flag
+        };
+        if self.flags.get(i).is_none_or(|f| f & bit == 0) {
             return None;
         }
+        self.phrase_starting(i, set)
+    }
+
+    /// [`Text::phrase_at`] for a word that begins some phrase.
+    #[inline(never)]
+    fn phrase_starting<'p>(
+        &self,
+        i: usize,
+        set: &'p super::lexicon::Phrases,
+    ) -> Option<&'p Vec<String>> {
         set.starting(self.word(i)).find(|p| self.matches(i, p))
     }
 
@@ -525,7 +550,7 @@ impl<'a> Text<'a> {
                         && !self.in_adjective_series(i))))
                 || (t.text == "and"
                     && i > start + 2
-                    && self.lex.method_base.contains(next)
+                    && self.has(i + 1, flag::METHOD_BASE)
                     && self.is_word(i + 2)
                     && !matches!(self.word(i + 2), "of" | "and" | "or"));
             if boundary {
@@ -729,10 +754,10 @@ impl<'a> Text<'a> {
     fn starts_verb_phrase(&self, j: usize) -> bool {
         let w = self.word(j);
         self.is_base_verb(j)
-            && (self.lex.method_base.contains(w)
-                || self.lex.direction_base.contains(w)
-                || self.lex.result_base.contains(w)
-                || wordnet::entry(w).is_some_and(|e| e.noun == 0 && e.adj == 0)
+            && (self.has(
+                j,
+                flag::METHOD_BASE | flag::DIRECTION_BASE | flag::RESULT_BASE,
+            ) || wordnet::entry(w).is_some_and(|e| e.noun == 0 && e.adj == 0)
                 || self.determined(j + 1))
     }
 
@@ -921,11 +946,10 @@ impl<'a> Text<'a> {
     /// A verb's base form at `i` (not a word that only looks like one).
     pub fn is_base_verb(&self, i: usize) -> bool {
         let w = self.word(i);
+        const LISTED: u32 =
+            flag::METHOD_BASE | flag::DIRECTION_BASE | flag::RESULT_BASE | flag::STATE_VERB;
         self.is_word(i)
-            && (self.lex.method_base.contains(w)
-                || self.lex.direction_base.contains(w)
-                || self.lex.result_base.contains(w)
-                || self.lex.state_verbs.contains(w)
+            && (self.has(i, LISTED)
                 || wordnet::entry(w).is_some_and(|e| {
                     // A verb use SemCor never saw, of a word it knows as a
                     // noun or adjective ("low", "traffic"), is not read.
@@ -1008,8 +1032,8 @@ impl<'a> Text<'a> {
     /// heads a measure; a method takes no comparator.
     fn measure_before_comparator(&self, head: usize, to: usize) -> bool {
         let w = self.word(head);
-        self.lex.method_base.contains(w)
-            && !self.lex.direction_base.contains(w)
+        self.has(head, flag::METHOD_BASE)
+            && !self.has(head, flag::DIRECTION_BASE)
             && wordnet::entry(w).is_some_and(|e| e.noun > 0)
             && self.is_word(head + 1)
             && !self.determined(head + 1)
@@ -1076,10 +1100,8 @@ impl<'a> Text<'a> {
 
     /// A word more used as a verb than as a noun ("undertake", "ensure").
     fn prefers_verb(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.lex.method_base.contains(w)
-            || self.lex.direction_base.contains(w)
-            || wordnet::entry(w).is_some_and(|e| e.verb > e.noun)
+        self.has(i, flag::METHOD_BASE | flag::DIRECTION_BASE)
+            || wordnet::entry(self.word(i)).is_some_and(|e| e.verb > e.noun)
     }
 
     fn finite_after(&self, from: usize, to: usize) -> bool {
