@@ -189,8 +189,8 @@ fn clauses(t: &Text) -> Vec<Clause> {
 
 fn judge_clauses(t: &Text, clauses: &[Clause], place: Place) -> Found {
     let mut found = Found::default();
-    let any_threshold = (0..t.len()).any(|i| t.threshold[i]);
-    let any_date = (0..t.len()).any(|i| t.date[i]);
+    let any_threshold = (0..t.len()).any(|i| t.threshold(i));
+    let any_date = (0..t.len()).any(|i| t.date(i));
     for c in clauses {
         clause(t, c, place, any_threshold, &mut found);
     }
@@ -459,7 +459,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         return None;
     }
     let making = MAKING_VERBS.contains(&lemma);
-    let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
+    let pseudo = (c.from..c.to).any(|i| t.pseudo(i));
     match verb.class {
         Class::Method if making && object_is_state(t, c, Some(lemma)) => {
             (!c.threshold).then_some(false)
@@ -544,7 +544,7 @@ fn recurring(t: &Text, c: &Clause) -> bool {
         (w == "times" && i > 0 && counted(i - 1))
             || (t.tokens[i].kind == Kind::Number && w.contains("x/"))
             || (matches!(w, "every" | "each")
-                && (t.date.get(i + 1).copied().unwrap_or(false)
+                && (t.date_at(i + 1)
                     || super::wordnet::as_noun(t.word(i + 1))
                         .is_some_and(|e| e.noun_first == noun::TIME)))
     })
@@ -712,7 +712,7 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     let unchecked = v.class == Class::Other
         && !allowed
         && !c.object_empty()
-        && !(0..t.len()).any(|i| t.threshold[i] || t.date[i]);
+        && !(0..t.len()).any(|i| t.threshold(i) || t.date(i));
     if c.threshold
         || multiplier
         || !(unchecked
@@ -932,7 +932,7 @@ fn means_preposition(t: &Text, i: usize) -> bool {
             let k = skip(1);
             let next = t.word(i + k);
             !next.is_empty()
-                && !t.date[i + k]
+                && !t.date(i + k)
                 && t.tokens[i + k].kind != Kind::Number
                 && !matches!(next, "end" | "year" | "quarter" | "month" | "week" | "the")
                 && !period_ahead(t, i + k)
@@ -952,7 +952,7 @@ fn period_ahead(t: &Text, from: usize) -> bool {
     (from..t.len().min(from + 3))
         .take_while(|&k| t.is_word(k) && !t.has(k, flag::OBJECT_STOP))
         .any(|k| {
-            t.date[k]
+            t.date(k)
                 || super::wordnet::as_noun(t.word(k)).is_some_and(|e| e.noun_first == noun::TIME)
         })
 }
@@ -1018,7 +1018,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
     let lex = t.lex;
     for c in clauses {
         for i in c.from..c.to {
-            if t.comparator[i] || t.tokens[i].kind != Kind::Word {
+            if t.comparator(i) || t.tokens[i].kind != Kind::Word {
                 continue;
             }
             let w = t.word(i);
@@ -1038,7 +1038,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
                         | "increased"
                         | "reduced"
                 );
-                let counted = i > 0 && t.threshold[i - 1];
+                let counted = i > 0 && t.threshold(i - 1);
                 let measured = comparative
                     && clauses.iter().any(|c| c.threshold)
                     && !matches!(w, "more" | "better");

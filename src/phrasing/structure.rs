@@ -33,18 +33,24 @@ pub struct Text<'a> {
     pub source: &'a str,
     pub tokens: Vec<Token<'a>>,
     pub lex: &'a Lexicon,
-    /// A threshold word or number.
-    pub threshold: Vec<bool>,
-    /// A date or deadline word.
-    pub date: Vec<bool>,
-    /// Inside a comparator phrase ("at least", "or higher").
-    pub comparator: Vec<bool>,
-    /// Where a pseudo-threshold begins ("to a minimum").
-    pub pseudo: Vec<bool>,
+    /// What each token is in its sentence ([`mark`]): one vector, not four.
+    marks: Vec<u8>,
     /// The lexicon's [`flag`]s of each word.
     pub flags: Vec<u32>,
     /// Each word's verb lemma, looked up on first use ([`Text::lemma`]).
     lemmas: Vec<OnceCell<Lemma>>,
+}
+
+/// The bits of [`Text::marks`].
+mod mark {
+    /// A threshold word or number.
+    pub const THRESHOLD: u8 = 1;
+    /// A date or deadline word.
+    pub const DATE: u8 = 1 << 1;
+    /// Inside a comparator phrase ("at least", "or higher").
+    pub const COMPARATOR: u8 = 1 << 2;
+    /// Where a pseudo-threshold begins ("to a minimum").
+    pub const PSEUDO: u8 = 1 << 3;
 }
 
 /// A word's verb lemma: none, a prefix of the word ("hire", "stopp[ed]"
@@ -219,10 +225,7 @@ impl<'a> Text<'a> {
             source: text,
             tokens,
             lex,
-            threshold: vec![false; n],
-            date: vec![false; n],
-            comparator: vec![false; n],
-            pseudo: vec![false; n],
+            marks: vec![0; n],
             flags: Vec::with_capacity(n),
             lemmas: vec![OnceCell::new(); n],
         };
@@ -233,13 +236,18 @@ impl<'a> Text<'a> {
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
                 let len = c.len();
-                t.comparator[i..(i + len).min(n)].fill(true);
+                for m in &mut t.marks[i..(i + len).min(n)] {
+                    *m |= mark::COMPARATOR;
+                }
             }
         }
         for i in 0..n {
-            t.threshold[i] = t.is_threshold(i);
-            t.date[i] = t.is_date(i);
-            t.pseudo[i] = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
+            let threshold = t.is_threshold(i);
+            let date = t.is_date(i);
+            let pseudo = t.phrase_at(i, &lex.pseudo_thresholds).is_some();
+            t.set(i, mark::THRESHOLD, threshold);
+            t.set(i, mark::DATE, date);
+            t.set(i, mark::PSEUDO, pseudo);
         }
         // A rating band ("Good or Outstanding", "good or very good") is a
         // threshold: the share of answers in it is what is measured.
@@ -249,19 +257,52 @@ impl<'a> Text<'a> {
                 && t.word(i + 1) == "or"
                 && (vague(i + 2) || (t.word(i + 2) == "very" && vague(i + 3)))
             {
-                t.threshold[i] = true;
+                t.set(i, mark::THRESHOLD, true);
             }
         }
         for i in 0..n {
             if t.grade_at(i) {
-                t.threshold[i] = true;
+                t.set(i, mark::THRESHOLD, true);
             }
             if t.period_ahead_at(i) {
-                t.threshold[i] = false;
-                t.date[i] = true;
+                t.set(i, mark::THRESHOLD, false);
+                t.set(i, mark::DATE, true);
             }
         }
         t
+    }
+
+    fn set(&mut self, i: usize, bit: u8, on: bool) {
+        if on {
+            self.marks[i] |= bit;
+        } else {
+            self.marks[i] &= !bit;
+        }
+    }
+
+    /// A threshold word or number at `i` (a token of the text).
+    pub fn threshold(&self, i: usize) -> bool {
+        self.marks[i] & mark::THRESHOLD != 0
+    }
+
+    /// A date or deadline word at `i` (a token of the text).
+    pub fn date(&self, i: usize) -> bool {
+        self.marks[i] & mark::DATE != 0
+    }
+
+    /// A date or deadline word at `i`, if there is a token at `i`.
+    pub fn date_at(&self, i: usize) -> bool {
+        self.marks.get(i).is_some_and(|m| m & mark::DATE != 0)
+    }
+
+    /// Inside a comparator phrase ("at least", "or higher") at `i`.
+    pub fn comparator(&self, i: usize) -> bool {
+        self.marks[i] & mark::COMPARATOR != 0
+    }
+
+    /// Where a pseudo-threshold begins ("to a minimum") at `i`.
+    pub fn pseudo(&self, i: usize) -> bool {
+        self.marks[i] & mark::PSEUDO != 0
     }
 
     /// "in the next 4 weeks", "over the next five years": a number of
@@ -365,7 +406,7 @@ impl<'a> Text<'a> {
                 }
                 let counted = matches!(w, "one" | "every" | "all" | "none" | "no")
                     && (self.word(i.wrapping_sub(1)) == "number"
-                        || (i > 0 && self.comparator[i - 1]));
+                        || (i > 0 && self.comparator(i - 1)));
                 // "within one working day", "below one minute": a measure.
                 let unit = w == "one"
                     && matches!(
@@ -715,7 +756,7 @@ impl<'a> Text<'a> {
             also: Vec::new(),
             subject_end: head,
             object: (head, head),
-            threshold: (from..to).any(|i| self.threshold[i]),
+            threshold: (from..to).any(|i| self.threshold(i)),
             polite,
             ensure,
         };
@@ -724,7 +765,7 @@ impl<'a> Text<'a> {
         }
         self.verb_group(&mut c);
         if matches!(c.form, Form::Modal | Form::Declarative) {
-            c.threshold = (from..to).any(|i| self.threshold[i] && !self.qualifies(&c, i));
+            c.threshold = (from..to).any(|i| self.threshold(i) && !self.qualifies(&c, i));
         }
         if let Some(v) = &c.verb {
             c.also = self.coordinated(v.end + 1, to);
@@ -780,8 +821,8 @@ impl<'a> Text<'a> {
             return true;
         }
         t.kind == Kind::Punct
-            || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
-            || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
+            || (self.has(i, flag::OBJECT_STOP) && !self.comparator(i))
+            || (self.comparator(i) && !self.comparator(i.saturating_sub(1)))
     }
 
     /// A comma between two adjectives of one noun phrase ("quick, effective,
@@ -1039,10 +1080,10 @@ impl<'a> Text<'a> {
             && !self.determined(head + 1)
             && !self.has(head + 1, flag::OBJECT_STOP)
             && (head + 2..to)
-                .take_while(|&i| self.tokens[i].kind != Kind::Punct || self.comparator[i])
+                .take_while(|&i| self.tokens[i].kind != Kind::Punct || self.comparator(i))
                 .any(|i| {
-                    (self.comparator[i] || matches!(self.word(i), "below" | "under" | "above"))
-                        && (i + 1..to.min(i + 4)).any(|k| self.threshold[k])
+                    (self.comparator(i) || matches!(self.word(i), "below" | "under" | "above"))
+                        && (i + 1..to.min(i + 4)).any(|k| self.threshold(k))
                 })
     }
 
@@ -1064,13 +1105,13 @@ impl<'a> Text<'a> {
     /// minutes…"): a comparison that is no comparator, before the verb group.
     fn qualifies(&self, c: &Clause, i: usize) -> bool {
         i < c.subject_end
-            && (i.saturating_sub(2)..i).any(|k| self.word(k) == "than" && !self.comparator[k])
+            && (i.saturating_sub(2)..i).any(|k| self.word(k) == "than" && !self.comparator(k))
     }
 
     /// A number or threshold at `i` or after one word ("30 days", "$5m",
     /// "the 2024 level").
     fn amount_follows(&self, i: usize) -> bool {
-        (i..self.len().min(i + 2)).any(|k| self.threshold[k] || self.tokens[k].kind == Kind::Number)
+        (i..self.len().min(i + 2)).any(|k| self.threshold(k) || self.tokens[k].kind == Kind::Number)
     }
 
     /// A determiner, possessive or number at `i`: the start of an object.
