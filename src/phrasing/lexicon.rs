@@ -8,51 +8,94 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the word sets are looked up for every word of every text, and
-/// short keys hash several times faster with it than with SipHash.
+/// The hasher of the word sets and of the WordNet table: the words of every
+/// text are looked up many times each, and a word hashes in one or two
+/// multiplications, eight bytes at a time (rustc's FxHash), where FNV-1a
+/// took one per byte and SipHash several times more. Nothing reads a set in
+/// hash order, so the hasher decides no verdict.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub struct WordHasher(u64);
 
-impl Hasher for Fnv {
+impl WordHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The product's high bits are its best: bring them to the low bits
+        // the table indexes by.
+        self.0.rotate_left(26)
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut rest = bytes;
+        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            rest = tail;
         }
-        self.0 = h;
+        if let Some((word, tail)) = rest.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*word)));
+            rest = tail;
+        }
+        if let Some((word, tail)) = rest.split_first_chunk::<2>() {
+            self.add(u64::from(u16::from_le_bytes(*word)));
+            rest = tail;
+        }
+        if let Some(&b) = rest.first() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
     }
 }
 
 /// A set of words.
-pub type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 /// Per-word flags, so that a text's words are looked up once each.
 pub mod flag {
-    pub const NUMBER: u16 = 1;
-    pub const MULTIPLIER: u16 = 1 << 1;
-    pub const DATE: u16 = 1 << 2;
-    pub const VAGUE: u16 = 1 << 3;
-    pub const URGENCY: u16 = 1 << 4;
-    pub const EMPHASIS: u16 = 1 << 5;
-    pub const HEADING: u16 = 1 << 6;
+    pub const NUMBER: u32 = 1;
+    pub const MULTIPLIER: u32 = 1 << 1;
+    pub const DATE: u32 = 1 << 2;
+    pub const VAGUE: u32 = 1 << 3;
+    pub const URGENCY: u32 = 1 << 4;
+    pub const EMPHASIS: u32 = 1 << 5;
+    pub const HEADING: u32 = 1 << 6;
     /// The first word of some phrase (comparator, vague, urgency…).
-    pub const PHRASE: u16 = 1 << 7;
+    pub const PHRASE: u32 = 1 << 7;
     /// The chunker's closed classes (`structure.rs`).
-    pub const AUX: u16 = 1 << 8;
-    pub const SUBORDINATOR: u16 = 1 << 9;
-    pub const OBJECT_STOP: u16 = 1 << 10;
-    pub const COPULA: u16 = 1 << 11;
-    pub const LEAD_IN: u16 = 1 << 12;
-    pub const SEMI_MODAL: u16 = 1 << 13;
+    pub const AUX: u32 = 1 << 8;
+    pub const SUBORDINATOR: u32 = 1 << 9;
+    pub const OBJECT_STOP: u32 = 1 << 10;
+    pub const COPULA: u32 = 1 << 11;
+    pub const LEAD_IN: u32 = 1 << 12;
+    pub const SEMI_MODAL: u32 = 1 << 13;
+    /// The verb lists, so that a word's own lemma and class need no lookup
+    /// of their own: `method_base`, `direction_base`, `result_base`,
+    /// `state_verbs`, and the participles of `method_participle` or
+    /// `direction_any` ([`super::Lexicon::participle_stem`]).
+    pub const METHOD_BASE: u32 = 1 << 14;
+    pub const DIRECTION_BASE: u32 = 1 << 15;
+    pub const RESULT_BASE: u32 = 1 << 16;
+    pub const STATE_VERB: u32 = 1 << 17;
+    pub const LISTED_PARTICIPLE: u32 = 1 << 18;
+    /// The first word of a phrase of one set ([`super::Phrases::flag`]):
+    /// comparator, vague, urgency, emphasis, pseudo-threshold.
+    pub const COMPARATOR_FIRST: u32 = 1 << 19;
+    pub const VAGUE_FIRST: u32 = 1 << 20;
+    pub const URGENCY_FIRST: u32 = 1 << 21;
+    pub const PRIORITY_FIRST: u32 = 1 << 22;
+    pub const PSEUDO_FIRST: u32 = 1 << 23;
 }
 
 /// Phrases of several words, with the set of their first words so that most
@@ -62,7 +105,10 @@ pub struct Phrases {
     pub list: Vec<Vec<String>>,
     /// The phrases by first word, as indices into `list` in its order: a
     /// word is matched against the few phrases it can begin, not all.
-    pub firsts: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
+    pub firsts: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    /// The [`flag`] the lexicon gives the first words of this set (0: only
+    /// [`flag::PHRASE`], the first word of some phrase).
+    pub flag: u32,
 }
 
 impl Phrases {
@@ -70,6 +116,7 @@ impl Phrases {
         let mut p = Phrases {
             list,
             firsts: HashMap::default(),
+            flag: 0,
         };
         p.index();
         p
@@ -986,7 +1033,7 @@ pub struct Lexicon {
     /// vague word, whatever WordNet says of them.
     pub allowed: WordSet,
     /// The [`flag`]s of every word in the sets above (rebuilt by `adjust`).
-    pub flags: HashMap<String, u16, BuildHasherDefault<Fnv>>,
+    pub flags: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
 }
 
 /// Irregular past participles and past forms.
@@ -1076,6 +1123,13 @@ pub fn inflect(base: &str) -> Vec<String> {
     forms
 }
 
+/// The stem of a listed participle (`digitized` → `digitiz`).
+pub fn participle_stem_of(w: &str) -> &str {
+    w.strip_suffix("ed")
+        .or_else(|| w.strip_suffix('d'))
+        .unwrap_or(w)
+}
+
 fn set(words: &[&str]) -> WordSet {
     words.iter().map(|w| (*w).to_owned()).collect()
 }
@@ -1139,8 +1193,8 @@ impl Lexicon {
 
     /// Rebuild [`Lexicon::flags`] from the sets.
     fn flagged(mut self) -> Self {
-        let mut flags: HashMap<String, u16, BuildHasherDefault<Fnv>> = HashMap::default();
-        let mut mark = |words: &WordSet, bit: u16| {
+        let mut flags: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut mark = |words: &WordSet, bit: u32| {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;
             }
@@ -1152,7 +1206,13 @@ impl Lexicon {
         mark(&self.urgency, flag::URGENCY);
         mark(&self.emphasis, flag::EMPHASIS);
         mark(&self.heading_emphasis, flag::HEADING);
-        let mut mark_list = |words: &[&str], bit: u16| {
+        mark(&self.method_base, flag::METHOD_BASE);
+        mark(&self.direction_base, flag::DIRECTION_BASE);
+        mark(&self.result_base, flag::RESULT_BASE);
+        mark(&self.state_verbs, flag::STATE_VERB);
+        mark(&self.method_participle, flag::LISTED_PARTICIPLE);
+        mark(&self.direction_any, flag::LISTED_PARTICIPLE);
+        let mut mark_list = |words: &[&str], bit: u32| {
             for w in words {
                 *flags.entry((*w).to_owned()).or_default() |= bit;
             }
@@ -1164,15 +1224,16 @@ impl Lexicon {
         mark_list(st::COPULAS, flag::COPULA);
         mark_list(st::LEAD_INS, flag::LEAD_IN);
         mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
-        for set in [
-            &self.comparators,
-            &self.vague_phrases,
-            &self.urgency_phrases,
-            &self.priority_phrases,
-            &self.pseudo_thresholds,
+        for (set, bit) in [
+            (&mut self.comparators, flag::COMPARATOR_FIRST),
+            (&mut self.vague_phrases, flag::VAGUE_FIRST),
+            (&mut self.urgency_phrases, flag::URGENCY_FIRST),
+            (&mut self.priority_phrases, flag::PRIORITY_FIRST),
+            (&mut self.pseudo_thresholds, flag::PSEUDO_FIRST),
         ] {
+            set.flag = bit;
             for w in set.firsts.keys() {
-                *flags.entry(w.clone()).or_default() |= flag::PHRASE;
+                *flags.entry(w.clone()).or_default() |= flag::PHRASE | bit;
             }
         }
         self.flags = flags;
@@ -1196,11 +1257,8 @@ impl Lexicon {
     /// The stem of a participle a list holds (`digitized` → `digitiz`), a
     /// verb WordNet does not know.
     pub fn participle_stem<'w>(&self, w: &'w str) -> Option<&'w str> {
-        (self.method_participle.contains(w) || self.direction_any.contains(w)).then(|| {
-            w.strip_suffix("ed")
-                .or_else(|| w.strip_suffix('d'))
-                .unwrap_or(w)
-        })
+        (self.method_participle.contains(w) || self.direction_any.contains(w))
+            .then(|| participle_stem_of(w))
     }
 
     /// A participle spelled like its base form ("must be cut by 10%").

@@ -131,7 +131,7 @@ pub fn analyze_in(text: &str, lex: &Lexicon, place: Place) -> Verdict {
 /// Whether a text names a number (digits or a number word).
 pub fn has_number(text: &str, lex: &Lexicon) -> bool {
     let t = Text::new(text, lex);
-    (0..t.len()).any(|i| t.threshold[i] || t.tokens[i].kind == Kind::Number)
+    (0..t.len()).any(|i| t.threshold(i) || t.tokens[i].kind == Kind::Number)
 }
 
 /// The words of a text, lowercased, for matching metric names.

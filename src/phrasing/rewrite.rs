@@ -88,6 +88,9 @@ pub fn attach(t: &Text, clauses: &[Clause], found: &mut Found) {
 /// operations") or keeps a direction without its threshold would send the
 /// author to a sentence the analyzer refuses too.
 fn holds(rewrite: &str, t: &Text) -> bool {
+    if !rewrite.contains('<') {
+        return super::rules::is_outcome(&Text::new(rewrite, t.lex));
+    }
     let filled = rewrite
         .replace("<target>", "90%")
         .replace("<date>", "2026-12-31");
@@ -194,7 +197,7 @@ fn outcome_form(
     let mut rest_to = cut.min(c.to);
     // A threshold in words that sets none ("at a healthy level", "to a
     // minimum") gives way to the placeholder.
-    if let Some(mut p) = (rest_from..rest_to).find(|&i| t.pseudo[i]) {
+    if let Some(mut p) = (rest_from..rest_to).find(|&i| t.pseudo(i)) {
         if p > rest_from && matches!(t.word(p - 1), "at" | "to" | "within" | "around") {
             p -= 1;
         }
@@ -217,16 +220,20 @@ fn outcome_form(
             out.push_str(&rest);
         }
     }
-    if !(c.from..c.to).any(|i| t.date[i] && i < cut) {
+    if !(c.from..c.to).any(|i| t.date(i) && i < cut) {
         out.push_str(" by <date>");
     }
-    for (wordy, plain) in [
+    // Each wordy form has " to " in it: most rewrites are asked once.
+    let wordy_forms = [
         (" to below ", " below "),
         (" to under ", " under "),
         (" to above ", " above "),
-    ] {
-        if out.contains(wordy) {
-            out = out.replace(wordy, plain);
+    ];
+    if out.contains(" to ") {
+        for (wordy, plain) in wordy_forms {
+            if out.contains(wordy) {
+                out = out.replace(wordy, plain);
+            }
         }
     }
     Some(out)

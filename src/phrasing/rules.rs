@@ -189,8 +189,8 @@ fn clauses(t: &Text) -> Vec<Clause> {
 
 fn judge_clauses(t: &Text, clauses: &[Clause], place: Place) -> Found {
     let mut found = Found::default();
-    let any_threshold = (0..t.len()).any(|i| t.threshold[i]);
-    let any_date = (0..t.len()).any(|i| t.date[i]);
+    let any_threshold = (0..t.len()).any(|i| t.threshold(i));
+    let any_date = (0..t.len()).any(|i| t.date(i));
     for c in clauses {
         clause(t, c, place, any_threshold, &mut found);
     }
@@ -475,7 +475,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         return None;
     }
     let making = MAKING_VERBS.contains(&lemma);
-    let pseudo = (c.from..c.to).any(|i| t.pseudo[i]);
+    let pseudo = (c.from..c.to).any(|i| t.pseudo(i));
     match verb.class {
         Class::Method if making && object_is_state(t, c, Some(lemma)) => {
             (!c.threshold).then_some(false)
@@ -579,7 +579,7 @@ fn recurring(t: &Text, c: &Clause) -> bool {
         (w == "times" && i > 0 && counted(i - 1))
             || (t.tokens[i].kind == Kind::Number && w.contains("x/"))
             || (matches!(w, "every" | "each")
-                && (t.date.get(i + 1).copied().unwrap_or(false)
+                && (t.date_at(i + 1)
                     || super::wordnet::as_noun(t.word(i + 1))
                         .is_some_and(|e| e.noun_first == noun::TIME)))
     })
@@ -611,7 +611,7 @@ fn agent_subject(t: &Text, c: &Clause) -> bool {
     };
     // "80% of students will enroll", "half of all patients…": a share of a
     // population is what is measured, not someone told to act.
-    let share = (c.head..last).any(|k| t.threshold[k] && (k + 1..last).any(|j| t.word(j) == "of"));
+    let share = (c.head..last).any(|k| t.threshold(k) && (k + 1..last).any(|j| t.word(j) == "of"));
     let w = t.word(last);
     !share
         && match super::wordnet::as_noun(w) {
@@ -751,7 +751,7 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     let unchecked = v.class == Class::Other
         && !allowed
         && !c.object_empty()
-        && !(0..t.len()).any(|i| t.threshold[i] || t.date[i]);
+        && !(0..t.len()).any(|i| t.threshold(i) || t.date(i));
     if c.threshold
         || multiplier
         || !(unchecked
@@ -933,11 +933,11 @@ fn restates_target(t: &Text, gerund: usize, to: usize) -> bool {
         return false;
     }
     let span = (gerund + 1..to).take_while(|&k| t.tokens[k].kind != Kind::Punct);
-    let mut before = span.take_while(|&k| !t.threshold[k]);
+    let mut before = span.take_while(|&k| !t.threshold(k));
     let on_means = before.any(|k| t.lex.means.contains(t.word(k)));
     let amount = (gerund + 1..to)
         .take_while(|&k| t.tokens[k].kind != Kind::Punct)
-        .any(|k| t.threshold[k]);
+        .any(|k| t.threshold(k));
     amount && !on_means
 }
 
@@ -1002,7 +1002,7 @@ fn means_preposition(t: &Text, i: usize) -> bool {
             let k = skip(1);
             let next = t.word(i + k);
             !next.is_empty()
-                && !t.date[i + k]
+                && !t.date(i + k)
                 && t.tokens[i + k].kind != Kind::Number
                 && !matches!(next, "end" | "year" | "quarter" | "month" | "week" | "the")
                 && !period_ahead(t, i + k)
@@ -1022,7 +1022,7 @@ fn period_ahead(t: &Text, from: usize) -> bool {
     (from..t.len().min(from + 3))
         .take_while(|&k| t.is_word(k) && !t.has(k, flag::OBJECT_STOP))
         .any(|k| {
-            t.date[k]
+            t.date(k)
                 || super::wordnet::as_noun(t.word(k)).is_some_and(|e| e.noun_first == noun::TIME)
         })
 }
@@ -1088,7 +1088,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
     let lex = t.lex;
     for c in clauses {
         for i in c.from..c.to {
-            if t.comparator[i] || t.tokens[i].kind != Kind::Word {
+            if t.comparator(i) || t.tokens[i].kind != Kind::Word {
                 continue;
             }
             let w = t.word(i);
@@ -1108,7 +1108,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
                         | "increased"
                         | "reduced"
                 );
-                let counted = i > 0 && t.threshold[i - 1];
+                let counted = i > 0 && t.threshold(i - 1);
                 let measured = comparative
                     && clauses.iter().any(|c| c.threshold)
                     && !matches!(w, "more" | "better");
@@ -1122,7 +1122,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
             }
             if let Some(p) = t
                 .phrase_at(i, &lex.pseudo_thresholds)
-                .filter(|_| t.pseudo[i])
+                .filter(|_| t.pseudo(i))
             {
                 return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
             }

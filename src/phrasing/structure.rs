@@ -24,7 +24,7 @@
 
 use std::cell::OnceCell;
 
-use super::lexicon::{self, flag, Lexicon};
+use super::lexicon::{self, flag, participle_stem_of, Lexicon};
 use super::token::{is_date_number, tokenize, Kind, Token};
 use super::wordnet;
 
@@ -33,18 +33,24 @@ pub struct Text<'a> {
     pub source: &'a str,
     pub tokens: Vec<Token<'a>>,
     pub lex: &'a Lexicon,
-    /// A threshold word or number.
-    pub threshold: Vec<bool>,
-    /// A date or deadline word.
-    pub date: Vec<bool>,
-    /// Inside a comparator phrase ("at least", "or higher").
-    pub comparator: Vec<bool>,
-    /// Where a pseudo-threshold begins ("to a minimum").
-    pub pseudo: Vec<bool>,
+    /// What each token is in its sentence ([`mark`]): one vector, not four.
+    marks: Vec<u8>,
     /// The lexicon's [`flag`]s of each word.
-    pub flags: Vec<u16>,
+    pub flags: Vec<u32>,
     /// Each word's verb lemma, looked up on first use ([`Text::lemma`]).
     lemmas: Vec<OnceCell<Lemma>>,
+}
+
+/// The bits of [`Text::marks`].
+mod mark {
+    /// A threshold word or number.
+    pub const THRESHOLD: u8 = 1;
+    /// A date or deadline word.
+    pub const DATE: u8 = 1 << 1;
+    /// Inside a comparator phrase ("at least", "or higher").
+    pub const COMPARATOR: u8 = 1 << 2;
+    /// Where a pseudo-threshold begins ("to a minimum").
+    pub const PSEUDO: u8 = 1 << 3;
 }
 
 /// A word's verb lemma: none, a prefix of the word ("hire", "stopp[ed]"
@@ -219,10 +225,7 @@ impl<'a> Text<'a> {
             source: text,
             tokens,
             lex,
-            threshold: vec![false; n],
-            date: vec![false; n],
-            comparator: vec![false; n],
-            pseudo: vec![false; n],
+            marks: vec![0; n],
             flags: Vec::with_capacity(n),
             lemmas: vec![OnceCell::new(); n],
         };
@@ -234,13 +237,18 @@ impl<'a> Text<'a> {
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
                 let len = c.len();
-                t.comparator[i..(i + len).min(n)].fill(true);
+                for m in &mut t.marks[i..(i + len).min(n)] {
+                    *m |= mark::COMPARATOR;
+                }
             }
         }
         for i in 0..n {
-            t.threshold[i] = t.is_threshold(i);
-            t.date[i] = t.is_date(i);
-            t.pseudo[i] = t.pseudo_threshold_at(i);
+            let threshold = t.is_threshold(i);
+            let date = t.is_date(i);
+            let pseudo = t.pseudo_threshold_at(i);
+            t.set(i, mark::THRESHOLD, threshold);
+            t.set(i, mark::DATE, date);
+            t.set(i, mark::PSEUDO, pseudo);
         }
         // A rating band ("Good or Outstanding", "good or very good") is a
         // threshold: the share of answers in it is what is measured.
@@ -250,19 +258,52 @@ impl<'a> Text<'a> {
                 && t.word(i + 1) == "or"
                 && (vague(i + 2) || (t.word(i + 2) == "very" && vague(i + 3)))
             {
-                t.threshold[i] = true;
+                t.set(i, mark::THRESHOLD, true);
             }
         }
         for i in 0..n {
             if t.grade_at(i) {
-                t.threshold[i] = true;
+                t.set(i, mark::THRESHOLD, true);
             }
             if t.period_ahead_at(i) || t.day_of_month_at(i) {
-                t.threshold[i] = false;
-                t.date[i] = true;
+                t.set(i, mark::THRESHOLD, false);
+                t.set(i, mark::DATE, true);
             }
         }
         t
+    }
+
+    fn set(&mut self, i: usize, bit: u8, on: bool) {
+        if on {
+            self.marks[i] |= bit;
+        } else {
+            self.marks[i] &= !bit;
+        }
+    }
+
+    /// A threshold word or number at `i` (a token of the text).
+    pub fn threshold(&self, i: usize) -> bool {
+        self.marks[i] & mark::THRESHOLD != 0
+    }
+
+    /// A date or deadline word at `i` (a token of the text).
+    pub fn date(&self, i: usize) -> bool {
+        self.marks[i] & mark::DATE != 0
+    }
+
+    /// A date or deadline word at `i`, if there is a token at `i`.
+    pub fn date_at(&self, i: usize) -> bool {
+        self.marks.get(i).is_some_and(|m| m & mark::DATE != 0)
+    }
+
+    /// Inside a comparator phrase ("at least", "or higher") at `i`.
+    pub fn comparator(&self, i: usize) -> bool {
+        self.marks[i] & mark::COMPARATOR != 0
+    }
+
+    /// Where a pseudo-threshold begins ("to a minimum") at `i`.
+    pub fn pseudo(&self, i: usize) -> bool {
+        self.marks[i] & mark::PSEUDO != 0
     }
 
     /// "in the next 4 weeks", "over the next five years": a number of
@@ -288,7 +329,7 @@ impl<'a> Text<'a> {
         let qualifies = matches!(p.last().map(String::as_str), Some("minimum" | "maximum"))
             && self.is_word(next)
             && !self.has(next, flag::OBJECT_STOP);
-        !self.comparator[i] && !qualifies
+        !self.comparator(i) && !qualifies
     }
 
     /// "March 31", "31 March", "Dec. 31, 2027": a day beside a month's name
@@ -333,7 +374,7 @@ impl<'a> Text<'a> {
     }
 
     /// Whether the word at `i` has a lexicon [`flag`].
-    pub fn has(&self, i: usize, bit: u16) -> bool {
+    pub fn has(&self, i: usize, bit: u32) -> bool {
         self.flags.get(i).is_some_and(|f| f & bit != 0)
     }
 
@@ -350,7 +391,7 @@ impl<'a> Text<'a> {
     pub fn lemma(&self, i: usize) -> Option<&str> {
         let w = self.word(i);
         let cell = self.lemmas.get(i)?;
-        let l = *cell.get_or_init(|| self.find_lemma(w));
+        let l = *cell.get_or_init(|| self.find_lemma(i, w));
         match l {
             Lemma::None => None,
             Lemma::Prefix(n) => Some(&w[..n]),
@@ -358,18 +399,21 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// [`Lexicon::verb_lemma`] with WordNet's lemma kept as a `'static`
-    /// string, so that WordNet is asked once per word, not twice.
-    fn find_lemma(&self, w: &str) -> Lemma {
-        let lex = self.lex;
-        if lex.method_base.contains(w) || lex.direction_base.contains(w) {
+    /// [`Lexicon::verb_lemma`] of the word `w` at `i`, with WordNet's lemma
+    /// kept as a `'static` string, so that WordNet is asked once per word,
+    /// not twice, and the lists by the word's flags.
+    fn find_lemma(&self, i: usize, w: &str) -> Lemma {
+        if self.has(i, flag::METHOD_BASE | flag::DIRECTION_BASE) {
             return Lemma::Prefix(w.len());
         }
         if let Some(l) = wordnet::verb_lemma(w) {
             return Lemma::WordNet(l);
         }
-        lex.participle_stem(w)
-            .map_or(Lemma::None, |stem| Lemma::Prefix(stem.len()))
+        if self.has(i, flag::LISTED_PARTICIPLE) {
+            Lemma::Prefix(participle_stem_of(w).len())
+        } else {
+            Lemma::None
+        }
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -390,7 +434,7 @@ impl<'a> Text<'a> {
                 }
                 let counted = matches!(w, "one" | "every" | "all" | "none" | "no")
                     && (self.word(i.wrapping_sub(1)) == "number"
-                        || (i > 0 && self.comparator[i - 1]));
+                        || (i > 0 && self.comparator(i - 1)));
                 // "within one working day", "below one minute": a measure.
                 let unit = w == "one"
                     && matches!(
@@ -502,40 +546,62 @@ impl<'a> Text<'a> {
             Kind::Number => is_date_number(&t.text),
             Kind::Word => {
                 let w = t.text.as_ref();
-                let ambiguous = matches!(w, "fall" | "may" | "march");
-                let dated = matches!(
-                    self.word(i.wrapping_sub(1)),
-                    "in" | "by"
-                        | "this"
-                        | "next"
-                        | "of"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "until"
-                        | "before"
-                        | "after"
-                        | "through"
-                ) || self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == Kind::Number);
-                (self.flags[i] & flag::DATE != 0 && (!ambiguous || dated))
+                // A date word; "fall", "may" and "march" only where a date
+                // stands (asked only of a date word).
+                let dated = || {
+                    matches!(
+                        self.word(i.wrapping_sub(1)),
+                        "in" | "by"
+                            | "this"
+                            | "next"
+                            | "of"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "until"
+                            | "before"
+                            | "after"
+                            | "through"
+                    ) || self
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == Kind::Number)
+                };
+                let ambiguous = || matches!(w, "fall" | "may" | "march");
+                (self.flags[i] & flag::DATE != 0 && (!ambiguous() || dated()))
                     || (w == "end" && matches!(self.word(i + 1), "of" | "date"))
             }
             Kind::Punct => false,
         }
     }
 
-    /// The first phrase of a set that the words from `i` match.
+    /// The first phrase of a set that the words from `i` match. Inlined:
+    /// most words begin no phrase of the set, and its flag says so without
+    /// a call.
+    #[inline]
     pub fn phrase_at<'p>(
         &self,
         i: usize,
         set: &'p super::lexicon::Phrases,
     ) -> Option<&'p Vec<String>> {
-        if self.flags.get(i).is_none_or(|f| f & flag::PHRASE == 0) {
+        let bit = if set.flag == 0 {
+            flag::PHRASE
+        } else {
+            set.flag
+        };
+        if self.flags.get(i).is_none_or(|f| f & bit == 0) {
             return None;
         }
+        self.phrase_starting(i, set)
+    }
+
+    /// [`Text::phrase_at`] for a word that begins some phrase.
+    #[inline(never)]
+    fn phrase_starting<'p>(
+        &self,
+        i: usize,
+        set: &'p super::lexicon::Phrases,
+    ) -> Option<&'p Vec<String>> {
         set.starting(self.word(i)).find(|p| self.matches(i, p))
     }
 
@@ -564,7 +630,7 @@ impl<'a> Text<'a> {
                         && !self.in_adjective_series(i))))
                 || (t.text == "and"
                     && i > start + 2
-                    && self.lex.method_base.contains(next)
+                    && self.has(i + 1, flag::METHOD_BASE)
                     && self.is_word(i + 2)
                     && !matches!(self.word(i + 2), "of" | "and" | "or"));
             if boundary {
@@ -729,7 +795,7 @@ impl<'a> Text<'a> {
             also: Vec::new(),
             subject_end: head,
             object: (head, head),
-            threshold: (from..to).any(|i| self.threshold[i]),
+            threshold: (from..to).any(|i| self.threshold(i)),
             polite,
             ensure,
         };
@@ -738,7 +804,7 @@ impl<'a> Text<'a> {
         }
         self.verb_group(&mut c);
         if matches!(c.form, Form::Modal | Form::Declarative) {
-            c.threshold = (from..to).any(|i| self.threshold[i] && !self.qualifies(&c, i));
+            c.threshold = (from..to).any(|i| self.threshold(i) && !self.qualifies(&c, i));
         }
         if let Some(v) = &c.verb {
             c.also = self.coordinated(v.end + 1, to);
@@ -768,10 +834,10 @@ impl<'a> Text<'a> {
     fn starts_verb_phrase(&self, j: usize) -> bool {
         let w = self.word(j);
         self.is_base_verb(j)
-            && (self.lex.method_base.contains(w)
-                || self.lex.direction_base.contains(w)
-                || self.lex.result_base.contains(w)
-                || wordnet::entry(w).is_some_and(|e| e.noun == 0 && e.adj == 0)
+            && (self.has(
+                j,
+                flag::METHOD_BASE | flag::DIRECTION_BASE | flag::RESULT_BASE,
+            ) || wordnet::entry(w).is_some_and(|e| e.noun == 0 && e.adj == 0)
                 || self.determined(j + 1))
     }
 
@@ -794,8 +860,8 @@ impl<'a> Text<'a> {
             return true;
         }
         t.kind == Kind::Punct
-            || (self.has(i, flag::OBJECT_STOP) && !self.comparator[i])
-            || (self.comparator[i] && !self.comparator[i.saturating_sub(1)])
+            || (self.has(i, flag::OBJECT_STOP) && !self.comparator(i))
+            || (self.comparator(i) && !self.comparator(i.saturating_sub(1)))
     }
 
     /// A comma between two adjectives of one noun phrase ("quick, effective,
@@ -960,11 +1026,10 @@ impl<'a> Text<'a> {
     /// A verb's base form at `i` (not a word that only looks like one).
     pub fn is_base_verb(&self, i: usize) -> bool {
         let w = self.word(i);
+        const LISTED: u32 =
+            flag::METHOD_BASE | flag::DIRECTION_BASE | flag::RESULT_BASE | flag::STATE_VERB;
         self.is_word(i)
-            && (self.lex.method_base.contains(w)
-                || self.lex.direction_base.contains(w)
-                || self.lex.result_base.contains(w)
-                || self.lex.state_verbs.contains(w)
+            && (self.has(i, LISTED)
                 || wordnet::entry(w).is_some_and(|e| {
                     // A verb use SemCor never saw, of a word it knows as a
                     // noun or adjective ("low", "traffic"), is not read.
@@ -1052,17 +1117,17 @@ impl<'a> Text<'a> {
     /// heads a measure; a method takes no comparator.
     fn measure_before_comparator(&self, head: usize, to: usize) -> bool {
         let w = self.word(head);
-        self.lex.method_base.contains(w)
-            && !self.lex.direction_base.contains(w)
+        self.has(head, flag::METHOD_BASE)
+            && !self.has(head, flag::DIRECTION_BASE)
             && wordnet::entry(w).is_some_and(|e| e.noun > 0)
             && self.is_word(head + 1)
             && !self.determined(head + 1)
             && !self.has(head + 1, flag::OBJECT_STOP)
             && (head + 2..to)
-                .take_while(|&i| self.tokens[i].kind != Kind::Punct || self.comparator[i])
+                .take_while(|&i| self.tokens[i].kind != Kind::Punct || self.comparator(i))
                 .any(|i| {
-                    (self.comparator[i] || matches!(self.word(i), "below" | "under" | "above"))
-                        && (i + 1..to.min(i + 4)).any(|k| self.threshold[k])
+                    (self.comparator(i) || matches!(self.word(i), "below" | "under" | "above"))
+                        && (i + 1..to.min(i + 4)).any(|k| self.threshold(k))
                 })
     }
 
@@ -1084,13 +1149,13 @@ impl<'a> Text<'a> {
     /// minutes…"): a comparison that is no comparator, before the verb group.
     fn qualifies(&self, c: &Clause, i: usize) -> bool {
         i < c.subject_end
-            && (i.saturating_sub(2)..i).any(|k| self.word(k) == "than" && !self.comparator[k])
+            && (i.saturating_sub(2)..i).any(|k| self.word(k) == "than" && !self.comparator(k))
     }
 
     /// A number or threshold at `i` or after one word ("30 days", "$5m",
     /// "the 2024 level").
     fn amount_follows(&self, i: usize) -> bool {
-        (i..self.len().min(i + 2)).any(|k| self.threshold[k] || self.tokens[k].kind == Kind::Number)
+        (i..self.len().min(i + 2)).any(|k| self.threshold(k) || self.tokens[k].kind == Kind::Number)
     }
 
     /// A determiner, possessive or number at `i`: the start of an object.
@@ -1120,10 +1185,8 @@ impl<'a> Text<'a> {
 
     /// A word more used as a verb than as a noun ("undertake", "ensure").
     fn prefers_verb(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.lex.method_base.contains(w)
-            || self.lex.direction_base.contains(w)
-            || wordnet::entry(w).is_some_and(|e| e.verb > e.noun)
+        self.has(i, flag::METHOD_BASE | flag::DIRECTION_BASE)
+            || wordnet::entry(self.word(i)).is_some_and(|e| e.verb > e.noun)
     }
 
     fn finite_after(&self, from: usize, to: usize) -> bool {
@@ -1228,7 +1291,7 @@ impl<'a> Text<'a> {
 /// A verb's class from its WordNet senses (the most frequent first).
 /// "thirty-five", "one-third", "two-thirds": a number written in words
 /// joined by hyphens is a number ([`flag::NUMBER`]); other words have no flag.
-fn hyphenated_number(word: &str, lex: &Lexicon) -> u16 {
+fn hyphenated_number(word: &str, lex: &Lexicon) -> u32 {
     let part = |p: &str| {
         lex.numbers.contains(p)
             || matches!(

@@ -68,8 +68,7 @@ fn word_at(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut j = start + text[start..].chars().next().map_or(1, char::len_utf8);
     while j < text.len() {
-        let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
+        if CLASS[usize::from(bytes[j])] & ALNUM != 0 {
             j += 1;
             continue;
         }
@@ -83,9 +82,42 @@ fn word_at(text: &str, start: usize) -> (usize, usize) {
     (start + raw.len(), j)
 }
 
-fn lower(raw: &str) -> Cow<'_, str> {
-    if raw.is_ascii() {
-        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+/// Byte classes, so that one pass over a word, a table lookup per byte,
+/// tells what the tokenizer asks of it ([`scan`]).
+const UPPER: u8 = 1;
+const LOWER: u8 = 1 << 1;
+const DIGIT: u8 = 1 << 2;
+const SLASH: u8 = 1 << 3;
+/// A byte of a character beyond ASCII.
+const WIDE: u8 = 1 << 4;
+const ALNUM: u8 = UPPER | LOWER | DIGIT;
+
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'/' => SLASH,
+            0x80..=0xff => WIDE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The classes of a word's bytes, or-ed together.
+fn scan(raw: &str) -> u8 {
+    raw.bytes().fold(0, |acc, b| acc | CLASS[usize::from(b)])
+}
+
+/// The word lowercased (`’` read as `'`), given what [`scan`] found in it.
+fn lower(raw: &str, classes: u8) -> Cow<'_, str> {
+    if classes & WIDE == 0 {
+        if classes & UPPER == 0 {
             return Cow::Borrowed(raw);
         }
         return Cow::Owned(raw.to_ascii_lowercase());
@@ -105,13 +137,21 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while i < text.len() {
         let c = match bytes[i] {
+            // A space is no word and no punctuation.
+            b' ' => {
+                i += 1;
+                continue;
+            }
             b @ 0..=0x7f => b as char,
             _ => text[i..].chars().next().expect("in bounds"),
         };
         let len = c.len_utf8();
         if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
             let (end, next) = word_at(text, i);
-            let mut word = lower(&text[i..end]);
+            // Lowercasing and trimming periods adds or removes no digit or
+            // slash: one scan of the raw word answers for the word.
+            let facts = scan(&text[i..end]);
+            let mut word = lower(&text[i..end], facts);
             // A trailing period after an abbreviation belongs to the word.
             let mut stop = next.max(end).max(i + len);
             if bytes.get(stop) == Some(&b'.') {
@@ -131,12 +171,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     Cow::Owned(w) => Cow::Owned(w.trim_end_matches('.').to_owned()),
                 };
             }
-            let kind = if word.bytes().any(|b| b.is_ascii_digit()) {
+            let kind = if facts & DIGIT != 0 {
                 Kind::Number
             } else {
                 Kind::Word
             };
-            if kind == Kind::Word && split_alternatives(&mut tokens, &word, i, depth > 0) {
+            if kind == Kind::Word
+                && facts & SLASH != 0
+                && split_alternatives(&mut tokens, &word, i, depth > 0)
+            {
                 i = stop;
                 continue;
             }
@@ -160,9 +203,6 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 /// alternatives, read as `develop or identify` (each part a word of two
 /// letters or more; "and/or" stays one word).
 fn split_alternatives(tokens: &mut Vec<Token>, word: &str, at: usize, aside: bool) -> bool {
-    if !word.bytes().any(|b| b == b'/') {
-        return false;
-    }
     let Some((a, b)) = word.split_once('/') else {
         return false;
     };

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::lexicon::Fnv;
+use super::lexicon::WordHasher;
 
 static TABLE: &str = include_str!("wordnet.txt");
 
@@ -76,11 +76,26 @@ pub struct Entry {
     pub adj: u8,
 }
 
-type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+type Map<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
+
+/// A word of the table: its entry as a lemma and the lemma it is an
+/// exception for, so that `morphy` asks of a word once for both.
+#[derive(Clone, Copy, Default)]
+struct Word {
+    entry: Option<Entry>,
+    irregular: Option<&'static str>,
+}
 
 struct WordNet {
-    lemmas: Map<Entry>,
-    irregular: Map<&'static str>,
+    words: Map<Word>,
+}
+
+impl WordNet {
+    /// The entry of a lemma with its key, as the table holds it.
+    fn lemma(&self, word: &str) -> Option<(&'static str, Entry)> {
+        let (&k, w) = self.words.get_key_value(word)?;
+        Some((k, w.entry?))
+    }
 }
 
 fn field(text: &str, base: u8) -> (u8, u32, u32) {
@@ -102,33 +117,29 @@ fn field(text: &str, base: u8) -> (u8, u32, u32) {
 }
 
 fn parse() -> WordNet {
-    let mut lemmas = Map::default();
-    let mut irregular = Map::default();
+    let mut words: Map<Word> = Map::default();
     for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let word = cols.next().unwrap_or("");
         let n = cols.next().unwrap_or("");
         if let Some(lemma) = n.strip_prefix('>') {
-            irregular.insert(word, lemma);
+            words.entry(word).or_default().irregular = Some(lemma);
             continue;
         }
         let (noun, noun_files, noun_first) = field(n, b'a');
         let (verb, verb_files, verb_first) = field(cols.next().unwrap_or(""), b'A');
         let adj = cols.next().map_or(0, |a| field(a, b'0').0);
-        lemmas.insert(
-            word,
-            Entry {
-                noun,
-                noun_files,
-                noun_first,
-                verb,
-                verb_files: verb_files as u16,
-                verb_first: verb_first as u16,
-                adj,
-            },
-        );
+        words.entry(word).or_default().entry = Some(Entry {
+            noun,
+            noun_files,
+            noun_first,
+            verb,
+            verb_files: verb_files as u16,
+            verb_first: verb_first as u16,
+            adj,
+        });
     }
-    WordNet { lemmas, irregular }
+    WordNet { words }
 }
 
 fn table() -> &'static WordNet {
@@ -138,7 +149,7 @@ fn table() -> &'static WordNet {
 
 /// The entry of a lemma as written (no inflection removed).
 pub fn entry(lemma: &str) -> Option<Entry> {
-    table().lemmas.get(lemma).copied()
+    table().words.get(lemma).and_then(|w| w.entry)
 }
 
 const NOUN_RULES: &[(&str, &str)] = &[
@@ -171,14 +182,14 @@ fn lemma_in(
     has: impl Fn(&Entry) -> bool,
 ) -> Option<&'static str> {
     let wn = table();
-    if let Some((k, e)) = wn.lemmas.get_key_value(word) {
-        if has(e) {
+    if let Some((&k, w)) = wn.words.get_key_value(word) {
+        if w.entry.as_ref().is_some_and(&has) {
             return Some(k);
         }
-    }
-    if let Some(lemma) = wn.irregular.get(word) {
-        if wn.lemmas.get(lemma).is_some_and(&has) {
-            return Some(lemma);
+        if let Some(lemma) = w.irregular {
+            if wn.lemma(lemma).is_some_and(|(_, e)| has(&e)) {
+                return Some(lemma);
+            }
         }
     }
     // The candidate stem + ending, built on the stack: no allocation per
@@ -203,16 +214,16 @@ fn lemma_in(
             long.push_str(with);
             long.as_str()
         };
-        if let Some((k, e)) = wn.lemmas.get_key_value(candidate) {
-            if has(e) {
+        if let Some((k, e)) = wn.lemma(candidate) {
+            if has(&e) {
                 return Some(k);
             }
         }
         let b = stem.as_bytes();
         let doubled = with.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2];
         if doubled && matches!(*suffix, "ed" | "ing") {
-            if let Some((k, e)) = wn.lemmas.get_key_value(&stem[..stem.len() - 1]) {
-                if has(e) {
+            if let Some((k, e)) = wn.lemma(&stem[..stem.len() - 1]) {
+                if has(&e) {
                     return Some(k);
                 }
             }
