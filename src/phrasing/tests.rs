@@ -880,3 +880,16 @@ fn setting_a_target_with_its_amount_states_it() {
     );
     assert_eq!(label("Set up a new intake desk by March."), "method");
 }
+
+#[test]
+fn a_repeated_byte_inside_a_character_is_not_a_doubled_consonant() {
+    // U+0820 is E0 A0 A0: the stem before "ed" ends in two equal bytes of
+    // one character; cutting one off would split it.
+    for text in [
+        "\u{820}\u{820}ed the plan.",
+        "Grow \u{820}\u{820}ing by 5%.",
+    ] {
+        let _ = label(text);
+    }
+    assert_eq!(label("Hire planned staff."), "method");
+}

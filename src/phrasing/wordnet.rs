@@ -220,7 +220,12 @@ fn lemma_in(
             }
         }
         let b = stem.as_bytes();
-        let doubled = with.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2];
+        // "planned" -> "plan": a doubled ASCII consonant (bytes of one
+        // multi-byte character may repeat too, and cannot be cut apart).
+        let doubled = with.is_empty()
+            && b.len() >= 3
+            && b[b.len() - 1].is_ascii_alphabetic()
+            && b[b.len() - 1] == b[b.len() - 2];
         if doubled && matches!(*suffix, "ed" | "ing") {
             if let Some((k, e)) = wn.lemma(&stem[..stem.len() - 1]) {
                 if has(&e) {
