@@ -10,7 +10,7 @@
 //! target/release/examples/phrasing-dump tests/phrasing/holdout.tsv | sha256sum
 //! ```
 
-use koomc::phrasing::{analyze_in, has_number, words, Lexicon, Place};
+use koomc::phrasing::{analyze_in, explain_in, has_number, words, Lexicon, Place};
 
 fn main() {
     let file = std::env::args()
@@ -31,7 +31,12 @@ fn main() {
             Place::Tech,
             Place::Resolution,
         ] {
-            println!("{place:?}: {:?}", analyze_in(sentence, &lexicon, place));
+            let explained = explain_in(sentence, &lexicon, place);
+            println!("{place:?}: {explained:?}");
+            assert_eq!(
+                analyze_in(sentence, &lexicon, place).label(),
+                explained.label()
+            );
         }
         println!("number: {}", has_number(sentence, &lexicon));
         println!("words: {:?}", words(sentence));

@@ -165,7 +165,7 @@ impl Judge<'_> {
     /// Returns whether it is clean.
     fn text(&self, text: &Text, place: Place, dated: Option<bool>, out: &mut Diagnostics) -> bool {
         let clean_actors = self.actors(text, place, out);
-        let verdict = phrasing::analyze_in(&text.node, self.lex, place.analyzer());
+        let verdict = phrasing::explain_in(&text.node, self.lex, place.analyzer());
         let (code, finding) = match &verdict {
             Verdict::Outcome => return clean_actors,
             Verdict::Method(f) if place == Place::Tech && !instruction(&text.node, f) => {

@@ -67,7 +67,8 @@ pub struct Finding {
     pub reason: Reason,
     /// The text in the outcome form, built from the author's words, with
     /// `<target>` and `<date>` only where the text has none; `None` where no
-    /// measure can be found to build it from ("Hire two inspectors").
+    /// measure can be found to build it from ("Hire two inspectors"), and
+    /// always `None` from [`analyze_in`] (only [`explain_in`] builds it).
     pub rewrite: Option<String>,
     /// The byte range of the text that the rewrite stands for: its clause,
     /// without the closing punctuation (empty where there is no rewrite).
@@ -110,13 +111,25 @@ pub fn analyze(text: &str, lex: &Lexicon) -> Verdict {
     analyze_in(text, lex, Place::Outcome)
 }
 
-/// Classify one text in its place.
+/// Classify one text in its place: the verdict and its deciding words,
+/// what every text pays for.
 pub fn analyze_in(text: &str, lex: &Lexicon, place: Place) -> Verdict {
+    judged(text, lex, place, false)
+}
+
+/// [`analyze_in`], and the deciding finding carries its rewrite: what a
+/// diagnostic's help shows. Building a rewrite and holding it to the
+/// analyzer costs about as much again, so only the checker asks for it.
+pub fn explain_in(text: &str, lex: &Lexicon, place: Place) -> Verdict {
+    judged(text, lex, place, true)
+}
+
+fn judged(text: &str, lex: &Lexicon, place: Place, rewrite: bool) -> Verdict {
     let t = Text::new(text, lex);
     if t.len() == 0 {
         return Verdict::Outcome;
     }
-    let found = rules::judge(&t, place);
+    let found = rules::judge(&t, place, rewrite);
     if let Some(f) = found.method {
         Verdict::Method(f)
     } else if let Some(f) = found.urgent {

@@ -165,12 +165,15 @@ const OFFERING_VERBS: &[&str] = &[
     "offer",
 ];
 
-/// Judge every clause and the text; the first finding of each kind wins,
-/// and the deciding one carries a rewrite where one can be built.
-pub fn judge(t: &Text, place: Place) -> Found {
+/// Judge every clause and the text; the first finding of each kind wins.
+/// With `rewrite`, the deciding one also carries a rewrite where one can be
+/// built (what the help shows; only a text that gets a diagnostic needs it).
+pub fn judge(t: &Text, place: Place, rewrite: bool) -> Found {
     let clauses = clauses(t);
     let mut found = judge_clauses(t, &clauses, place);
-    rewrite::attach(t, &clauses, &mut found);
+    if rewrite {
+        rewrite::attach(t, &clauses, &mut found);
+    }
     found
 }
 

@@ -143,7 +143,7 @@ fn debug_eval() {
 }
 
 fn rewrite(text: &str) -> Option<String> {
-    match analyze(text, &Lexicon::builtin()) {
+    match explain_in(text, &Lexicon::builtin(), Place::Outcome) {
         Verdict::Outcome => None,
         Verdict::Method(f) | Verdict::Vague(f) | Verdict::UrgentUnclear(f) => f.rewrite,
     }
