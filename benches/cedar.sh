@@ -3,6 +3,8 @@
 # side by side on equal bytes, from alternating runs (best of RUNS each).
 #
 #   benches/cedar.sh [MB ...]      # default: 3 30; RUNS=3 by default
+#   BUILD=DIR benches/cedar.sh     # measure the koomc and stages binaries of
+#                                  # another build (DIR/koomc, DIR/examples/stages)
 #
 # Installs cedar-policy-cli 4.14.1 into target/cedar if it is missing
 # (`cargo install`, once), generates a KOOM organization (gen-org) and a
@@ -18,33 +20,38 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 [ $# -eq 0 ] && sizes=(3 30)
 runs=${RUNS:-3}
-cargo build --release --quiet --bin koomc --example gen-org --example gen-cedar --example stages
+cargo build --release --quiet --locked --bin koomc --example gen-org --example gen-cedar --example stages
+build=${BUILD:-target/release}
 cedar=target/cedar/bin/cedar
 if [ ! -x "$cedar" ]; then
   cargo install cedar-policy-cli --version 4.14.1 --locked --root target/cedar
 fi
-bin=target/release/koomc
+bin=$build/koomc
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM
+times=$work/times
+mkdir -p "$times"
 
 # run NAME CMD...: one timed run; keeps the best CPU and wall time and the
-# largest peak memory of NAME in $work/NAME.
+# largest peak memory of NAME in $times/NAME (apart from the inputs, whose
+# names the figures share).
 run() {
-  local name=$1
+  local name=$1 user sys wall kb bcpu bwall bkb
   shift
   /usr/bin/time -q -f '%U %S %e %M' -o "$work/time" "$@" > /dev/null 2>&1 || true
   read -r user sys wall kb < "$work/time"
   local cpu
   cpu=$(awk "BEGIN{print $user + $sys}")
-  if [ -f "$work/$name" ]; then
-    read -r bcpu bwall bkb < "$work/$name"
+  if [ -f "$times/$name" ]; then
+    read -r bcpu bwall bkb < "$times/$name"
     cpu=$(awk "BEGIN{print ($cpu < $bcpu) ? $cpu : $bcpu}")
     wall=$(awk "BEGIN{print ($wall < $bwall) ? $wall : $bwall}")
     kb=$(( kb > bkb ? kb : bkb ))
   fi
-  echo "$cpu $wall $kb" > "$work/$name"
+  echo "$cpu $wall $kb" > "$times/$name"
 }
-field() { awk "{print \$$2}" "$work/$1"; }
+field() { awk "{print \$$2}" "$times/$1"; }
 rate() { awk "BEGIN{ printf \"%.1f\", $1 / 1e6 / ($2 > 0 ? $2 : 1e-9) }"; }
 
 for mb in "${sizes[@]}"; do
@@ -68,11 +75,11 @@ for mb in "${sizes[@]}"; do
     run "existing-$mb" "$bin" build --out-dir "$work/existing-$mb" "$koom"
     run "fmt-$mb" "$bin" fmt --check "$koom"
   done
-  pest=$(target/release/examples/stages --file "$koom" --runs "$runs" | awk '/^pest parse-only/ {print $3 / 1000}')
-  echo "$pest $pest 0" > "$work/pest-$mb"
-  echo "$kb" > "$work/bytes-$mb"
+  pest=$("$build"/examples/stages --file "$koom" --runs "$runs" | awk '/^pest parse-only/ {print $3 / 1000}')
+  echo "$pest $pest 0" > "$times/pest-$mb"
+  echo "$kb" > "$times/bytes-$mb"
   echo
-  echo "## $mb MB: gen-org $kb bytes, gen-cedar $cb bytes (best of $runs alternating runs)"
+  echo "## $mb MB: gen-org $kb bytes, gen-cedar $cb bytes (best of $runs alternating runs; load $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
   echo "| figure | value |"
   echo "| --- | ---: |"
@@ -92,7 +99,9 @@ done
 
 if [ "${#sizes[@]}" -ge 2 ]; then
   a=${sizes[0]}; b=${sizes[-1]}
-  ratio() { awk "BEGIN{printf \"%.1f×\", $(field "$1-$b" 2) / $(field "$1-$a" 2)}"; }
+  ratio() { awk "BEGIN{printf \"%.1f×\", $(field "$1-$b" "$2") / $(field "$1-$a" "$2")}"; }
   echo
-  echo "time for $(awk "BEGIN{printf \"%.1f\", $(cat "$work/bytes-$b") / $(cat "$work/bytes-$a")}")× input ($a → $b MB), wall-clock: check $(ratio check) / build $(ratio stdout) / fmt $(ratio fmt)"
+  grown="$(awk "BEGIN{printf \"%.1f\", $(cat "$times/bytes-$b") / $(cat "$times/bytes-$a")}")× input ($a → $b MB)"
+  echo "time for $grown, wall-clock: check $(ratio check 2) / build $(ratio stdout 2) / fmt $(ratio fmt 2)"
+  echo "time for $grown, CPU: check $(ratio check 1) / build $(ratio stdout 1) / fmt $(ratio fmt 1)"
 fi
