@@ -105,30 +105,31 @@ fn scored() -> Score {
 }
 
 /// What the analyzer has reached on the held-out part, which nobody tuned
-/// on, and may not fall below: 89% exact and at most 2% of its outcomes
-/// refused (measured 89.2% and 2.0% on 232 sentences, December 2026). A
-/// change that costs a held-out verdict fails here.
+/// on, and may not fall below: 89.5% exact and at most 1% of its outcomes
+/// refused (measured 89.7% and 1.0% on 232 sentences, 2026-12-01; 89.2%
+/// and 2.0% before). A change that costs a held-out verdict fails here.
 #[test]
 fn evaluation_set_accuracy() {
     let held = scored();
     assert!(
-        held.exact() >= 0.89,
-        "held-out accuracy {:.1}% fell below the 89% reached",
+        held.exact() >= 0.895,
+        "held-out accuracy {:.1}% fell below the 89.5% reached",
         100.0 * held.exact()
     );
     assert!(
-        held.false_alarm_rate() <= 0.02,
-        "held-out false alarms on outcomes {:.1}% rose above the 2% reached",
+        held.false_alarm_rate() <= 0.01,
+        "held-out false alarms on outcomes {:.1}% rose above the 1% reached",
         100.0 * held.false_alarm_rate()
     );
 }
 
 /// The bar of issue 9: 95% exact on the held-out part and at most 1% of its
 /// outcomes refused (a false alarm costs an author more than a miss). Not
-/// met yet (89.2% and 2.0%): run with `cargo test -- --ignored` to see how
-/// far; when it passes, remove the `ignore` and raise the floor above.
+/// met yet (89.7% exact; the 1% is met): run with `cargo test -- --ignored`
+/// to see how far; when it passes, remove the `ignore` and raise the floor
+/// above.
 #[test]
-#[ignore = "issue 9 is open: the held-out part is at 89.2% exact and 2.0% false alarms"]
+#[ignore = "issue 9 is open: the held-out part is at 89.7% exact (1.0% false alarms)"]
 fn evaluation_set_meets_the_bar() {
     let held = scored();
     assert!(
