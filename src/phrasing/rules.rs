@@ -935,13 +935,10 @@ fn restates_target(t: &Text, gerund: usize, to: usize) -> bool {
     {
         return false;
     }
-    let span = (gerund + 1..to).take_while(|&k| t.tokens[k].kind != Kind::Punct);
-    let mut before = span.take_while(|&k| !t.threshold(k));
-    let on_means = before.any(|k| t.lex.means.contains(t.word(k)));
-    let amount = (gerund + 1..to)
-        .take_while(|&k| t.tokens[k].kind != Kind::Punct)
-        .any(|k| t.threshold(k));
-    amount && !on_means
+    // The first amount of the gerund's phrase, and no means noun before it.
+    let mut span = (gerund + 1..to).take_while(|&k| t.tokens[k].kind != Kind::Punct);
+    span.find(|&k| t.threshold(k) || t.lex.means.contains(t.word(k)))
+        .is_some_and(|k| t.threshold(k))
 }
 
 fn means_preposition(t: &Text, i: usize) -> bool {

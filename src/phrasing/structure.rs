@@ -427,7 +427,7 @@ impl<'a> Text<'a> {
             Kind::Number => !is_date_number(w) && !self.is_identifier(i),
             Kind::Word => {
                 // "by a third", "two thirds of": a fraction.
-                let fraction = matches!(w, "third" | "thirds" | "fifth" | "fifths" | "tenth")
+                let fraction = is_fraction(w)
                     && matches!(self.word(i.wrapping_sub(1)), "a" | "one" | "two" | "three");
                 if fraction {
                     return true;
@@ -1292,25 +1292,21 @@ impl<'a> Text<'a> {
 /// "thirty-five", "one-third", "two-thirds": a number written in words
 /// joined by hyphens is a number ([`flag::NUMBER`]); other words have no flag.
 fn hyphenated_number(word: &str, lex: &Lexicon) -> u32 {
-    let part = |p: &str| {
-        lex.numbers.contains(p)
-            || matches!(
-                p,
-                "third"
-                    | "thirds"
-                    | "quarter"
-                    | "quarters"
-                    | "fifth"
-                    | "fifths"
-                    | "tenth"
-                    | "tenths"
-            )
-    };
+    let part =
+        |p: &str| lex.numbers.contains(p) || is_fraction(p) || matches!(p, "quarter" | "quarters");
     if word.contains('-') && word.split('-').all(part) {
         flag::NUMBER
     } else {
         0
     }
+}
+
+/// A fraction's denominator in words: "a third", "two fifths".
+fn is_fraction(w: &str) -> bool {
+    matches!(
+        w,
+        "third" | "thirds" | "fifth" | "fifths" | "tenth" | "tenths"
+    )
 }
 
 fn wordnet_class(lemma: &str) -> Class {
