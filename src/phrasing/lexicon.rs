@@ -921,13 +921,9 @@ pub const NUMBER_WORDS: &[&str] = &[
     "triple", "percent", "per cent", "none", "every", "all", "no",
 ];
 
-/// Words of the calendar: a date or deadline.
-/// The name of a month, full or abbreviated: the first 24 of [`DATE_WORDS`].
-pub fn is_month(w: &str) -> bool {
-    DATE_WORDS[..24].contains(&w)
-}
-
-pub const DATE_WORDS: &[&str] = &[
+/// Month names, full and abbreviated: words of the calendar, with
+/// [`DATE_WORDS`] (a date or deadline).
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -952,6 +948,15 @@ pub const DATE_WORDS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+];
+
+/// The name of a month, full or abbreviated.
+pub fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+/// The other words of the calendar: a date or deadline.
+pub const DATE_WORDS: &[&str] = &[
     "q1",
     "q2",
     "q3",
@@ -1183,7 +1188,7 @@ impl Lexicon {
             adverbs: set(ADVERBS),
             openers: set(CLAUSE_OPENERS),
             numbers: set(NUMBER_WORDS),
-            dates: set(DATE_WORDS),
+            dates: set(&[MONTHS, DATE_WORDS].concat()),
             subjects: Vec::new(),
             allowed: WordSet::default(),
             flags: HashMap::default(),

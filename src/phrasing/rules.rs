@@ -1120,10 +1120,10 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
             if let Some(p) = t.phrase_at(i, &lex.vague_phrases) {
                 return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
             }
-            if let Some(p) = t
-                .phrase_at(i, &lex.pseudo_thresholds)
-                .filter(|_| t.pseudo(i))
-            {
+            // Only where the text's marks say it sets no threshold ("a
+            // minimum of 10%" is a comparator).
+            let pseudo = t.pseudo(i).then(|| t.phrase_at(i, &lex.pseudo_thresholds));
+            if let Some(p) = pseudo.flatten() {
                 return Some(t.finding(i, i + p.len() - 1, Reason::VagueTerm(p.join(" "))));
             }
             if w == "as"
