@@ -5,6 +5,8 @@
 #   fuzz/run.sh 600          every target for ten minutes
 #   fuzz/run.sh 600 fmt lsp  those targets only
 #   FUZZ_KEEP=/tmp/fz fuzz/run.sh 600   keep each grown corpus and log there
+#   fuzz/run.sh build        build the targets and stop (CI builds them in the
+#                            background while it builds and tests koomc)
 #
 # Each target starts from a scratch copy of its committed corpus (a run adds
 # nothing to the repository), one at a time, in one process (libFuzzer's
@@ -37,6 +39,9 @@ if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets < <(sed -n 's/^name = "\(.*\)"$/\1/p' Cargo.toml | grep -v '^koomc-fuzz$')
 fi
 "${fuzz[@]}" build -O "${sanitizer[@]}"
+if [ "$seconds" = build ]; then
+  exit 0
+fi
 for t in "${targets[@]}"; do
   mkdir -p "corpus/$t"
   if [ -n "${FUZZ_KEEP:-}" ]; then
