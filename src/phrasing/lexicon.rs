@@ -96,6 +96,10 @@ pub mod flag {
     pub const URGENCY_FIRST: u32 = 1 << 21;
     pub const PRIORITY_FIRST: u32 = 1 << 22;
     pub const PSEUDO_FIRST: u32 = 1 << 23;
+    /// The phrasal verbs ("go down", "roll out"), so that a verb's class is
+    /// one lookup (`Text::class_of`).
+    pub const PHRASAL_DIRECTION: u32 = 1 << 24;
+    pub const PHRASAL_METHOD: u32 = 1 << 25;
 }
 
 /// Phrases of several words, with the set of their first words so that most
@@ -1217,6 +1221,8 @@ impl Lexicon {
         mark(&self.state_verbs, flag::STATE_VERB);
         mark(&self.method_participle, flag::LISTED_PARTICIPLE);
         mark(&self.direction_any, flag::LISTED_PARTICIPLE);
+        mark(&self.phrasal_direction, flag::PHRASAL_DIRECTION);
+        mark(&self.phrasal_method, flag::PHRASAL_METHOD);
         let mut mark_list = |words: &[&str], bit: u32| {
             for w in words {
                 *flags.entry((*w).to_owned()).or_default() |= bit;

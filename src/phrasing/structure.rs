@@ -339,10 +339,13 @@ impl<'a> Text<'a> {
         let day = t.kind == Kind::Number
             && t.text.len() <= 2
             && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+        if !day {
+            return false;
+        }
         let month = |k: usize| lexicon::is_month(self.word(k));
         let before = month(i.wrapping_sub(1))
             || (self.word(i.wrapping_sub(1)) == "." && month(i.wrapping_sub(2)));
-        day && (before || month(i + 1))
+        before || month(i + 1)
     }
 
     /// A named grade on a rating is a threshold: "a Gold EcoVadis rating",
@@ -647,17 +650,20 @@ impl<'a> Text<'a> {
     }
 
     /// The base-form verb class of a word at a verb's slot.
+    /// The lists are asked by the lemma's [`flag`]s, one lookup for all
+    /// (the flags hold each list's words: `Lexicon::flagged`).
     pub fn class_of(&self, lemma: &str) -> Class {
         let lex = self.lex;
+        let f = lex.flags.get(lemma).copied().unwrap_or(0);
         if lex.allowed.contains(lemma) {
             Class::Other
-        } else if lex.direction_base.contains(lemma) || lex.phrasal_direction.contains(lemma) {
+        } else if f & (flag::DIRECTION_BASE | flag::PHRASAL_DIRECTION) != 0 {
             Class::Direction
-        } else if lex.method_base.contains(lemma) || lex.phrasal_method.contains(lemma) {
+        } else if f & (flag::METHOD_BASE | flag::PHRASAL_METHOD) != 0 {
             Class::Method
-        } else if lex.state_verbs.contains(lemma) {
+        } else if f & flag::STATE_VERB != 0 {
             Class::State
-        } else if lex.result_base.contains(lemma) {
+        } else if f & flag::RESULT_BASE != 0 {
             Class::Result
         } else {
             wordnet_class(lemma)
