@@ -64,19 +64,42 @@ fn is_inner(text: &str, j: usize, d: char) -> bool {
             && bytes.get(j + 2) == Some(&b'.'))
 }
 
+/// The length of the UTF-8 character whose first byte is `b`.
+fn char_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// The character at byte `j` (a character boundary): ASCII without decoding.
+fn char_at(text: &str, j: usize) -> char {
+    match text.as_bytes()[j] {
+        b @ 0..=0x7f => char::from(b),
+        _ => text[j..].chars().next().expect("in bounds"),
+    }
+}
+
 fn word_at(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut j = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    let mut j = start + char_len(bytes[start]);
     while j < text.len() {
         if CLASS[usize::from(bytes[j])] & ALNUM != 0 {
             j += 1;
             continue;
         }
-        let d = text[j..].chars().next().expect("in bounds");
+        let d = char_at(text, j);
         if !is_inner(text, j, d) {
             break;
         }
         j += d.len_utf8();
+    }
+    // Only a word ending in one of the trimmed characters (`’` ends in
+    // 0x99) is trimmed, most end in a letter or digit.
+    if !matches!(bytes[j - 1], b'-' | b'\'' | b'/' | b'+' | 0x99) {
+        return (j, j);
     }
     let raw = text[start..j].trim_end_matches(['-', '\'', '’', '/', '+']);
     (start + raw.len(), j)
@@ -110,8 +133,8 @@ const CLASS: [u8; 256] = {
 };
 
 /// The classes of a word's bytes, or-ed together.
-fn scan(raw: &str) -> u8 {
-    raw.bytes().fold(0, |acc, b| acc | CLASS[usize::from(b)])
+fn scan(raw: &[u8]) -> u8 {
+    raw.iter().fold(0, |acc, &b| acc | CLASS[usize::from(b)])
 }
 
 /// The word lowercased (`’` read as `'`), given what [`scan`] found in it.
@@ -146,11 +169,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             _ => text[i..].chars().next().expect("in bounds"),
         };
         let len = c.len_utf8();
-        if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
+        let starts_word = if c.is_ascii() {
+            CLASS[usize::from(bytes[i])] & ALNUM != 0 || c == '$'
+        } else {
+            c.is_alphanumeric() || c == '€' || c == '£'
+        };
+        if starts_word {
             let (end, next) = word_at(text, i);
             // Lowercasing and trimming periods adds or removes no digit or
             // slash: one scan of the raw word answers for the word.
-            let facts = scan(&text[i..end]);
+            let facts = scan(&bytes[i..end]);
             let mut word = lower(&text[i..end], facts);
             // A trailing period after an abbreviation belongs to the word.
             let mut stop = next.max(end).max(i + len);
@@ -165,7 +193,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     }
                 }
             }
-            if word.ends_with('.') {
+            if word.as_bytes().last() == Some(&b'.') {
                 word = match word {
                     Cow::Borrowed(w) => Cow::Borrowed(w.trim_end_matches('.')),
                     Cow::Owned(w) => Cow::Owned(w.trim_end_matches('.').to_owned()),
