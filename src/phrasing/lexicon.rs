@@ -100,6 +100,9 @@ pub mod flag {
     /// one lookup (`Text::class_of`).
     pub const PHRASAL_DIRECTION: u32 = 1 << 24;
     pub const PHRASAL_METHOD: u32 = 1 << 25;
+    /// A word `Text::is_threshold` asks of by name
+    /// ([`super::structure::THRESHOLD_WORDS`]).
+    pub const THRESHOLD_WORD: u32 = 1 << 26;
 }
 
 /// Phrases of several words, with the set of their first words so that most
@@ -1235,6 +1238,7 @@ impl Lexicon {
         mark_list(st::COPULAS, flag::COPULA);
         mark_list(st::LEAD_INS, flag::LEAD_IN);
         mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
+        mark_list(st::THRESHOLD_WORDS, flag::THRESHOLD_WORD);
         for (set, bit) in [
             (&mut self.comparators, flag::COMPARATOR_FIRST),
             (&mut self.vague_phrases, flag::VAGUE_FIRST),

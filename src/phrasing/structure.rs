@@ -192,6 +192,31 @@ pub const FRAME_VERBS: &[&str] = &[
     "aim",
 ];
 
+/// The words [`Text::is_threshold`] asks of by name (a fraction's
+/// denominator, a counted `one`/`every`/`all`/`none`/`no`, a baseline):
+/// flagged [`flag::THRESHOLD_WORD`] so that other words are passed over by
+/// one test. Keep in step with `is_fraction` and `Text::baseline_at`.
+pub const THRESHOLD_WORDS: &[&str] = &[
+    "third",
+    "thirds",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+    "one",
+    "every",
+    "all",
+    "none",
+    "no",
+    "current",
+    "present",
+    "existing",
+    "today's",
+    "average",
+    "median",
+    "benchmark",
+];
+
 pub const LEAD_INS: &[&str] = &[
     "by",
     "over",
@@ -363,13 +388,18 @@ impl<'a> Text<'a> {
             "accreditation",
             "medal",
         ];
-        let medal = matches!(self.word(i), "gold" | "silver" | "bronze" | "platinum")
-            && (i + 1..self.len().min(i + 4)).any(|k| RATINGS.contains(&self.word(k)));
         let t = &self.tokens[i];
-        let raw = &self.source[t.start..t.end];
-        let letter = t.kind == Kind::Word
-            && raw.len() <= 3
-            && raw.bytes().all(|b| matches!(b, b'A'..=b'F'))
+        // A medal and a letter grade are words (a word with a digit is a
+        // number): most tokens are asked nothing more.
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let medal = matches!(t.text.as_ref(), "gold" | "silver" | "bronze" | "platinum")
+            && (i + 1..self.len().min(i + 4)).any(|k| RATINGS.contains(&self.word(k)));
+        let letter = t.end - t.start <= 3
+            && self.source.as_bytes()[t.start..t.end]
+                .iter()
+                .all(|b| matches!(b, b'A'..=b'F'))
             && i >= 2
             && self.word(i - 1) == "of"
             && RATINGS.contains(&self.word(i - 2));
@@ -429,6 +459,12 @@ impl<'a> Text<'a> {
         match t.kind {
             Kind::Number => !is_date_number(w) && !self.is_identifier(i),
             Kind::Word => {
+                // A word that is no number or multiplier is a threshold only
+                // if it is one of THRESHOLD_WORDS: most are asked nothing.
+                let f = self.flags[i];
+                if f & (flag::MULTIPLIER | flag::NUMBER | flag::THRESHOLD_WORD) == 0 {
+                    return false;
+                }
                 // "by a third", "two thirds of": a fraction.
                 let fraction = is_fraction(w)
                     && matches!(self.word(i.wrapping_sub(1)), "a" | "one" | "two" | "three");
@@ -448,7 +484,6 @@ impl<'a> Text<'a> {
                         || wordnet::as_noun(self.word(i + 1)).is_some_and(|e| {
                             e.noun_first & (wordnet::noun::TIME | wordnet::noun::QUANTITY) != 0
                         }));
-                let f = self.flags[i];
                 f & flag::MULTIPLIER != 0
                     || counted
                     || unit
@@ -1300,7 +1335,8 @@ impl<'a> Text<'a> {
 fn hyphenated_number(word: &str, lex: &Lexicon) -> u32 {
     let part =
         |p: &str| lex.numbers.contains(p) || is_fraction(p) || matches!(p, "quarter" | "quarters");
-    if word.contains('-') && word.split('-').all(part) {
+    // A byte loop: most words are short, shorter than `memchr` pays for.
+    if word.bytes().any(|b| b == b'-') && word.split('-').all(part) {
         flag::NUMBER
     } else {
         0
