@@ -1242,7 +1242,10 @@ impl<'a> Text<'a> {
         let lemma = self.lemma(v);
         let listed = self.word(v).ends_with('s')
             && lemma.is_some_and(|l| {
-                self.lex.direction_base.contains(l) || self.lex.result_base.contains(l)
+                self.lex
+                    .flags
+                    .get(l)
+                    .is_some_and(|f| f & (flag::DIRECTION_BASE | flag::RESULT_BASE) != 0)
             });
         !self.prefers_verb(from - 1) || (listed && !self.determined(from) && self.is_word(from))
     }
@@ -1265,9 +1268,10 @@ impl<'a> Text<'a> {
                 if !inflected || !self.is_word(i - 1) {
                     return false;
                 }
-                let listed = self.lex.direction_base.contains(lemma)
-                    || self.lex.result_base.contains(lemma)
-                    || self.lex.method_base.contains(lemma);
+                // The lists by the lemma's flags: one lookup, not three.
+                let listed = self.lex.flags.get(lemma).is_some_and(|f| {
+                    f & (flag::DIRECTION_BASE | flag::RESULT_BASE | flag::METHOD_BASE) != 0
+                });
                 listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun)
             })
     }

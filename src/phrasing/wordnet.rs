@@ -108,13 +108,15 @@ impl Word {
         let bits = slots.trailing_zeros();
         let mut s = (word_hash(word.as_bytes()) >> (64 - bits)) as usize;
         loop {
-            let k = u32_at(SLOTS, s * 4) as usize;
-            if k == 0 {
-                return None;
-            }
-            let w = Word(k - 1);
-            if w.text().len() == word.len() && w.text() == word {
-                return Some(w);
+            let k = (u32_at(SLOTS, s * 4) as usize).checked_sub(1)?;
+            // The length first, then the bytes (no character boundaries to
+            // check, as slicing the text would).
+            let at = k * 16;
+            if usize::from(WORDS[at + 4]) == word.len() {
+                let start = u32_at(WORDS, at) as usize;
+                if TEXT.as_bytes()[start..start + word.len()] == *word.as_bytes() {
+                    return Some(Word(k));
+                }
             }
             s = (s + 1) & (slots - 1);
         }
