@@ -103,6 +103,10 @@ pub mod flag {
     /// A word `Text::is_threshold` asks of by name
     /// ([`super::structure::THRESHOLD_WORDS`]).
     pub const THRESHOLD_WORD: u32 = 1 << 26;
+    /// The second word of some phrase of several words: a position whose
+    /// next word has not this flag begins no such phrase
+    /// (`Text::phrase_starting`).
+    pub const PHRASE_SECOND: u32 = 1 << 27;
 }
 
 /// Phrases of several words, with the set of their first words so that most
@@ -116,6 +120,9 @@ pub struct Phrases {
     /// The [`flag`] the lexicon gives the first words of this set (0: only
     /// [`flag::PHRASE`], the first word of some phrase).
     pub flag: u32,
+    /// Whether some phrase is a single word ("go-to"): without one, a word
+    /// followed by no [`flag::PHRASE_SECOND`] begins none.
+    pub single: bool,
 }
 
 impl Phrases {
@@ -124,6 +131,7 @@ impl Phrases {
             list,
             firsts: HashMap::default(),
             flag: 0,
+            single: false,
         };
         p.index();
         p
@@ -131,6 +139,7 @@ impl Phrases {
 
     fn index(&mut self) {
         self.firsts.clear();
+        self.single = self.list.iter().any(|p| p.len() == 1);
         for (k, phrase) in self.list.iter().enumerate() {
             if let Some(first) = phrase.first() {
                 self.firsts.entry(first.clone()).or_default().push(k);
@@ -139,6 +148,7 @@ impl Phrases {
     }
 
     pub fn push(&mut self, phrase: Vec<String>) {
+        self.single |= phrase.len() == 1;
         if let Some(first) = phrase.first() {
             let k = self.list.len();
             self.firsts.entry(first.clone()).or_default().push(k);
@@ -1249,6 +1259,9 @@ impl Lexicon {
             set.flag = bit;
             for w in set.firsts.keys() {
                 *flags.entry(w.clone()).or_default() |= flag::PHRASE | bit;
+            }
+            for second in set.list.iter().filter_map(|p| p.get(1)) {
+                *flags.entry(second.clone()).or_default() |= flag::PHRASE_SECOND;
             }
         }
         self.flags = flags;

@@ -1059,9 +1059,10 @@ fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
     }
     for i in 0..t.len() {
         let w = t.word(i);
-        let heading = clauses.iter().any(|c| c.from == i)
-            && t.flags[i] & flag::HEADING != 0
-            && matches!(t.word(i + 1), ":" | "!");
+        // The flag first: few words are headings, every one a clause start.
+        let heading = t.flags[i] & flag::HEADING != 0
+            && matches!(t.word(i + 1), ":" | "!")
+            && clauses.iter().any(|c| c.from == i);
         if t.flags[i] & flag::EMPHASIS != 0 || heading {
             set(
                 &mut found.urgent,

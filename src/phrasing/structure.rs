@@ -640,6 +640,10 @@ impl<'a> Text<'a> {
         i: usize,
         set: &'p super::lexicon::Phrases,
     ) -> Option<&'p Vec<String>> {
+        // A phrase of several words needs its second word next.
+        if !set.single && !self.has(i + 1, flag::PHRASE_SECOND) {
+            return None;
+        }
         set.starting(self.word(i)).find(|p| self.matches(i, p))
     }
 
