@@ -388,7 +388,7 @@ fn object_is_state(t: &Text, c: &Clause, maker: Option<&str>) -> bool {
     // Qualities listed ("quick, effective, and efficient support") or a
     // vague one ("a pleasant work environment") describe a condition.
     let qualified = (c.object.0..head)
-        .any(|i| t.flags[i] & flag::VAGUE != 0 || (t.word(i) == "," && t.in_adjective_series(i)));
+        .any(|i| t.flags(i) & flag::VAGUE != 0 || (t.word(i) == "," && t.in_adjective_series(i)));
     state(w) || joined || (making && qualified) || t.word(c.object.1) == "as"
 }
 
@@ -1035,7 +1035,7 @@ fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
         let now_ok = w != "now"
             || t.tokens.get(i + 1).is_none_or(|n| n.kind == Kind::Punct)
             || matches!(t.word(i + 1), "and" | "or");
-        if t.flags[i] & flag::URGENCY != 0
+        if t.flags(i) & flag::URGENCY != 0
             && now_ok
             && !matches!(t.word(i.wrapping_sub(1)), "from" | "until" | "by")
         {
@@ -1060,10 +1060,10 @@ fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
     for i in 0..t.len() {
         let w = t.word(i);
         // The flag first: few words are headings, every one a clause start.
-        let heading = t.flags[i] & flag::HEADING != 0
+        let heading = t.flags(i) & flag::HEADING != 0
             && matches!(t.word(i + 1), ":" | "!")
             && clauses.iter().any(|c| c.from == i);
-        if t.flags[i] & flag::EMPHASIS != 0 || heading {
+        if t.flags(i) & flag::EMPHASIS != 0 || heading {
             set(
                 &mut found.urgent,
                 t.finding(i, i, Reason::UrgencyWithoutClarity(w.to_owned())),
@@ -1093,7 +1093,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
                 continue;
             }
             let w = t.word(i);
-            if t.flags[i] & flag::VAGUE != 0 && !category(t, i) && !measure_name(t, c, i) {
+            if t.flags(i) & flag::VAGUE != 0 && !category(t, i) && !measure_name(t, c, i) {
                 let comparative = matches!(
                     w,
                     "more"
@@ -1148,8 +1148,7 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
 /// A survey category: vague words joined by `or` ("rate the service good or
 /// excellent") name an answer, not a quality of the target.
 fn category(t: &Text, i: usize) -> bool {
-    let vague =
-        |k: usize| t.flags.get(k).is_some_and(|f| f & flag::VAGUE != 0) || t.word(k) == "very";
+    let vague = |k: usize| t.has(k, flag::VAGUE) || t.word(k) == "very";
     (t.word(i + 1) == "or" && (vague(i + 2) || vague(i + 3)))
         || (i >= 2 && t.word(i - 1) == "or" && vague(i - 2))
         || (i >= 3 && t.word(i - 1) == "very" && t.word(i - 2) == "or" && vague(i - 3))

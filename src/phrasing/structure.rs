@@ -33,15 +33,21 @@ pub struct Text<'a> {
     pub source: &'a str,
     pub tokens: Vec<Token<'a>>,
     pub lex: &'a Lexicon,
-    /// What each token is in its sentence ([`mark`]): one vector, not four.
-    marks: Vec<u8>,
-    /// The lexicon's [`flag`]s of each word.
-    pub flags: Vec<u32>,
-    /// Each word's verb lemma, looked up on first use ([`Text::lemma`]).
-    lemmas: Vec<OnceCell<Lemma>>,
+    /// What is known of each token: one vector, one allocation.
+    facts: Vec<Facts>,
 }
 
-/// The bits of [`Text::marks`].
+/// What [`Text`] knows of one token.
+struct Facts {
+    /// The lexicon's [`flag`]s of the word.
+    flags: u32,
+    /// What the token is in its sentence ([`mark`]).
+    marks: u8,
+    /// The word's verb lemma, looked up on first use ([`Text::lemma`]).
+    lemma: OnceCell<Lemma>,
+}
+
+/// The bits of [`Facts::marks`].
 mod mark {
     /// A threshold word or number.
     pub const THRESHOLD: u8 = 1;
@@ -246,24 +252,29 @@ impl<'a> Text<'a> {
         let mut tokens = tokenize(text);
         tokens.retain(|t| !t.aside);
         let n = tokens.len();
+        let facts = tokens
+            .iter()
+            .map(|tok| Facts {
+                flags: lex
+                    .flags
+                    .get(tok.text.as_ref())
+                    .copied()
+                    .unwrap_or_else(|| hyphenated_number(&tok.text, lex)),
+                marks: 0,
+                lemma: OnceCell::new(),
+            })
+            .collect();
         let mut t = Text {
             source: text,
             tokens,
             lex,
-            marks: vec![0; n],
-            flags: Vec::with_capacity(n),
-            lemmas: vec![OnceCell::new(); n],
+            facts,
         };
-        for tok in &t.tokens {
-            let f = lex.flags.get(tok.text.as_ref()).copied();
-            t.flags
-                .push(f.unwrap_or_else(|| hyphenated_number(&tok.text, lex)));
-        }
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
                 let len = c.len();
-                for m in &mut t.marks[i..(i + len).min(n)] {
-                    *m |= mark::COMPARATOR;
+                for f in &mut t.facts[i..(i + len).min(n)] {
+                    f.marks |= mark::COMPARATOR;
                 }
             }
         }
@@ -300,35 +311,35 @@ impl<'a> Text<'a> {
 
     fn set(&mut self, i: usize, bit: u8, on: bool) {
         if on {
-            self.marks[i] |= bit;
+            self.facts[i].marks |= bit;
         } else {
-            self.marks[i] &= !bit;
+            self.facts[i].marks &= !bit;
         }
     }
 
     /// A threshold word or number at `i` (a token of the text).
     pub fn threshold(&self, i: usize) -> bool {
-        self.marks[i] & mark::THRESHOLD != 0
+        self.facts[i].marks & mark::THRESHOLD != 0
     }
 
     /// A date or deadline word at `i` (a token of the text).
     pub fn date(&self, i: usize) -> bool {
-        self.marks[i] & mark::DATE != 0
+        self.facts[i].marks & mark::DATE != 0
     }
 
     /// A date or deadline word at `i`, if there is a token at `i`.
     pub fn date_at(&self, i: usize) -> bool {
-        self.marks.get(i).is_some_and(|m| m & mark::DATE != 0)
+        self.facts.get(i).is_some_and(|f| f.marks & mark::DATE != 0)
     }
 
     /// Inside a comparator phrase ("at least", "or higher") at `i`.
     pub fn comparator(&self, i: usize) -> bool {
-        self.marks[i] & mark::COMPARATOR != 0
+        self.facts[i].marks & mark::COMPARATOR != 0
     }
 
     /// Where a pseudo-threshold begins ("to a minimum") at `i`.
     pub fn pseudo(&self, i: usize) -> bool {
-        self.marks[i] & mark::PSEUDO != 0
+        self.facts[i].marks & mark::PSEUDO != 0
     }
 
     /// "in the next 4 weeks", "over the next five years": a number of
@@ -406,9 +417,14 @@ impl<'a> Text<'a> {
         medal || letter
     }
 
+    /// The lexicon's [`flag`]s of the word at `i` (a token of the text).
+    pub fn flags(&self, i: usize) -> u32 {
+        self.facts[i].flags
+    }
+
     /// Whether the word at `i` has a lexicon [`flag`].
     pub fn has(&self, i: usize, bit: u32) -> bool {
-        self.flags.get(i).is_some_and(|f| f & bit != 0)
+        self.facts.get(i).is_some_and(|f| f.flags & bit != 0)
     }
 
     pub fn len(&self) -> usize {
@@ -423,7 +439,7 @@ impl<'a> Text<'a> {
     /// once per word: the clause rules ask for it many times.
     pub fn lemma(&self, i: usize) -> Option<&str> {
         let w = self.word(i);
-        let cell = self.lemmas.get(i)?;
+        let cell = &self.facts.get(i)?.lemma;
         let l = *cell.get_or_init(|| self.find_lemma(i, w));
         match l {
             Lemma::None => None,
@@ -461,7 +477,7 @@ impl<'a> Text<'a> {
             Kind::Word => {
                 // A word that is no number or multiplier is a threshold only
                 // if it is one of THRESHOLD_WORDS: most are asked nothing.
-                let f = self.flags[i];
+                let f = self.facts[i].flags;
                 if f & (flag::MULTIPLIER | flag::NUMBER | flag::THRESHOLD_WORD) == 0 {
                     return false;
                 }
@@ -606,7 +622,7 @@ impl<'a> Text<'a> {
                         .is_some_and(|n| n.kind == Kind::Number)
                 };
                 let ambiguous = || matches!(w, "fall" | "may" | "march");
-                (self.flags[i] & flag::DATE != 0 && (!ambiguous() || dated()))
+                (self.facts[i].flags & flag::DATE != 0 && (!ambiguous() || dated()))
                     || (w == "end" && matches!(self.word(i + 1), "of" | "date"))
             }
             Kind::Punct => false,
@@ -627,7 +643,7 @@ impl<'a> Text<'a> {
         } else {
             set.flag
         };
-        if self.flags.get(i).is_none_or(|f| f & bit == 0) {
+        if self.facts.get(i).is_none_or(|f| f.flags & bit == 0) {
             return None;
         }
         self.phrase_starting(i, set)
