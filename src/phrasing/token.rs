@@ -82,11 +82,18 @@ fn char_at(text: &str, j: usize) -> char {
     }
 }
 
-fn word_at(text: &str, start: usize) -> (usize, usize) {
+/// The word from `start`: where it ends without its trailing marks, where
+/// the next token may begin, and what [`scan`] finds in the word, gathered
+/// on the way (the bytes of a character beyond ASCII are all [`WIDE`], so
+/// its first byte's class is the character's).
+fn word_at(text: &str, start: usize) -> (usize, usize, u8) {
     let bytes = text.as_bytes();
+    let mut classes = CLASS[usize::from(bytes[start])];
     let mut j = start + char_len(bytes[start]);
     while j < text.len() {
-        if CLASS[usize::from(bytes[j])] & ALNUM != 0 {
+        let class = CLASS[usize::from(bytes[j])];
+        if class & ALNUM != 0 {
+            classes |= class;
             j += 1;
             continue;
         }
@@ -94,15 +101,17 @@ fn word_at(text: &str, start: usize) -> (usize, usize) {
         if !is_inner(text, j, d) {
             break;
         }
+        classes |= class;
         j += d.len_utf8();
     }
     // Only a word ending in one of the trimmed characters (`’` ends in
     // 0x99) is trimmed, most end in a letter or digit.
     if !matches!(bytes[j - 1], b'-' | b'\'' | b'/' | b'+' | 0x99) {
-        return (j, j);
+        return (j, j, classes);
     }
     let raw = text[start..j].trim_end_matches(['-', '\'', '’', '/', '+']);
-    (start + raw.len(), j)
+    let end = start + raw.len();
+    (end, j, scan(&bytes[start..end]))
 }
 
 /// Byte classes, so that one pass over a word, a table lookup per byte,
@@ -175,10 +184,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             c.is_alphanumeric() || c == '€' || c == '£'
         };
         if starts_word {
-            let (end, next) = word_at(text, i);
             // Lowercasing and trimming periods adds or removes no digit or
             // slash: one scan of the raw word answers for the word.
-            let facts = scan(&bytes[i..end]);
+            let (end, next, facts) = word_at(text, i);
             let mut word = lower(&text[i..end], facts);
             // A trailing period after an abbreviation belongs to the word.
             let mut stop = next.max(end).max(i + len);
