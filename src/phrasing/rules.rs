@@ -78,13 +78,20 @@ const MIND_VERBS: &[&str] = &[
 /// formality").
 fn by_object(t: &Text, mut c: Clause) -> Clause {
     use super::wordnet::noun;
-    let amount = object_head(t, &c).is_some_and(|h| {
-        !t.has(h, flag::NUMBER)
-            && super::wordnet::as_noun(t.word(h)).is_some_and(|e| {
-                e.noun_first & (noun::ATTRIBUTE | noun::QUANTITY) != 0
-                    || (e.noun_first == noun::POSSESSION && e.noun_files & noun::ACT == 0)
-            })
-    });
+    // Asked only where a verb is an action.
+    let action = c
+        .verb
+        .iter()
+        .chain(&c.also)
+        .any(|v| v.class == Class::Action);
+    let amount = action
+        && object_head(t, &c).is_some_and(|h| {
+            !t.has(h, flag::NUMBER)
+                && super::wordnet::as_noun(t.word(h)).is_some_and(|e| {
+                    e.noun_first & (noun::ATTRIBUTE | noun::QUANTITY) != 0
+                        || (e.noun_first == noun::POSSESSION && e.noun_files & noun::ACT == 0)
+                })
+        });
     let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
     for v in c.verb.iter_mut().chain(c.also.iter_mut()) {
         if MIND_VERBS.contains(&v.lemma.as_str()) || (v.class == Class::Action && amount) {
@@ -451,7 +458,9 @@ fn object_is_deliverable(t: &Text, c: &Clause) -> bool {
 /// neither.
 fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     let lemma = verb.lemma.as_str();
-    if t.lex.vague.contains(lemma) || t.lex.vague.contains(t.word(verb.at)) {
+    // The vague list by the flags (the word's are the token's).
+    let vague = |f: u32| f & flag::VAGUE != 0;
+    if t.lex.flags.get(lemma).copied().is_some_and(vague) || t.has(verb.at, flag::VAGUE) {
         return None;
     }
     if responds(t, c, verb) {
@@ -478,7 +487,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         return None;
     }
     let making = MAKING_VERBS.contains(&lemma);
-    let pseudo = (c.from..c.to).any(|i| t.pseudo(i));
+    let pseudo = || (c.from..c.to).any(|i| t.pseudo(i));
     match verb.class {
         Class::Method if making && object_is_state(t, c, Some(lemma)) => {
             (!c.threshold).then_some(false)
@@ -512,7 +521,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
         Class::Action if c.threshold || more_of(t, c) => None,
         Class::Action if object_is_state(t, c, making.then_some(lemma)) => Some(false),
         Class::Action => Some(true),
-        Class::Result if pseudo || c.threshold => None,
+        Class::Result if c.threshold || pseudo() => None,
         // "Ship the redesigned checkout", "Complete the Salesforce course": one
         // artefact delivered, a milestone (a count of shipped orders is a
         // volume).

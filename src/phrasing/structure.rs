@@ -674,12 +674,31 @@ impl<'a> Text<'a> {
     /// Clauses: token ranges split at sentence punctuation, at `, and`, and
     /// at `and` before a method verb ("…include questions and develop
     /// criteria").
-    pub fn clause_ranges(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, t) in self.tokens.iter().enumerate() {
+    /// An iterator, not a vector: [`Text::clauses`] reads them once.
+    pub fn clause_ranges(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let n = self.tokens.len();
+        let (mut start, mut i) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < n {
+                let at = i;
+                i += 1;
+                if self.clause_boundary(at, start) {
+                    let from = std::mem::replace(&mut start, at + 1);
+                    if at > from {
+                        return Some((from, at));
+                    }
+                }
+            }
+            (start < n).then(|| (std::mem::replace(&mut start, n), n))
+        })
+    }
+
+    /// Whether the token at `i` ends the clause that began at `start`.
+    fn clause_boundary(&self, i: usize, start: usize) -> bool {
+        let t = &self.tokens[i];
+        {
             let next = self.word(i + 1);
-            let boundary = (t.kind == Kind::Punct
+            (t.kind == Kind::Punct
                 && (matches!(t.text.as_ref(), "." | ";" | ":" | "!" | "?" | "—")
                     || (t.text == ","
                         && matches!(next, "and" | "but" | "then" | "so" | "or")
@@ -690,18 +709,8 @@ impl<'a> Text<'a> {
                     && i > start + 2
                     && self.has(i + 1, flag::METHOD_BASE)
                     && self.is_word(i + 2)
-                    && !matches!(self.word(i + 2), "of" | "and" | "or"));
-            if boundary {
-                if i > start {
-                    out.push((start, i));
-                }
-                start = i + 1;
-            }
+                    && !matches!(self.word(i + 2), "of" | "and" | "or"))
         }
-        if start < self.tokens.len() {
-            out.push((start, self.tokens.len()));
-        }
-        out
     }
 
     /// The base-form verb class of a word at a verb's slot.
@@ -1356,11 +1365,24 @@ impl<'a> Text<'a> {
 /// A verb's class from its WordNet senses (the most frequent first).
 /// "thirty-five", "one-third", "two-thirds": a number written in words
 /// joined by hyphens is a number ([`flag::NUMBER`]); other words have no flag.
+///
+/// Inlined up to the hyphen test: most words have none, and are asked
+/// nothing more.
+#[inline]
 fn hyphenated_number(word: &str, lex: &Lexicon) -> u32 {
+    // A byte loop: most words are short, shorter than `memchr` pays for.
+    if word.bytes().any(|b| b == b'-') {
+        hyphenated_parts(word, lex)
+    } else {
+        0
+    }
+}
+
+/// [`hyphenated_number`] of a word with a hyphen.
+fn hyphenated_parts(word: &str, lex: &Lexicon) -> u32 {
     let part =
         |p: &str| lex.numbers.contains(p) || is_fraction(p) || matches!(p, "quarter" | "quarters");
-    // A byte loop: most words are short, shorter than `memchr` pays for.
-    if word.bytes().any(|b| b == b'-') && word.split('-').all(part) {
+    if word.split('-').all(part) {
         flag::NUMBER
     } else {
         0
