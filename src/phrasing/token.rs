@@ -97,6 +97,9 @@ fn word_at(text: &str, start: usize) -> (usize, usize, u8) {
             j += 1;
             continue;
         }
+        if class & (MARK | WIDE) == 0 {
+            break;
+        }
         let d = char_at(text, j);
         if !is_inner(text, j, d) {
             break;
@@ -122,6 +125,9 @@ const DIGIT: u8 = 1 << 2;
 const SLASH: u8 = 1 << 3;
 /// A byte of a character beyond ASCII.
 const WIDE: u8 = 1 << 4;
+/// An ASCII mark [`is_inner`] may keep inside a word; any other ASCII byte
+/// that is no letter or digit (a space, most often) ends the word unasked.
+const MARK: u8 = 1 << 5;
 const ALNUM: u8 = UPPER | LOWER | DIGIT;
 
 const CLASS: [u8; 256] = {
@@ -132,7 +138,8 @@ const CLASS: [u8; 256] = {
             b'A'..=b'Z' => UPPER,
             b'a'..=b'z' => LOWER,
             b'0'..=b'9' => DIGIT,
-            b'/' => SLASH,
+            b'/' => SLASH | MARK,
+            b'-' | b'\'' | b'%' | b'$' | b'+' | b'.' | b',' | b':' => MARK,
             0x80..=0xff => WIDE,
             _ => 0,
         };
