@@ -94,11 +94,11 @@ fn by_object(t: &Text, mut c: Clause) -> Clause {
         });
     let into = (c.object.1..c.to).any(|i| t.word(i) == "into");
     for v in c.verb.iter_mut().chain(c.also.iter_mut()) {
-        if MIND_VERBS.contains(&v.lemma.as_str()) || (v.class == Class::Action && amount) {
+        if MIND_VERBS.contains(&v.lemma.as_ref()) || (v.class == Class::Action && amount) {
             v.class = Class::Result;
         } else if v.class == Class::Action
             && into
-            && matches!(v.lemma.as_str(), "turn" | "transform" | "convert")
+            && matches!(v.lemma.as_ref(), "turn" | "transform" | "convert")
         {
             v.class = Class::Change;
         }
@@ -238,7 +238,7 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
         }
         return;
     };
-    if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_str()) {
+    if place == Place::Resolution && DECISION_VERBS.contains(&v.lemma.as_ref()) {
         return;
     }
     if c.ensure && !c.threshold {
@@ -265,7 +265,7 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
         Form::Modal => modal(t, c, v, found),
         Form::Declarative => {
             if v.class == Class::Direction && !c.threshold {
-                let f = t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone()));
+                let f = t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.to_string()));
                 set(&mut found.vague, f);
             }
         }
@@ -274,7 +274,7 @@ fn clause(t: &Text, c: &Clause, place: Place, any_threshold: bool, found: &mut F
                 let end = c.object.1.max(v.end + 1) - 1;
                 set(
                     &mut found.vague,
-                    t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone())),
+                    t.finding(v.at, end, Reason::NoThreshold(v.lemma.to_string())),
                 );
             }
         }
@@ -457,7 +457,7 @@ fn object_is_deliverable(t: &Text, c: &Clause) -> bool {
 /// a method, `Some(false)` a condition without a threshold (vague), `None`
 /// neither.
 fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
-    let lemma = verb.lemma.as_str();
+    let lemma = verb.lemma.as_ref();
     // The vague list by the flags (the word's are the token's).
     let vague = |f: u32| f & flag::VAGUE != 0;
     if t.lex.flags.get(lemma).copied().is_some_and(vague) || t.has(verb.at, flag::VAGUE) {
@@ -553,7 +553,7 @@ fn more_of(t: &Text, c: &Clause) -> bool {
 /// like "Every shipment leaves within 24 hours").
 fn responds(t: &Text, c: &Clause, verb: &Verb) -> bool {
     use super::wordnet::noun;
-    match verb.lemma.as_str() {
+    match verb.lemma.as_ref() {
         "answer" | "respond" | "reply" | "acknowledge" | "deal" => true,
         // "Provide a response to your letter within 10 working days": the
         // reply itself, with its time limit.
@@ -672,7 +672,7 @@ fn nominal_method(t: &Text, c: &Clause) -> Option<(usize, String)> {
 /// "Have each store manager run a count", "Get the sales team to call
 /// every customer": the verb the causative hands on.
 fn handed_on(t: &Text, c: &Clause, v: &Verb) -> Option<Verb> {
-    if !matches!(v.lemma.as_str(), "have" | "ask" | "want" | "tell") {
+    if !matches!(v.lemma.as_ref(), "have" | "ask" | "want" | "tell") {
         return None;
     }
     let from = v.end + 2;
@@ -689,7 +689,11 @@ fn handed_on(t: &Text, c: &Clause, v: &Verb) -> Option<Verb> {
 fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     if let Some(verb) = handed_on(t, c, v) {
         {
-            let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
+            let f = t.finding(
+                verb.at,
+                verb.end,
+                Reason::ActionVerb(verb.lemma.to_string()),
+            );
             set(&mut found.method, f);
             return;
         }
@@ -699,7 +703,11 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     for verb in verbs {
         match prescribes(t, c, verb) {
             Some(true) => {
-                let f = t.finding(verb.at, verb.end, Reason::ActionVerb(verb.lemma.clone()));
+                let f = t.finding(
+                    verb.at,
+                    verb.end,
+                    Reason::ActionVerb(verb.lemma.to_string()),
+                );
                 set(&mut found.method, f);
                 return;
             }
@@ -711,7 +719,7 @@ fn imperative(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         let end = c.object.1.max(verb.end + 1) - 1;
         set(
             &mut found.vague,
-            t.finding(verb.at, end, Reason::NoThreshold(verb.lemma.clone())),
+            t.finding(verb.at, end, Reason::NoThreshold(verb.lemma.to_string())),
         );
         return;
     }
@@ -725,10 +733,10 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     // ("Reduce meetings", "Continue traffic signal replacement program").
     // (`have` with an activity is doing it: "Have 10 discovery calls".)
     let changes =
-        (v.class != Class::State || v.lemma == "have") && !t.lex.allowed.contains(&v.lemma);
+        (v.class != Class::State || v.lemma == "have") && !t.lex.allowed.contains(v.lemma.as_ref());
     if changes && !responds(t, c, v) {
         if let Some(m) = object_is_means(t, c) {
-            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
+            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.to_string()));
             set(&mut found.method, f);
             return;
         }
@@ -737,15 +745,15 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         let first = c.object.0;
         set(
             &mut found.vague,
-            t.finding(v.at, first, Reason::NoMeasure(v.lemma.clone())),
+            t.finding(v.at, first, Reason::NoMeasure(v.lemma.to_string())),
         );
         return;
     }
     // "Define strategies…", "Continue O/M and capital investment": a verb
     // of no listed kind on a thing made or an act prescribes handling it.
-    let allowed = t.lex.allowed.contains(&v.lemma);
+    let allowed = t.lex.allowed.contains(v.lemma.as_ref());
     if v.class == Class::Other && !allowed && !c.threshold && object_is_thing(t, c) {
-        let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
+        let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.to_string()));
         set(&mut found.method, f);
         return;
     }
@@ -753,7 +761,7 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     // artefact works on the thing, it names no measure.
     if v.class == Class::Direction && !allowed && !c.threshold && object_is_artefact(t, c) {
         let head = object_head(t, c).unwrap_or(v.end);
-        let f = t.finding(v.at, head, Reason::DirectionOnMeans(v.lemma.clone()));
+        let f = t.finding(v.at, head, Reason::DirectionOnMeans(v.lemma.to_string()));
         set(&mut found.method, f);
         return;
     }
@@ -785,14 +793,14 @@ fn direction(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     // "Be debt-free", "Be the most reliable…": a condition, judged by its terms.
     if v.class == Class::State
         && !character
-        && (superlative || matches!(v.lemma.as_str(), "be" | "become"))
+        && (superlative || matches!(v.lemma.as_ref(), "be" | "become"))
     {
         return;
     }
     let end = c.object.1.max(v.end + 1) - 1;
     set(
         &mut found.vague,
-        t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone())),
+        t.finding(v.at, end, Reason::NoThreshold(v.lemma.to_string())),
     );
 }
 
@@ -829,7 +837,7 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
     }
     if v.passive {
         // "Action plans will be developed at each school": a means made.
-        let means_made = t.lex.method_base.contains(&v.lemma)
+        let means_made = t.lex.method_base.contains(v.lemma.as_ref())
             && (c.head..c.subject_end)
                 .rev()
                 .find(|&i| t.is_word(i))
@@ -840,22 +848,22 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         if prescribes {
             set(
                 &mut found.method,
-                t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone())),
+                t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.to_string())),
             );
         } else if v.class == Class::Direction && !c.threshold && !t.lex.multipliers.contains(w) {
             set(
                 &mut found.vague,
-                t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone())),
+                t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.to_string())),
             );
         }
         return;
     }
     // "Product team will hold design meetings": someone told what to do
     // with a means.
-    let allowed = t.lex.allowed.contains(&v.lemma);
+    let allowed = t.lex.allowed.contains(v.lemma.as_ref());
     if v.class != Class::State && !allowed && !responds(t, c, v) && agent_subject(t, c) {
         if let Some(m) = object_is_means(t, c) {
-            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.clone()));
+            let f = t.finding(v.at, m, Reason::DirectionOnMeans(v.lemma.to_string()));
             set(&mut found.method, f);
             return;
         }
@@ -865,18 +873,18 @@ fn modal(t: &Text, c: &Clause, v: &Verb, found: &mut Found) {
         (Class::Method | Class::Action, Some(true)) | (Class::Result, Some(true))
             if v.class != Class::Result || agent_subject(t, c) =>
         {
-            let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.clone()));
+            let f = t.finding(v.at, v.end, Reason::ActionVerb(v.lemma.to_string()));
             set(&mut found.method, f);
         }
         (_, Some(false)) => {
             let end = c.object.1.max(v.end + 1) - 1;
-            let f = t.finding(v.at, end, Reason::NoThreshold(v.lemma.clone()));
+            let f = t.finding(v.at, end, Reason::NoThreshold(v.lemma.to_string()));
             set(&mut found.vague, f);
         }
         (Class::Direction, _) if !c.threshold && !t.lex.multipliers.contains(w) => {
             set(
                 &mut found.vague,
-                t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.clone())),
+                t.finding(v.at, v.end, Reason::NoThreshold(v.lemma.to_string())),
             );
         }
         _ => {}

@@ -22,6 +22,7 @@
 //! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
 //! of the object.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::lexicon::{self, flag, participle_stem_of, Lexicon};
@@ -109,8 +110,10 @@ pub struct Verb {
     /// First and last token of the main verb (with its particle).
     pub at: usize,
     pub end: usize,
-    /// The lemma, with the particle: `go down`.
-    pub lemma: String,
+    /// The lemma, with the particle: `go down`; borrowed from the WordNet
+    /// table where it is a word of it (most are), so that a verb costs no
+    /// allocation.
+    pub lemma: Cow<'static, str>,
     pub class: Class,
     pub passive: bool,
     /// Where the modal or auxiliary chain begins, if there is one.
@@ -448,12 +451,23 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The lemma of the word at `i` where it is a `'static` string of the
+    /// WordNet table (a [`Verb`] holds it without a copy).
+    fn static_lemma(&self, i: usize) -> Option<&'static str> {
+        self.lemma(i)?;
+        match self.facts[i].lemma.get() {
+            Some(Lemma::WordNet(l)) => Some(l),
+            _ => None,
+        }
+    }
+
     /// [`Lexicon::verb_lemma`] of the word `w` at `i`, with WordNet's lemma
     /// kept as a `'static` string, so that WordNet is asked once per word,
     /// not twice, and the lists by the word's flags.
     fn find_lemma(&self, i: usize, w: &str) -> Lemma {
         if self.has(i, flag::METHOD_BASE | flag::DIRECTION_BASE) {
-            return Lemma::Prefix(w.len());
+            // The word itself, as the WordNet table holds it where it does.
+            return wordnet::interned(w).map_or(Lemma::Prefix(w.len()), Lemma::WordNet);
         }
         if let Some(l) = wordnet::verb_lemma(w) {
             return Lemma::WordNet(l);
@@ -742,7 +756,10 @@ impl<'a> Text<'a> {
     /// The main verb at `i` (a form of a verb), with a phrasal particle.
     fn verb_at(&self, i: usize, modal: Option<usize>, passive: bool) -> Verb {
         let w = self.word(i);
-        let lemma = self.lemma(i).unwrap_or(w).to_owned();
+        let lemma = match self.static_lemma(i) {
+            Some(l) => Cow::Borrowed(l),
+            None => Cow::Owned(self.lemma(i).unwrap_or(w).to_owned()),
+        };
         let particle = self.word(i + 1);
         if matches!(
             particle,
@@ -756,7 +773,7 @@ impl<'a> Text<'a> {
                 return Verb {
                     at: i,
                     end: i + 1,
-                    lemma: phrasal,
+                    lemma: Cow::Owned(phrasal),
                     class,
                     passive,
                     modal,
@@ -779,7 +796,7 @@ impl<'a> Text<'a> {
                 at: i,
                 end: i,
                 class: self.class_of(&phrasal),
-                lemma: phrasal,
+                lemma: Cow::Owned(phrasal),
                 passive,
                 modal,
             };
@@ -1351,7 +1368,7 @@ impl<'a> Text<'a> {
             c.verb = Some(Verb {
                 at: i.saturating_sub(1).max(m),
                 end: i.saturating_sub(1).max(m),
-                lemma: "be".to_owned(),
+                lemma: Cow::Borrowed("be"),
                 class: Class::State,
                 passive: false,
                 modal: Some(m),

@@ -159,6 +159,11 @@ pub fn entry(lemma: &str) -> Option<Entry> {
     Word::find(lemma)?.entry()
 }
 
+/// The word as the table holds it, a `'static` string, if the table has it.
+pub fn interned(word: &str) -> Option<&'static str> {
+    Some(Word::find(word)?.text())
+}
+
 /// The verb lemma of a form (`hiring` → `hire`), if it can be a verb.
 pub fn verb_lemma(word: &str) -> Option<&'static str> {
     Some(Word::find(word)?.lemma(VERB)?.text())
