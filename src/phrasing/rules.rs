@@ -460,7 +460,7 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
     let lemma = verb.lemma.as_ref();
     // The vague list by the flags (the word's are the token's).
     let vague = |f: u32| f & flag::VAGUE != 0;
-    if t.lex.flags.get(lemma).copied().is_some_and(vague) || t.has(verb.at, flag::VAGUE) {
+    if t.lex.flags.get(lemma).is_some_and(vague) || t.has(verb.at, flag::VAGUE) {
         return None;
     }
     if responds(t, c, verb) {

@@ -261,7 +261,6 @@ impl<'a> Text<'a> {
                 flags: lex
                     .flags
                     .get(tok.text.as_ref())
-                    .copied()
                     .unwrap_or_else(|| hyphenated_number(&tok.text, lex)),
                 marks: 0,
                 lemma: OnceCell::new(),
@@ -732,7 +731,7 @@ impl<'a> Text<'a> {
     /// (the flags hold each list's words: `Lexicon::flagged`).
     pub fn class_of(&self, lemma: &str) -> Class {
         let lex = self.lex;
-        let f = lex.flags.get(lemma).copied().unwrap_or(0);
+        let f = lex.flags.get(lemma).unwrap_or(0);
         if lex.allowed.contains(lemma) {
             Class::Other
         } else if f & (flag::DIRECTION_BASE | flag::PHRASAL_DIRECTION) != 0 {
