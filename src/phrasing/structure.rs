@@ -272,6 +272,9 @@ impl<'a> Text<'a> {
             lex,
             facts,
         };
+        // One pass: the marks of a token depend on the comparators that
+        // begin at or before it and on words and flags, never on a later
+        // token's marks.
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
                 let len = c.len();
@@ -279,36 +282,36 @@ impl<'a> Text<'a> {
                     f.marks |= mark::COMPARATOR;
                 }
             }
-        }
-        for i in 0..n {
-            let threshold = t.is_threshold(i);
-            let date = t.is_date(i);
-            let pseudo = t.pseudo_threshold_at(i);
-            t.set(i, mark::THRESHOLD, threshold);
-            t.set(i, mark::DATE, date);
-            t.set(i, mark::PSEUDO, pseudo);
-        }
-        // A rating band ("Good or Outstanding", "good or very good") is a
-        // threshold: the share of answers in it is what is measured.
-        for i in 0..n.saturating_sub(2) {
-            let vague = |k: usize| t.has(k, flag::VAGUE);
-            if vague(i)
-                && t.word(i + 1) == "or"
-                && (vague(i + 2) || (t.word(i + 2) == "very" && vague(i + 3)))
-            {
-                t.set(i, mark::THRESHOLD, true);
-            }
-        }
-        for i in 0..n {
-            if t.grade_at(i) {
-                t.set(i, mark::THRESHOLD, true);
-            }
-            if t.period_ahead_at(i) || t.day_of_month_at(i) {
-                t.set(i, mark::THRESHOLD, false);
-                t.set(i, mark::DATE, true);
-            }
+            t.mark(i);
         }
         t
+    }
+
+    /// The threshold, date and pseudo-threshold marks of the token at `i`.
+    fn mark(&mut self, i: usize) {
+        let mut threshold = self.is_threshold(i);
+        let mut date = self.is_date(i);
+        let pseudo = self.pseudo_threshold_at(i);
+        // A rating band ("Good or Outstanding", "good or very good") is a
+        // threshold: the share of answers in it is what is measured.
+        let vague = |k: usize| self.has(k, flag::VAGUE);
+        if i + 2 < self.len()
+            && vague(i)
+            && self.word(i + 1) == "or"
+            && (vague(i + 2) || (self.word(i + 2) == "very" && vague(i + 3)))
+        {
+            threshold = true;
+        }
+        if self.grade_at(i) {
+            threshold = true;
+        }
+        if self.period_ahead_at(i) || self.day_of_month_at(i) {
+            threshold = false;
+            date = true;
+        }
+        self.set(i, mark::THRESHOLD, threshold);
+        self.set(i, mark::DATE, date);
+        self.set(i, mark::PSEUDO, pseudo);
     }
 
     fn set(&mut self, i: usize, bit: u8, on: bool) {
@@ -709,20 +712,20 @@ impl<'a> Text<'a> {
     /// Whether the token at `i` ends the clause that began at `start`.
     fn clause_boundary(&self, i: usize, start: usize) -> bool {
         let t = &self.tokens[i];
-        {
-            let next = self.word(i + 1);
-            (t.kind == Kind::Punct
-                && (matches!(t.text.as_ref(), "." | ";" | ":" | "!" | "?" | "—")
-                    || (t.text == ","
-                        && matches!(next, "and" | "but" | "then" | "so" | "or")
-                        && self.is_word(i + 2)
-                        && self.is_word(i + 3)
-                        && !self.in_adjective_series(i))))
-                || (t.text == "and"
-                    && i > start + 2
-                    && self.has(i + 1, flag::METHOD_BASE)
+        // A punctuation token is never `and` (`&` is a word).
+        if t.kind == Kind::Punct {
+            matches!(t.text.as_ref(), "." | ";" | ":" | "!" | "?" | "—")
+                || (t.text == ","
+                    && matches!(self.word(i + 1), "and" | "but" | "then" | "so" | "or")
                     && self.is_word(i + 2)
-                    && !matches!(self.word(i + 2), "of" | "and" | "or"))
+                    && self.is_word(i + 3)
+                    && !self.in_adjective_series(i))
+        } else {
+            t.text == "and"
+                && i > start + 2
+                && self.has(i + 1, flag::METHOD_BASE)
+                && self.is_word(i + 2)
+                && !matches!(self.word(i + 2), "of" | "and" | "or")
         }
     }
 
