@@ -1047,7 +1047,14 @@ fn period_ahead(t: &Text, from: usize) -> bool {
 /// Urgency that stands in for a date, and emphasis without clarity.
 fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
     let lex = t.lex;
+    // A word without these flags finds nothing (and `found.urgent` is
+    // empty until something is found: then the loop ends).
+    const URGENT: u32 = flag::URGENCY | flag::URGENCY_FIRST;
+    const EMPHATIC: u32 = flag::EMPHASIS | flag::HEADING | flag::PRIORITY_FIRST;
     for i in 0..t.len() {
+        if t.flags(i) & URGENT == 0 {
+            continue;
+        }
         let w = t.word(i);
         let now_ok = w != "now"
             || t.tokens.get(i + 1).is_none_or(|n| n.kind == Kind::Punct)
@@ -1075,6 +1082,9 @@ fn urgency(t: &Text, clauses: &[Clause], clear: bool, found: &mut Found) {
         return;
     }
     for i in 0..t.len() {
+        if t.flags(i) & EMPHATIC == 0 {
+            continue;
+        }
         let w = t.word(i);
         // The flag first: few words are headings, every one a clause start.
         let heading = t.flags(i) & flag::HEADING != 0
@@ -1110,6 +1120,11 @@ fn vague_terms(t: &Text, clauses: &[Clause]) -> Option<Finding> {
                 continue;
             }
             let w = t.word(i);
+            // Only a vague word, the first of a vague phrase, a
+            // pseudo-threshold or `as` can be found below.
+            if t.flags(i) & (flag::VAGUE | flag::VAGUE_FIRST) == 0 && !t.pseudo(i) && w != "as" {
+                continue;
+            }
             if t.flags(i) & flag::VAGUE != 0 && !category(t, i) && !measure_name(t, c, i) {
                 let comparative = matches!(
                     w,
