@@ -107,6 +107,8 @@ pub mod flag {
     /// next word has not this flag begins no such phrase
     /// (`Text::phrase_starting`).
     pub const PHRASE_SECOND: u32 = 1 << 27;
+    /// A word the means rule asks of by name ([`super::rules::MEANS_WORDS`]).
+    pub const MEANS_WORD: u32 = 1 << 28;
 }
 
 /// The lexicon's [`flag`]s by word. Every word of every text is looked up
@@ -1344,6 +1346,7 @@ impl Lexicon {
         mark_list(st::LEAD_INS, flag::LEAD_IN);
         mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
         mark_list(st::THRESHOLD_WORDS, flag::THRESHOLD_WORD);
+        mark_list(super::rules::MEANS_WORDS, flag::MEANS_WORD);
         for (set, bit) in [
             (&mut self.comparators, flag::COMPARATOR_FIRST),
             (&mut self.vague_phrases, flag::VAGUE_FIRST),

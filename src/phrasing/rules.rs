@@ -902,6 +902,27 @@ impl Clause {
 /// preposition right after a participle or a person belongs to the measure
 /// ("orders placed via the app", "patients using the portal"), and so does
 /// one inside a relative clause ("the value we create through…").
+/// The words [`means`] asks of by name: a relative's subject, `by`, and
+/// the means prepositions of [`means_preposition`] (flagged
+/// [`flag::MEANS_WORD`], so that other words are passed over by one test;
+/// keep in step with both).
+pub const MEANS_WORDS: &[&str] = &[
+    "we",
+    "they",
+    "you",
+    "which",
+    "who",
+    "that",
+    "by",
+    "via",
+    "using",
+    "leveraging",
+    "utilizing",
+    "utilising",
+    "through",
+    "with",
+];
+
 fn means(t: &Text, c: &Clause) -> Option<Finding> {
     let from = match (&c.verb, c.form) {
         (Some(v), f) if f != Form::Verbless => v.end + 1,
@@ -909,11 +930,15 @@ fn means(t: &Text, c: &Clause) -> Option<Finding> {
     };
     let mut relative = false;
     for i in from..c.to {
-        let w = t.word(i);
         if t.tokens[i].kind == Kind::Punct {
             relative = false;
             continue;
         }
+        // Only the words of MEANS_WORDS are asked anything below.
+        if t.flags(i) & flag::MEANS_WORD == 0 {
+            continue;
+        }
+        let w = t.word(i);
         if matches!(w, "we" | "they" | "you" | "which" | "who" | "that") && i > from {
             relative = true;
         }
