@@ -96,6 +96,114 @@ pub mod flag {
     pub const URGENCY_FIRST: u32 = 1 << 21;
     pub const PRIORITY_FIRST: u32 = 1 << 22;
     pub const PSEUDO_FIRST: u32 = 1 << 23;
+    /// The phrasal verbs ("go down", "roll out"), so that a verb's class is
+    /// one lookup (`Text::class_of`).
+    pub const PHRASAL_DIRECTION: u32 = 1 << 24;
+    pub const PHRASAL_METHOD: u32 = 1 << 25;
+    /// A word `Text::is_threshold` asks of by name
+    /// ([`super::structure::THRESHOLD_WORDS`]).
+    pub const THRESHOLD_WORD: u32 = 1 << 26;
+    /// The second word of some phrase of several words: a position whose
+    /// next word has not this flag begins no such phrase
+    /// (`Text::phrase_starting`).
+    pub const PHRASE_SECOND: u32 = 1 << 27;
+    /// A word the means rule asks of by name ([`super::rules::MEANS_WORDS`]).
+    pub const MEANS_WORD: u32 = 1 << 28;
+}
+
+/// The lexicon's [`flag`]s by word. Every word of every text is looked up
+/// here, so the table is open addressing of its own, keyed by a word's
+/// length and its bytes read as at most two integers (a word of up to 16
+/// bytes is its key: equal keys are equal words, compared without a call
+/// to `memcmp`; a longer word is compared in full).
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    /// Each word's key, the word itself if it is longer than a key, and
+    /// its flags.
+    entries: Vec<(Key, Option<Box<str>>, u32)>,
+    /// 0 for an empty slot, else 1 + an index into `entries`; a power of
+    /// two at least twice as long.
+    slots: Vec<u32>,
+}
+
+/// A word's length and bytes: up to 16 bytes in full (two overlapping
+/// reads of eight, or of four, or the first, middle and last byte, which
+/// together are every byte), of a longer word its first and last eight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key {
+    len: usize,
+    a: u64,
+    b: u64,
+}
+
+impl Key {
+    const LONG: usize = 16;
+
+    #[inline]
+    fn of(w: &[u8]) -> Key {
+        let n = w.len();
+        let u64_at = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().expect("eight bytes"));
+        let u32_at = |i: usize| u32::from_le_bytes(w[i..i + 4].try_into().expect("four bytes"));
+        let (a, b) = if n >= 8 {
+            (u64_at(0), u64_at(n - 8))
+        } else if n >= 4 {
+            (u64::from(u32_at(0)) | (u64::from(u32_at(n - 4)) << 32), 0)
+        } else if n > 0 {
+            let bytes = u64::from(w[0]) | (u64::from(w[n / 2]) << 8) | (u64::from(w[n - 1]) << 16);
+            (bytes, 0)
+        } else {
+            (0, 0)
+        };
+        Key { len: n, a, b }
+    }
+
+    /// The first slot of a key in a table of `slots` (a power of two): the
+    /// high bits of a product, its best.
+    #[inline]
+    fn slot(self, slots: usize) -> usize {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let h = ((self.len as u64 ^ self.a).wrapping_mul(K) ^ self.b).wrapping_mul(K);
+        (h >> (64 - slots.trailing_zeros())) as usize
+    }
+}
+
+impl Flags {
+    fn new(map: HashMap<String, u32, BuildHasherDefault<WordHasher>>) -> Self {
+        let entries: Vec<(Key, Option<Box<str>>, u32)> = map
+            .into_iter()
+            .map(|(w, f)| {
+                let key = Key::of(w.as_bytes());
+                let long = (w.len() > Key::LONG).then(|| w.into_boxed_str());
+                (key, long, f)
+            })
+            .collect();
+        let mut slots = vec![0u32; (entries.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for (k, (key, _, _)) in entries.iter().enumerate() {
+            let mut s = key.slot(slots.len());
+            while slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = k as u32 + 1;
+        }
+        Flags { entries, slots }
+    }
+
+    /// The flags of a word, if the lexicon has it.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<u32> {
+        let key = Key::of(word.as_bytes());
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut s = key.slot(self.slots.len());
+        loop {
+            let k = (*self.slots.get(s)? as usize).checked_sub(1)?;
+            let (other, long, f) = &self.entries[k];
+            if *other == key && (word.len() <= Key::LONG || long.as_deref() == Some(word)) {
+                return Some(*f);
+            }
+            s = (s + 1) & mask;
+        }
+    }
 }
 
 /// Phrases of several words, with the set of their first words so that most
@@ -109,6 +217,9 @@ pub struct Phrases {
     /// The [`flag`] the lexicon gives the first words of this set (0: only
     /// [`flag::PHRASE`], the first word of some phrase).
     pub flag: u32,
+    /// Whether some phrase is a single word ("go-to"): without one, a word
+    /// followed by no [`flag::PHRASE_SECOND`] begins none.
+    pub single: bool,
 }
 
 impl Phrases {
@@ -117,6 +228,7 @@ impl Phrases {
             list,
             firsts: HashMap::default(),
             flag: 0,
+            single: false,
         };
         p.index();
         p
@@ -124,6 +236,7 @@ impl Phrases {
 
     fn index(&mut self) {
         self.firsts.clear();
+        self.single = self.list.iter().any(|p| p.len() == 1);
         for (k, phrase) in self.list.iter().enumerate() {
             if let Some(first) = phrase.first() {
                 self.firsts.entry(first.clone()).or_default().push(k);
@@ -132,6 +245,7 @@ impl Phrases {
     }
 
     pub fn push(&mut self, phrase: Vec<String>) {
+        self.single |= phrase.len() == 1;
         if let Some(first) = phrase.first() {
             let k = self.list.len();
             self.firsts.entry(first.clone()).or_default().push(k);
@@ -1038,7 +1152,7 @@ pub struct Lexicon {
     /// vague word, whatever WordNet says of them.
     pub allowed: WordSet,
     /// The [`flag`]s of every word in the sets above (rebuilt by `adjust`).
-    pub flags: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    pub flags: Flags,
 }
 
 /// Irregular past participles and past forms.
@@ -1191,7 +1305,7 @@ impl Lexicon {
             dates: set(&[MONTHS, DATE_WORDS].concat()),
             subjects: Vec::new(),
             allowed: WordSet::default(),
-            flags: HashMap::default(),
+            flags: Flags::default(),
         }
         .flagged()
     }
@@ -1217,6 +1331,8 @@ impl Lexicon {
         mark(&self.state_verbs, flag::STATE_VERB);
         mark(&self.method_participle, flag::LISTED_PARTICIPLE);
         mark(&self.direction_any, flag::LISTED_PARTICIPLE);
+        mark(&self.phrasal_direction, flag::PHRASAL_DIRECTION);
+        mark(&self.phrasal_method, flag::PHRASAL_METHOD);
         let mut mark_list = |words: &[&str], bit: u32| {
             for w in words {
                 *flags.entry((*w).to_owned()).or_default() |= bit;
@@ -1229,6 +1345,8 @@ impl Lexicon {
         mark_list(st::COPULAS, flag::COPULA);
         mark_list(st::LEAD_INS, flag::LEAD_IN);
         mark_list(st::SEMI_MODALS, flag::SEMI_MODAL);
+        mark_list(st::THRESHOLD_WORDS, flag::THRESHOLD_WORD);
+        mark_list(super::rules::MEANS_WORDS, flag::MEANS_WORD);
         for (set, bit) in [
             (&mut self.comparators, flag::COMPARATOR_FIRST),
             (&mut self.vague_phrases, flag::VAGUE_FIRST),
@@ -1240,8 +1358,11 @@ impl Lexicon {
             for w in set.firsts.keys() {
                 *flags.entry(w.clone()).or_default() |= flag::PHRASE | bit;
             }
+            for second in set.list.iter().filter_map(|p| p.get(1)) {
+                *flags.entry(second.clone()).or_default() |= flag::PHRASE_SECOND;
+            }
         }
-        self.flags = flags;
+        self.flags = Flags::new(flags);
         self
     }
 
@@ -1321,7 +1442,7 @@ impl Lexicon {
             dates: WordSet::default(),
             subjects: Vec::new(),
             allowed: WordSet::default(),
-            flags: HashMap::default(),
+            flags: Flags::default(),
         }
     }
 

@@ -30,6 +30,7 @@ mod rewrite;
 mod rules;
 mod structure;
 mod token;
+mod word_hash;
 pub mod wordnet;
 
 pub use actors::{actors, Units};

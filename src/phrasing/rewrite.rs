@@ -125,9 +125,9 @@ fn measure_first(t: &Text, c: &Clause, v: &Verb, cut: usize, source: &str) -> Op
     if measure.is_empty() {
         return None;
     }
-    let up = t.lex.increase.contains(v.lemma.as_str());
+    let up = t.lex.increase.contains(v.lemma.as_ref());
     let keep = matches!(
-        v.lemma.as_str(),
+        v.lemma.as_ref(),
         "keep" | "hold" | "maintain" | "sustain" | "stay" | "remain"
     );
     let verb = if keep {
@@ -180,7 +180,7 @@ fn outcome_form(
                 return None;
             }
             rest_from = v.end + 1;
-            let up = t.lex.increase.contains(v.lemma.as_str());
+            let up = t.lex.increase.contains(v.lemma.as_ref());
             let target = if up {
                 "reach <target>"
             } else {

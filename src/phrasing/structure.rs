@@ -22,6 +22,7 @@
 //! verb's slot: "Reduce call wait time" has its verb first, so `call` is part
 //! of the object.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::lexicon::{self, flag, participle_stem_of, Lexicon};
@@ -33,15 +34,21 @@ pub struct Text<'a> {
     pub source: &'a str,
     pub tokens: Vec<Token<'a>>,
     pub lex: &'a Lexicon,
-    /// What each token is in its sentence ([`mark`]): one vector, not four.
-    marks: Vec<u8>,
-    /// The lexicon's [`flag`]s of each word.
-    pub flags: Vec<u32>,
-    /// Each word's verb lemma, looked up on first use ([`Text::lemma`]).
-    lemmas: Vec<OnceCell<Lemma>>,
+    /// What is known of each token: one vector, one allocation.
+    facts: Vec<Facts>,
 }
 
-/// The bits of [`Text::marks`].
+/// What [`Text`] knows of one token.
+struct Facts {
+    /// The lexicon's [`flag`]s of the word.
+    flags: u32,
+    /// What the token is in its sentence ([`mark`]).
+    marks: u8,
+    /// The word's verb lemma, looked up on first use ([`Text::lemma`]).
+    lemma: OnceCell<Lemma>,
+}
+
+/// The bits of [`Facts::marks`].
 mod mark {
     /// A threshold word or number.
     pub const THRESHOLD: u8 = 1;
@@ -103,8 +110,10 @@ pub struct Verb {
     /// First and last token of the main verb (with its particle).
     pub at: usize,
     pub end: usize,
-    /// The lemma, with the particle: `go down`.
-    pub lemma: String,
+    /// The lemma, with the particle: `go down`; borrowed from the WordNet
+    /// table where it is a word of it (most are), so that a verb costs no
+    /// allocation.
+    pub lemma: Cow<'static, str>,
     pub class: Class,
     pub passive: bool,
     /// Where the modal or auxiliary chain begins, if there is one.
@@ -192,6 +201,31 @@ pub const FRAME_VERBS: &[&str] = &[
     "aim",
 ];
 
+/// The words [`Text::is_threshold`] asks of by name (a fraction's
+/// denominator, a counted `one`/`every`/`all`/`none`/`no`, a baseline):
+/// flagged [`flag::THRESHOLD_WORD`] so that other words are passed over by
+/// one test. Keep in step with `is_fraction` and `Text::baseline_at`.
+pub const THRESHOLD_WORDS: &[&str] = &[
+    "third",
+    "thirds",
+    "fifth",
+    "fifths",
+    "tenth",
+    "tenths",
+    "one",
+    "every",
+    "all",
+    "none",
+    "no",
+    "current",
+    "present",
+    "existing",
+    "today's",
+    "average",
+    "median",
+    "benchmark",
+];
+
 pub const LEAD_INS: &[&str] = &[
     "by",
     "over",
@@ -221,89 +255,96 @@ impl<'a> Text<'a> {
         let mut tokens = tokenize(text);
         tokens.retain(|t| !t.aside);
         let n = tokens.len();
+        let facts = tokens
+            .iter()
+            .map(|tok| Facts {
+                flags: lex
+                    .flags
+                    .get(tok.text.as_ref())
+                    .unwrap_or_else(|| hyphenated_number(&tok.text, lex)),
+                marks: 0,
+                lemma: OnceCell::new(),
+            })
+            .collect();
         let mut t = Text {
             source: text,
             tokens,
             lex,
-            marks: vec![0; n],
-            flags: Vec::with_capacity(n),
-            lemmas: vec![OnceCell::new(); n],
+            facts,
         };
-        for tok in &t.tokens {
-            let f = lex.flags.get(tok.text.as_ref()).copied();
-            t.flags
-                .push(f.unwrap_or_else(|| hyphenated_number(&tok.text, lex)));
-        }
+        // One pass: the marks of a token depend on the comparators that
+        // begin at or before it and on words and flags, never on a later
+        // token's marks.
         for i in 0..n {
             if let Some(c) = t.phrase_at(i, &lex.comparators) {
                 let len = c.len();
-                for m in &mut t.marks[i..(i + len).min(n)] {
-                    *m |= mark::COMPARATOR;
+                for f in &mut t.facts[i..(i + len).min(n)] {
+                    f.marks |= mark::COMPARATOR;
                 }
             }
-        }
-        for i in 0..n {
-            let threshold = t.is_threshold(i);
-            let date = t.is_date(i);
-            let pseudo = t.pseudo_threshold_at(i);
-            t.set(i, mark::THRESHOLD, threshold);
-            t.set(i, mark::DATE, date);
-            t.set(i, mark::PSEUDO, pseudo);
-        }
-        // A rating band ("Good or Outstanding", "good or very good") is a
-        // threshold: the share of answers in it is what is measured.
-        for i in 0..n.saturating_sub(2) {
-            let vague = |k: usize| t.has(k, flag::VAGUE);
-            if vague(i)
-                && t.word(i + 1) == "or"
-                && (vague(i + 2) || (t.word(i + 2) == "very" && vague(i + 3)))
-            {
-                t.set(i, mark::THRESHOLD, true);
-            }
-        }
-        for i in 0..n {
-            if t.grade_at(i) {
-                t.set(i, mark::THRESHOLD, true);
-            }
-            if t.period_ahead_at(i) || t.day_of_month_at(i) {
-                t.set(i, mark::THRESHOLD, false);
-                t.set(i, mark::DATE, true);
-            }
+            t.mark(i);
         }
         t
     }
 
+    /// The threshold, date and pseudo-threshold marks of the token at `i`.
+    fn mark(&mut self, i: usize) {
+        let mut threshold = self.is_threshold(i);
+        let mut date = self.is_date(i);
+        let pseudo = self.pseudo_threshold_at(i);
+        // A rating band ("Good or Outstanding", "good or very good") is a
+        // threshold: the share of answers in it is what is measured.
+        let vague = |k: usize| self.has(k, flag::VAGUE);
+        if i + 2 < self.len()
+            && vague(i)
+            && self.word(i + 1) == "or"
+            && (vague(i + 2) || (self.word(i + 2) == "very" && vague(i + 3)))
+        {
+            threshold = true;
+        }
+        if self.grade_at(i) {
+            threshold = true;
+        }
+        if self.period_ahead_at(i) || self.day_of_month_at(i) {
+            threshold = false;
+            date = true;
+        }
+        self.set(i, mark::THRESHOLD, threshold);
+        self.set(i, mark::DATE, date);
+        self.set(i, mark::PSEUDO, pseudo);
+    }
+
     fn set(&mut self, i: usize, bit: u8, on: bool) {
         if on {
-            self.marks[i] |= bit;
+            self.facts[i].marks |= bit;
         } else {
-            self.marks[i] &= !bit;
+            self.facts[i].marks &= !bit;
         }
     }
 
     /// A threshold word or number at `i` (a token of the text).
     pub fn threshold(&self, i: usize) -> bool {
-        self.marks[i] & mark::THRESHOLD != 0
+        self.facts[i].marks & mark::THRESHOLD != 0
     }
 
     /// A date or deadline word at `i` (a token of the text).
     pub fn date(&self, i: usize) -> bool {
-        self.marks[i] & mark::DATE != 0
+        self.facts[i].marks & mark::DATE != 0
     }
 
     /// A date or deadline word at `i`, if there is a token at `i`.
     pub fn date_at(&self, i: usize) -> bool {
-        self.marks.get(i).is_some_and(|m| m & mark::DATE != 0)
+        self.facts.get(i).is_some_and(|f| f.marks & mark::DATE != 0)
     }
 
     /// Inside a comparator phrase ("at least", "or higher") at `i`.
     pub fn comparator(&self, i: usize) -> bool {
-        self.marks[i] & mark::COMPARATOR != 0
+        self.facts[i].marks & mark::COMPARATOR != 0
     }
 
     /// Where a pseudo-threshold begins ("to a minimum") at `i`.
     pub fn pseudo(&self, i: usize) -> bool {
-        self.marks[i] & mark::PSEUDO != 0
+        self.facts[i].marks & mark::PSEUDO != 0
     }
 
     /// "in the next 4 weeks", "over the next five years": a number of
@@ -339,10 +380,13 @@ impl<'a> Text<'a> {
         let day = t.kind == Kind::Number
             && t.text.len() <= 2
             && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+        if !day {
+            return false;
+        }
         let month = |k: usize| lexicon::is_month(self.word(k));
         let before = month(i.wrapping_sub(1))
             || (self.word(i.wrapping_sub(1)) == "." && month(i.wrapping_sub(2)));
-        day && (before || month(i + 1))
+        before || month(i + 1)
     }
 
     /// A named grade on a rating is a threshold: "a Gold EcoVadis rating",
@@ -360,22 +404,32 @@ impl<'a> Text<'a> {
             "accreditation",
             "medal",
         ];
-        let medal = matches!(self.word(i), "gold" | "silver" | "bronze" | "platinum")
-            && (i + 1..self.len().min(i + 4)).any(|k| RATINGS.contains(&self.word(k)));
         let t = &self.tokens[i];
-        let raw = &self.source[t.start..t.end];
-        let letter = t.kind == Kind::Word
-            && raw.len() <= 3
-            && raw.bytes().all(|b| matches!(b, b'A'..=b'F'))
+        // A medal and a letter grade are words (a word with a digit is a
+        // number): most tokens are asked nothing more.
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let medal = matches!(t.text.as_ref(), "gold" | "silver" | "bronze" | "platinum")
+            && (i + 1..self.len().min(i + 4)).any(|k| RATINGS.contains(&self.word(k)));
+        let letter = t.end - t.start <= 3
+            && self.source.as_bytes()[t.start..t.end]
+                .iter()
+                .all(|b| matches!(b, b'A'..=b'F'))
             && i >= 2
             && self.word(i - 1) == "of"
             && RATINGS.contains(&self.word(i - 2));
         medal || letter
     }
 
+    /// The lexicon's [`flag`]s of the word at `i` (a token of the text).
+    pub fn flags(&self, i: usize) -> u32 {
+        self.facts[i].flags
+    }
+
     /// Whether the word at `i` has a lexicon [`flag`].
     pub fn has(&self, i: usize, bit: u32) -> bool {
-        self.flags.get(i).is_some_and(|f| f & bit != 0)
+        self.facts.get(i).is_some_and(|f| f.flags & bit != 0)
     }
 
     pub fn len(&self) -> usize {
@@ -390,7 +444,7 @@ impl<'a> Text<'a> {
     /// once per word: the clause rules ask for it many times.
     pub fn lemma(&self, i: usize) -> Option<&str> {
         let w = self.word(i);
-        let cell = self.lemmas.get(i)?;
+        let cell = &self.facts.get(i)?.lemma;
         let l = *cell.get_or_init(|| self.find_lemma(i, w));
         match l {
             Lemma::None => None,
@@ -399,12 +453,23 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The lemma of the word at `i` where it is a `'static` string of the
+    /// WordNet table (a [`Verb`] holds it without a copy).
+    fn static_lemma(&self, i: usize) -> Option<&'static str> {
+        self.lemma(i)?;
+        match self.facts[i].lemma.get() {
+            Some(Lemma::WordNet(l)) => Some(l),
+            _ => None,
+        }
+    }
+
     /// [`Lexicon::verb_lemma`] of the word `w` at `i`, with WordNet's lemma
     /// kept as a `'static` string, so that WordNet is asked once per word,
     /// not twice, and the lists by the word's flags.
     fn find_lemma(&self, i: usize, w: &str) -> Lemma {
         if self.has(i, flag::METHOD_BASE | flag::DIRECTION_BASE) {
-            return Lemma::Prefix(w.len());
+            // The word itself, as the WordNet table holds it where it does.
+            return wordnet::interned(w).map_or(Lemma::Prefix(w.len()), Lemma::WordNet);
         }
         if let Some(l) = wordnet::verb_lemma(w) {
             return Lemma::WordNet(l);
@@ -426,6 +491,12 @@ impl<'a> Text<'a> {
         match t.kind {
             Kind::Number => !is_date_number(w) && !self.is_identifier(i),
             Kind::Word => {
+                // A word that is no number or multiplier is a threshold only
+                // if it is one of THRESHOLD_WORDS: most are asked nothing.
+                let f = self.facts[i].flags;
+                if f & (flag::MULTIPLIER | flag::NUMBER | flag::THRESHOLD_WORD) == 0 {
+                    return false;
+                }
                 // "by a third", "two thirds of": a fraction.
                 let fraction = is_fraction(w)
                     && matches!(self.word(i.wrapping_sub(1)), "a" | "one" | "two" | "three");
@@ -445,7 +516,6 @@ impl<'a> Text<'a> {
                         || wordnet::as_noun(self.word(i + 1)).is_some_and(|e| {
                             e.noun_first & (wordnet::noun::TIME | wordnet::noun::QUANTITY) != 0
                         }));
-                let f = self.flags[i];
                 f & flag::MULTIPLIER != 0
                     || counted
                     || unit
@@ -568,7 +638,7 @@ impl<'a> Text<'a> {
                         .is_some_and(|n| n.kind == Kind::Number)
                 };
                 let ambiguous = || matches!(w, "fall" | "may" | "march");
-                (self.flags[i] & flag::DATE != 0 && (!ambiguous() || dated()))
+                (self.facts[i].flags & flag::DATE != 0 && (!ambiguous() || dated()))
                     || (w == "end" && matches!(self.word(i + 1), "of" | "date"))
             }
             Kind::Punct => false,
@@ -589,7 +659,7 @@ impl<'a> Text<'a> {
         } else {
             set.flag
         };
-        if self.flags.get(i).is_none_or(|f| f & bit == 0) {
+        if self.facts.get(i).is_none_or(|f| f.flags & bit == 0) {
             return None;
         }
         self.phrase_starting(i, set)
@@ -602,6 +672,10 @@ impl<'a> Text<'a> {
         i: usize,
         set: &'p super::lexicon::Phrases,
     ) -> Option<&'p Vec<String>> {
+        // A phrase of several words needs its second word next.
+        if !set.single && !self.has(i + 1, flag::PHRASE_SECOND) {
+            return None;
+        }
         set.starting(self.word(i)).find(|p| self.matches(i, p))
     }
 
@@ -616,48 +690,60 @@ impl<'a> Text<'a> {
     /// Clauses: token ranges split at sentence punctuation, at `, and`, and
     /// at `and` before a method verb ("…include questions and develop
     /// criteria").
-    pub fn clause_ranges(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for (i, t) in self.tokens.iter().enumerate() {
-            let next = self.word(i + 1);
-            let boundary = (t.kind == Kind::Punct
-                && (matches!(t.text.as_ref(), "." | ";" | ":" | "!" | "?" | "—")
-                    || (t.text == ","
-                        && matches!(next, "and" | "but" | "then" | "so" | "or")
-                        && self.is_word(i + 2)
-                        && self.is_word(i + 3)
-                        && !self.in_adjective_series(i))))
-                || (t.text == "and"
-                    && i > start + 2
-                    && self.has(i + 1, flag::METHOD_BASE)
-                    && self.is_word(i + 2)
-                    && !matches!(self.word(i + 2), "of" | "and" | "or"));
-            if boundary {
-                if i > start {
-                    out.push((start, i));
+    /// An iterator, not a vector: [`Text::clauses`] reads them once.
+    pub fn clause_ranges(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let n = self.tokens.len();
+        let (mut start, mut i) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < n {
+                let at = i;
+                i += 1;
+                if self.clause_boundary(at, start) {
+                    let from = std::mem::replace(&mut start, at + 1);
+                    if at > from {
+                        return Some((from, at));
+                    }
                 }
-                start = i + 1;
             }
+            (start < n).then(|| (std::mem::replace(&mut start, n), n))
+        })
+    }
+
+    /// Whether the token at `i` ends the clause that began at `start`.
+    fn clause_boundary(&self, i: usize, start: usize) -> bool {
+        let t = &self.tokens[i];
+        // A punctuation token is never `and` (`&` is a word).
+        if t.kind == Kind::Punct {
+            matches!(t.text.as_ref(), "." | ";" | ":" | "!" | "?" | "—")
+                || (t.text == ","
+                    && matches!(self.word(i + 1), "and" | "but" | "then" | "so" | "or")
+                    && self.is_word(i + 2)
+                    && self.is_word(i + 3)
+                    && !self.in_adjective_series(i))
+        } else {
+            t.text == "and"
+                && i > start + 2
+                && self.has(i + 1, flag::METHOD_BASE)
+                && self.is_word(i + 2)
+                && !matches!(self.word(i + 2), "of" | "and" | "or")
         }
-        if start < self.tokens.len() {
-            out.push((start, self.tokens.len()));
-        }
-        out
     }
 
     /// The base-form verb class of a word at a verb's slot.
+    /// The lists are asked by the lemma's [`flag`]s, one lookup for all
+    /// (the flags hold each list's words: `Lexicon::flagged`).
     pub fn class_of(&self, lemma: &str) -> Class {
         let lex = self.lex;
+        let f = lex.flags.get(lemma).unwrap_or(0);
         if lex.allowed.contains(lemma) {
             Class::Other
-        } else if lex.direction_base.contains(lemma) || lex.phrasal_direction.contains(lemma) {
+        } else if f & (flag::DIRECTION_BASE | flag::PHRASAL_DIRECTION) != 0 {
             Class::Direction
-        } else if lex.method_base.contains(lemma) || lex.phrasal_method.contains(lemma) {
+        } else if f & (flag::METHOD_BASE | flag::PHRASAL_METHOD) != 0 {
             Class::Method
-        } else if lex.state_verbs.contains(lemma) {
+        } else if f & flag::STATE_VERB != 0 {
             Class::State
-        } else if lex.result_base.contains(lemma) {
+        } else if f & flag::RESULT_BASE != 0 {
             Class::Result
         } else {
             wordnet_class(lemma)
@@ -672,7 +758,10 @@ impl<'a> Text<'a> {
     /// The main verb at `i` (a form of a verb), with a phrasal particle.
     fn verb_at(&self, i: usize, modal: Option<usize>, passive: bool) -> Verb {
         let w = self.word(i);
-        let lemma = self.lemma(i).unwrap_or(w).to_owned();
+        let lemma = match self.static_lemma(i) {
+            Some(l) => Cow::Borrowed(l),
+            None => Cow::Owned(self.lemma(i).unwrap_or(w).to_owned()),
+        };
         let particle = self.word(i + 1);
         if matches!(
             particle,
@@ -686,7 +775,7 @@ impl<'a> Text<'a> {
                 return Verb {
                     at: i,
                     end: i + 1,
-                    lemma: phrasal,
+                    lemma: Cow::Owned(phrasal),
                     class,
                     passive,
                     modal,
@@ -709,7 +798,7 @@ impl<'a> Text<'a> {
                 at: i,
                 end: i,
                 class: self.class_of(&phrasal),
-                lemma: phrasal,
+                lemma: Cow::Owned(phrasal),
                 passive,
                 modal,
             };
@@ -1201,7 +1290,10 @@ impl<'a> Text<'a> {
         let lemma = self.lemma(v);
         let listed = self.word(v).ends_with('s')
             && lemma.is_some_and(|l| {
-                self.lex.direction_base.contains(l) || self.lex.result_base.contains(l)
+                self.lex
+                    .flags
+                    .get(l)
+                    .is_some_and(|f| f & (flag::DIRECTION_BASE | flag::RESULT_BASE) != 0)
             });
         !self.prefers_verb(from - 1) || (listed && !self.determined(from) && self.is_word(from))
     }
@@ -1224,9 +1316,10 @@ impl<'a> Text<'a> {
                 if !inflected || !self.is_word(i - 1) {
                     return false;
                 }
-                let listed = self.lex.direction_base.contains(lemma)
-                    || self.lex.result_base.contains(lemma)
-                    || self.lex.method_base.contains(lemma);
+                // The lists by the lemma's flags: one lookup, not three.
+                let listed = self.lex.flags.get(lemma).is_some_and(|f| {
+                    f & (flag::DIRECTION_BASE | flag::RESULT_BASE | flag::METHOD_BASE) != 0
+                });
                 listed || wordnet::entry(lemma).is_some_and(|e| e.verb >= e.noun)
             })
     }
@@ -1277,7 +1370,7 @@ impl<'a> Text<'a> {
             c.verb = Some(Verb {
                 at: i.saturating_sub(1).max(m),
                 end: i.saturating_sub(1).max(m),
-                lemma: "be".to_owned(),
+                lemma: Cow::Borrowed("be"),
                 class: Class::State,
                 passive: false,
                 modal: Some(m),
@@ -1291,10 +1384,24 @@ impl<'a> Text<'a> {
 /// A verb's class from its WordNet senses (the most frequent first).
 /// "thirty-five", "one-third", "two-thirds": a number written in words
 /// joined by hyphens is a number ([`flag::NUMBER`]); other words have no flag.
+///
+/// Inlined up to the hyphen test: most words have none, and are asked
+/// nothing more.
+#[inline]
 fn hyphenated_number(word: &str, lex: &Lexicon) -> u32 {
+    // A byte loop: most words are short, shorter than `memchr` pays for.
+    if word.bytes().any(|b| b == b'-') {
+        hyphenated_parts(word, lex)
+    } else {
+        0
+    }
+}
+
+/// [`hyphenated_number`] of a word with a hyphen.
+fn hyphenated_parts(word: &str, lex: &Lexicon) -> u32 {
     let part =
         |p: &str| lex.numbers.contains(p) || is_fraction(p) || matches!(p, "quarter" | "quarters");
-    if word.contains('-') && word.split('-').all(part) {
+    if word.split('-').all(part) {
         flag::NUMBER
     } else {
         0

@@ -64,22 +64,57 @@ fn is_inner(text: &str, j: usize, d: char) -> bool {
             && bytes.get(j + 2) == Some(&b'.'))
 }
 
-fn word_at(text: &str, start: usize) -> (usize, usize) {
+/// The length of the UTF-8 character whose first byte is `b`.
+fn char_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0x80..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// The character at byte `j` (a character boundary): ASCII without decoding.
+fn char_at(text: &str, j: usize) -> char {
+    match text.as_bytes()[j] {
+        b @ 0..=0x7f => char::from(b),
+        _ => text[j..].chars().next().expect("in bounds"),
+    }
+}
+
+/// The word from `start`: where it ends without its trailing marks, where
+/// the next token may begin, and what [`scan`] finds in the word, gathered
+/// on the way (the bytes of a character beyond ASCII are all [`WIDE`], so
+/// its first byte's class is the character's).
+fn word_at(text: &str, start: usize) -> (usize, usize, u8) {
     let bytes = text.as_bytes();
-    let mut j = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    let mut classes = CLASS[usize::from(bytes[start])];
+    let mut j = start + char_len(bytes[start]);
     while j < text.len() {
-        if CLASS[usize::from(bytes[j])] & ALNUM != 0 {
+        let class = CLASS[usize::from(bytes[j])];
+        if class & ALNUM != 0 {
+            classes |= class;
             j += 1;
             continue;
         }
-        let d = text[j..].chars().next().expect("in bounds");
+        if class & (MARK | WIDE) == 0 {
+            break;
+        }
+        let d = char_at(text, j);
         if !is_inner(text, j, d) {
             break;
         }
+        classes |= class;
         j += d.len_utf8();
     }
+    // Only a word ending in one of the trimmed characters (`’` ends in
+    // 0x99) is trimmed, most end in a letter or digit.
+    if !matches!(bytes[j - 1], b'-' | b'\'' | b'/' | b'+' | 0x99) {
+        return (j, j, classes);
+    }
     let raw = text[start..j].trim_end_matches(['-', '\'', '’', '/', '+']);
-    (start + raw.len(), j)
+    let end = start + raw.len();
+    (end, j, scan(&bytes[start..end]))
 }
 
 /// Byte classes, so that one pass over a word, a table lookup per byte,
@@ -90,6 +125,9 @@ const DIGIT: u8 = 1 << 2;
 const SLASH: u8 = 1 << 3;
 /// A byte of a character beyond ASCII.
 const WIDE: u8 = 1 << 4;
+/// An ASCII mark [`is_inner`] may keep inside a word; any other ASCII byte
+/// that is no letter or digit (a space, most often) ends the word unasked.
+const MARK: u8 = 1 << 5;
 const ALNUM: u8 = UPPER | LOWER | DIGIT;
 
 const CLASS: [u8; 256] = {
@@ -100,7 +138,8 @@ const CLASS: [u8; 256] = {
             b'A'..=b'Z' => UPPER,
             b'a'..=b'z' => LOWER,
             b'0'..=b'9' => DIGIT,
-            b'/' => SLASH,
+            b'/' => SLASH | MARK,
+            b'-' | b'\'' | b'%' | b'$' | b'+' | b'.' | b',' | b':' => MARK,
             0x80..=0xff => WIDE,
             _ => 0,
         };
@@ -110,8 +149,8 @@ const CLASS: [u8; 256] = {
 };
 
 /// The classes of a word's bytes, or-ed together.
-fn scan(raw: &str) -> u8 {
-    raw.bytes().fold(0, |acc, b| acc | CLASS[usize::from(b)])
+fn scan(raw: &[u8]) -> u8 {
+    raw.iter().fold(0, |acc, &b| acc | CLASS[usize::from(b)])
 }
 
 /// The word lowercased (`’` read as `'`), given what [`scan`] found in it.
@@ -146,11 +185,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             _ => text[i..].chars().next().expect("in bounds"),
         };
         let len = c.len_utf8();
-        if c.is_alphanumeric() || c == '$' || c == '€' || c == '£' {
-            let (end, next) = word_at(text, i);
+        let starts_word = if c.is_ascii() {
+            CLASS[usize::from(bytes[i])] & ALNUM != 0 || c == '$'
+        } else {
+            c.is_alphanumeric() || c == '€' || c == '£'
+        };
+        if starts_word {
             // Lowercasing and trimming periods adds or removes no digit or
             // slash: one scan of the raw word answers for the word.
-            let facts = scan(&text[i..end]);
+            let (end, next, facts) = word_at(text, i);
             let mut word = lower(&text[i..end], facts);
             // A trailing period after an abbreviation belongs to the word.
             let mut stop = next.max(end).max(i + len);
@@ -165,7 +208,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                     }
                 }
             }
-            if word.ends_with('.') {
+            if word.as_bytes().last() == Some(&b'.') {
                 word = match word {
                     Cow::Borrowed(w) => Cow::Borrowed(w.trim_end_matches('.')),
                     Cow::Owned(w) => Cow::Owned(w.trim_end_matches('.').to_owned()),

@@ -1,6 +1,8 @@
 //! Word classes from Princeton WordNet 3.0, reduced to `wordnet.txt` by
 //! `scripts/wordnet/reduce.py` (format described there; licence in
-//! `WORDNET-LICENSE`). The table is embedded and parsed once, on first use.
+//! `WORDNET-LICENSE`). `build.rs` runs `morphy` over every form the table
+//! can inflect to and embeds the answers: a word is one lookup, and nothing
+//! is parsed at start-up.
 //!
 //! What the analyzer asks of it:
 //!
@@ -18,15 +20,9 @@
 //!   position does not decide, by which use is more common.
 //!
 //! Inflections: the exception lists (`ran`, `written`, `stopped`) and the
-//! regular rules of WordNet's own `morphy`.
+//! regular rules of WordNet's own `morphy` (in `build.rs`).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-use std::sync::OnceLock;
-
-use super::lexicon::WordHasher;
-
-static TABLE: &str = include_str!("wordnet.txt");
+use super::word_hash::word_hash;
 
 /// Noun lexicographer files (bits of [`Entry::noun_files`]).
 pub mod noun {
@@ -76,185 +72,116 @@ pub struct Entry {
     pub adj: u8,
 }
 
-type Map<V> = HashMap<&'static str, V, BuildHasherDefault<WordHasher>>;
-
-/// A word of the table: its entry as a lemma and the lemma it is an
-/// exception for, so that `morphy` asks of a word once for both.
-#[derive(Clone, Copy, Default)]
-struct Word {
-    entry: Option<Entry>,
-    irregular: Option<&'static str>,
-}
-
-struct WordNet {
-    words: Map<Word>,
-}
-
-impl WordNet {
-    /// The entry of a lemma with its key, as the table holds it.
-    fn lemma(&self, word: &str) -> Option<(&'static str, Entry)> {
-        let (&k, w) = self.words.get_key_value(word)?;
-        Some((k, w.entry?))
+/// The table `build.rs` generates from `wordnet.txt` (its layout is
+/// described there): every form `morphy` maps to a lemma, with the answers.
+mod generated {
+    macro_rules! out_file {
+        ($name:literal) => {
+            concat!(env!("OUT_DIR"), "/wordnet/", $name)
+        };
     }
+    pub static TEXT: &str = include_str!(out_file!("words.txt"));
+    pub static WORDS: &[u8] = include_bytes!(out_file!("words.bin"));
+    pub static ENTRIES: &[u8] = include_bytes!(out_file!("entries.bin"));
+    pub static SLOTS: &[u8] = include_bytes!(out_file!("slots.bin"));
 }
 
-fn field(text: &str, base: u8) -> (u8, u32, u32) {
-    let mut chars = text.bytes();
-    let Some(d) = chars.next() else {
-        return (0, 0, 0);
-    };
-    let freq = d - b'0' + 1;
-    let mut files = 0u32;
-    let mut first = 0u32;
-    for c in chars {
-        let bit = 1u32 << (c - base);
-        if first == 0 {
-            first = bit;
+use generated::{ENTRIES, SLOTS, TEXT, WORDS};
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes(bytes[at..at + 2].try_into().expect("two bytes"))
+}
+
+/// One word of the table, by its index.
+#[derive(Clone, Copy)]
+struct Word(usize);
+
+impl Word {
+    /// The word of the table that `word` is, if any: one hash, and a probe
+    /// or two (the table is at most half full).
+    fn find(word: &str) -> Option<Word> {
+        let slots = SLOTS.len() / 4;
+        let bits = slots.trailing_zeros();
+        let mut s = (word_hash(word.as_bytes()) >> (64 - bits)) as usize;
+        loop {
+            let k = (u32_at(SLOTS, s * 4) as usize).checked_sub(1)?;
+            // The length first, then the bytes (no character boundaries to
+            // check, as slicing the text would).
+            let at = k * 16;
+            if usize::from(WORDS[at + 4]) == word.len() {
+                let start = u32_at(WORDS, at) as usize;
+                if TEXT.as_bytes()[start..start + word.len()] == *word.as_bytes() {
+                    return Some(Word(k));
+                }
+            }
+            s = (s + 1) & (slots - 1);
         }
-        files |= bit;
     }
-    (freq, files, first)
+
+    fn text(self) -> &'static str {
+        let at = self.0 * 16;
+        let start = u32_at(WORDS, at) as usize;
+        &TEXT[start..start + usize::from(WORDS[at + 4])]
+    }
+
+    /// The word's entry as a lemma.
+    fn entry(self) -> Option<Entry> {
+        let k = usize::from(u16_at(WORDS, self.0 * 16 + 6));
+        let at = k.checked_sub(1)? * 16;
+        let e = &ENTRIES[at..at + 16];
+        Some(Entry {
+            noun: e[0],
+            verb: e[1],
+            adj: e[2],
+            noun_files: u32_at(e, 4),
+            noun_first: u32_at(e, 8),
+            verb_files: u16_at(e, 12),
+            verb_first: u16_at(e, 14),
+        })
+    }
+
+    /// The word's verb lemma (`lemma` 0) or noun lemma (1).
+    fn lemma(self, lemma: usize) -> Option<Word> {
+        let k = u32_at(WORDS, self.0 * 16 + 8 + 4 * lemma) as usize;
+        k.checked_sub(1).map(Word)
+    }
 }
 
-fn parse() -> WordNet {
-    let mut words: Map<Word> = Map::default();
-    for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
-        let mut cols = line.split('\t');
-        let word = cols.next().unwrap_or("");
-        let n = cols.next().unwrap_or("");
-        if let Some(lemma) = n.strip_prefix('>') {
-            words.entry(word).or_default().irregular = Some(lemma);
-            continue;
-        }
-        let (noun, noun_files, noun_first) = field(n, b'a');
-        let (verb, verb_files, verb_first) = field(cols.next().unwrap_or(""), b'A');
-        let adj = cols.next().map_or(0, |a| field(a, b'0').0);
-        words.entry(word).or_default().entry = Some(Entry {
-            noun,
-            noun_files,
-            noun_first,
-            verb,
-            verb_files: verb_files as u16,
-            verb_first: verb_first as u16,
-            adj,
-        });
-    }
-    WordNet { words }
-}
-
-fn table() -> &'static WordNet {
-    static WN: OnceLock<WordNet> = OnceLock::new();
-    WN.get_or_init(parse)
-}
+const VERB: usize = 0;
+const NOUN: usize = 1;
 
 /// The entry of a lemma as written (no inflection removed).
 pub fn entry(lemma: &str) -> Option<Entry> {
-    table().words.get(lemma).and_then(|w| w.entry)
+    Word::find(lemma)?.entry()
 }
 
-const NOUN_RULES: &[(&str, &str)] = &[
-    ("ies", "y"),
-    ("ses", "s"),
-    ("xes", "x"),
-    ("zes", "z"),
-    ("ches", "ch"),
-    ("shes", "sh"),
-    ("men", "man"),
-    ("s", ""),
-];
-const VERB_RULES: &[(&str, &str)] = &[
-    ("ies", "y"),
-    ("es", "e"),
-    ("es", ""),
-    ("s", ""),
-    ("ied", "y"),
-    ("ed", "e"),
-    ("ed", ""),
-    ("ing", "e"),
-    ("ing", ""),
-];
-
-/// The lemma of `word` in a part of speech, by the exception list and the
-/// regular rules (with a doubled final consonant: `stopped` → `stop`).
-fn lemma_in(
-    word: &str,
-    rules: &[(&str, &str)],
-    has: impl Fn(&Entry) -> bool,
-) -> Option<&'static str> {
-    let wn = table();
-    if let Some((&k, w)) = wn.words.get_key_value(word) {
-        if w.entry.as_ref().is_some_and(&has) {
-            return Some(k);
-        }
-        if let Some(lemma) = w.irregular {
-            if wn.lemma(lemma).is_some_and(|(_, e)| has(&e)) {
-                return Some(lemma);
-            }
-        }
-    }
-    // The candidate stem + ending, built on the stack: no allocation per
-    // lookup (a longer word than the buffer gets a string of its own).
-    let mut stack = [0u8; 48];
-    let mut long = String::new();
-    for (suffix, with) in rules {
-        let Some(stem) = word.strip_suffix(suffix) else {
-            continue;
-        };
-        if stem.len() < 2 {
-            continue;
-        }
-        let n = stem.len() + with.len();
-        let candidate = if n <= stack.len() {
-            stack[..stem.len()].copy_from_slice(stem.as_bytes());
-            stack[stem.len()..n].copy_from_slice(with.as_bytes());
-            std::str::from_utf8(&stack[..n]).unwrap_or_default()
-        } else {
-            long.clear();
-            long.push_str(stem);
-            long.push_str(with);
-            long.as_str()
-        };
-        if let Some((k, e)) = wn.lemma(candidate) {
-            if has(&e) {
-                return Some(k);
-            }
-        }
-        let b = stem.as_bytes();
-        // "planned" -> "plan": a doubled ASCII consonant (bytes of one
-        // multi-byte character may repeat too, and cannot be cut apart).
-        let doubled = with.is_empty()
-            && b.len() >= 3
-            && b[b.len() - 1].is_ascii_alphabetic()
-            && b[b.len() - 1] == b[b.len() - 2];
-        if doubled && matches!(*suffix, "ed" | "ing") {
-            if let Some((k, e)) = wn.lemma(&stem[..stem.len() - 1]) {
-                if has(&e) {
-                    return Some(k);
-                }
-            }
-        }
-    }
-    None
+/// The word as the table holds it, a `'static` string, if the table has it.
+pub fn interned(word: &str) -> Option<&'static str> {
+    Some(Word::find(word)?.text())
 }
 
 /// The verb lemma of a form (`hiring` → `hire`), if it can be a verb.
 pub fn verb_lemma(word: &str) -> Option<&'static str> {
-    lemma_in(word, VERB_RULES, |e| e.verb > 0)
+    Some(Word::find(word)?.lemma(VERB)?.text())
 }
 
 /// The noun lemma of a form (`meetings` → `meeting`), if it can be a noun.
 pub fn noun_lemma(word: &str) -> Option<&'static str> {
-    lemma_in(word, NOUN_RULES, |e| e.noun > 0)
+    Some(Word::find(word)?.lemma(NOUN)?.text())
 }
 
 /// The verb entry of a form.
 pub fn as_verb(word: &str) -> Option<Entry> {
-    verb_lemma(word).and_then(entry)
+    Word::find(word)?.lemma(VERB)?.entry()
 }
 
 /// The noun entry of a form.
 pub fn as_noun(word: &str) -> Option<Entry> {
-    noun_lemma(word).and_then(entry)
+    Word::find(word)?.lemma(NOUN)?.entry()
 }
 
 /// Whether a word as written can be an adjective (or adverb).
