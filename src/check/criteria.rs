@@ -2,6 +2,8 @@
 //! something (E0307, `slack-target`) and cycles that set them (E0308,
 //! `incomplete-cycle`).
 
+use std::collections::HashSet;
+
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Label};
@@ -163,11 +165,13 @@ fn incomplete(
             format!("say what must be true by its end: `goal <metric> >= <threshold> by {by}`"),
         ));
     }
+    let mut bounded = None; // gathered at the first priority on a metric
     for p in &cycle.priorities {
         let Target::Metric(m) = p.target.node else {
             continue;
         };
-        if !bounded(cycle, m, &model.metric(m).name.node, metrics) {
+        let bounded = bounded.get_or_insert_with(|| Bounded::of(cycle));
+        if !bounded.bounds(m, &model.metric(m).name.node, metrics) {
             let name = &model.metric(m).name.node;
             out.push(warn(
                 p.target.span,
@@ -179,18 +183,46 @@ fn incomplete(
     }
 }
 
-/// Whether a goal, constraint, `keep` or outcome of the cycle bounds the metric.
-fn bounded(
-    cycle: &Cycle,
-    metric: MetricId,
-    name: &str,
-    metrics: &super::phrasing::Metrics,
-) -> bool {
-    cycle.directives.iter().any(|d| match &d.kind {
-        DirectiveKind::Outcome { text, .. } => metrics.names(&text.node, name),
-        _ => {
-            d.kind.metric().is_some_and(|m| m.node == metric)
-                || d.keep_bounds.iter().any(|(k, _)| k.node == metric)
+/// What a cycle's directives bound, gathered once per cycle so that each
+/// priority is a lookup: the metrics of its goals, constraints and `keep`s,
+/// then, at the first priority none of them bounds, the declared metrics
+/// its outcomes name in words (reading every outcome once).
+struct Bounded<'a> {
+    cycle: &'a Cycle,
+    metrics: HashSet<MetricId>,
+    named: Option<HashSet<&'a str>>,
+}
+
+impl<'a> Bounded<'a> {
+    fn of(cycle: &'a Cycle) -> Bounded<'a> {
+        let mut metrics = HashSet::new();
+        for d in &cycle.directives {
+            if !matches!(d.kind, DirectiveKind::Outcome { .. }) {
+                metrics.extend(d.kind.metric().map(|m| m.node));
+                metrics.extend(d.keep_bounds.iter().map(|(k, _)| k.node));
+            }
         }
-    })
+        Bounded {
+            cycle,
+            metrics,
+            named: None,
+        }
+    }
+
+    /// Whether a goal, constraint, `keep` or outcome of the cycle bounds
+    /// the metric `id` (called `name`).
+    fn bounds(&mut self, id: MetricId, name: &str, metrics: &'a super::phrasing::Metrics) -> bool {
+        if self.metrics.contains(&id) {
+            return true;
+        }
+        let cycle = self.cycle;
+        let named = self.named.get_or_insert_with(|| {
+            let outcomes = cycle.directives.iter().filter_map(|d| match &d.kind {
+                DirectiveKind::Outcome { text, .. } => Some(metrics.named(&text.node)),
+                _ => None,
+            });
+            outcomes.flatten().collect()
+        });
+        named.contains(name.replace('-', " ").as_str())
+    }
 }

@@ -40,17 +40,25 @@ impl Metrics {
         Metrics { phrases, longest }
     }
 
-    /// Whether the text names the metric `name` (as `quality-variance` or
-    /// "quality variance").
-    pub(super) fn names(&self, text: &str, name: &str) -> bool {
-        let wanted: Vec<&str> = name.split('-').collect();
-        let words = phrasing::words(text);
-        words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    /// The declared metrics the text names (as `quality-variance` or
+    /// "quality variance"), each as its words joined by spaces.
+    pub(super) fn named(&self, text: &str) -> Vec<&str> {
+        let mut found = Vec::new();
+        self.scan(text, &mut |p| {
+            found.push(p);
+            false
+        });
+        found
     }
 
-    /// Whether the text names a declared metric (as `quality-variance` or
-    /// "quality variance").
+    /// Whether the text names a declared metric.
     fn named_in(&self, text: &str) -> bool {
+        self.scan(text, &mut |_| true)
+    }
+
+    /// Offer each declared metric's phrase the text contains to `found`,
+    /// until it returns true; returns whether it did.
+    fn scan<'a>(&'a self, text: &str, found: &mut dyn FnMut(&'a str) -> bool) -> bool {
         let words = phrasing::words(text);
         let mut phrase = String::new();
         (0..words.len()).any(|i| {
@@ -60,7 +68,7 @@ impl Metrics {
                     phrase.push(' ');
                 }
                 phrase.push_str(w);
-                self.phrases.contains(&phrase)
+                self.phrases.get(&phrase).is_some_and(|p| found(p.as_str()))
             })
         })
     }
