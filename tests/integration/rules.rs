@@ -908,6 +908,19 @@ fn e0308_incomplete_cycles() {
         &format!("{quality}{}", directed("priority 1 quality-variance\noutcome \"Every crate ships within 24 hours.\"")),
         &format!("{quality}{}", directed("priority 1 quality-variance\noutcome \"Quality variance must drop below 3% by 2026-03-31.\"")),
     );
+    // Two ranked metrics: one bounded by a goal, one by an outcome's words.
+    let ranked = "priority 1 throughput\npriority 2 variance\ngoal throughput >= 1300";
+    rule(
+        expect("E0308")
+            .underlined("variance")
+            .label("ranked, but nothing says how far"),
+        &directed(&format!(
+            "{ranked}\noutcome \"Every crate ships within 24 hours.\""
+        )),
+        &directed(&format!(
+            "{ranked}\noutcome \"Variance must fall below 3% by 2026-03-31.\""
+        )),
+    );
     // …and so does a `keep`: no worse than its baseline.
     rule(
         expect("E0308")
