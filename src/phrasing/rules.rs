@@ -453,27 +453,27 @@ fn object_is_deliverable(t: &Text, c: &Clause) -> bool {
     }
 }
 
-/// Whether a verb on this clause's object prescribes an action: `Some(true)`
-/// a method, `Some(false)` a condition without a threshold (vague), `None`
-/// neither.
-fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
+/// Verbs on an object that state something rather than prescribe an act:
+/// a vague verb, a reply within a limit, doing none of something, avoiding
+/// something, setting a target with its amount.
+fn states_without_acting(t: &Text, c: &Clause, verb: &Verb) -> bool {
     let lemma = verb.lemma.as_ref();
     // The vague list by the flags (the word's are the token's).
     let vague = |f: u32| f & flag::VAGUE != 0;
     if t.lex.flags.get(lemma).is_some_and(vague) || t.has(verb.at, flag::VAGUE) {
-        return None;
+        return true;
     }
     if responds(t, c, verb) {
-        return None;
+        return true;
     }
     // "Send zero waste to landfill": doing none of something is a condition,
     // and so is avoiding something ("Avoid audit findings"; "Avoid using
     // overtime" still names a means after it).
     if matches!(t.word(c.object.0), "zero" | "no") && !c.object_empty() {
-        return None;
+        return true;
     }
     if lemma == "avoid" && !c.object_empty() && !t.word(c.object.0).ends_with("ing") {
-        return None;
+        return true;
     }
     // "The NHS has set out a new national ambition for 65% of patients to
     // receive treatment within 18 weeks": setting a target states it.
@@ -483,7 +483,15 @@ fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
             "target" | "targets" | "goal" | "goals" | "ambition"
         )
     };
-    if lemma == "set" && c.threshold && (verb.end + 1..verb.end + 6).any(goal) {
+    lemma == "set" && c.threshold && (verb.end + 1..verb.end + 6).any(goal)
+}
+
+/// Whether a verb on this clause's object prescribes an action: `Some(true)`
+/// a method, `Some(false)` a condition without a threshold (vague), `None`
+/// neither.
+fn prescribes(t: &Text, c: &Clause, verb: &Verb) -> Option<bool> {
+    let lemma = verb.lemma.as_ref();
+    if states_without_acting(t, c, verb) {
         return None;
     }
     let making = MAKING_VERBS.contains(&lemma);
