@@ -16,14 +16,12 @@ use divan::Bencher;
 #[path = "gen_org.rs"]
 mod gen_org;
 
+#[path = "lsp_typing.rs"]
+mod lsp_typing;
+use lsp_typing::{five_thousand_lines, message, organization};
+
 fn main() {
     divan::main();
-}
-
-fn organization(scale: u64) -> String {
-    let mut out = Vec::new();
-    gen_org::generate(scale, &mut out).expect("generate in memory");
-    String::from_utf8(out).expect("the generator writes UTF-8")
 }
 
 const SCALES: [u64; 3] = [1, 8, 64];
@@ -113,22 +111,6 @@ fn format(bencher: Bencher, scale: u64) {
     });
 }
 
-/// The generated organization cut at its first 5,000 lines' worth of
-/// cycles (whole statements: at the last cycle that ends within them).
-fn five_thousand_lines() -> String {
-    let mut text = organization(3);
-    let cut = text
-        .match_indices("\n}\n")
-        .map(|(i, _)| i + 3)
-        .take_while(|&i| text[..i].lines().count() <= 5000)
-        .last()
-        .unwrap_or(text.len());
-    text.truncate(cut);
-    let lines = text.lines().count();
-    assert!((4000..=5000).contains(&lines), "{lines} lines");
-    text
-}
-
 /// A whole check of a 5,000-line file, read from nothing: what the
 /// language server did after every edit before it kept what an edit did
 /// not touch (`lsp_recheck_after_edit`).
@@ -148,35 +130,11 @@ fn lsp_recheck_5000_lines(bencher: Bencher) {
 /// published.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn lsp_recheck_after_edit(bencher: Bencher) {
-    let text = five_thousand_lines();
-    let middle = text.len() / 2;
-    let at = middle + text[middle..].find("direction \"").expect("a direction") + 11;
-    let line = text[..at].matches('\n').count();
-    let character = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let root: PathBuf = std::fs::canonicalize(dir.path()).expect("canonical");
-    std::fs::write(root.join("plan.koom"), &text).expect("write");
-    let uri = koomc::lsp::path_to_uri(&root.join("plan.koom"));
-    let mut session = koomc::lsp::Session::new();
-    let init = serde_json::json!({ "jsonrpc": "2.0", "id": 0, "method": "initialize", "params": { "capabilities": {} } });
-    session.feed(&message(init));
-    session.feed(&message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
-        "params": { "textDocument": { "uri": uri, "languageId": "koom", "version": 1, "text": text } } })));
-    let session = RefCell::new(session);
-    let version = std::cell::Cell::new(1);
+    let typing = RefCell::new(lsp_typing::Typing::new());
     bencher
-        .with_inputs(|| {
-            version.set(version.get() + 1);
-            let (end, typed) = match version.get() % 2 {
-                0 => (character, "x"),
-                _ => (character + 1, ""),
-            };
-            message(serde_json::json!({ "jsonrpc": "2.0", "method": "textDocument/didChange",
-                "params": { "textDocument": { "uri": uri, "version": version.get() }, "contentChanges": [
-                    { "range": { "start": { "line": line, "character": character }, "end": { "line": line, "character": end } }, "text": typed } ] } }))
-        })
+        .with_inputs(|| typing.borrow_mut().next_edit())
         .bench_local_values(|bytes| {
-            let out = session.borrow_mut().feed(&bytes);
+            let out = typing.borrow_mut().session.feed(&bytes);
             assert!(!out.is_empty(), "diagnostics published");
             out.len()
         });
@@ -190,13 +148,6 @@ struct Project {
     uris: [String; 3],
     session: koomc::lsp::Session,
     next_id: u64,
-}
-
-fn message(value: serde_json::Value) -> Vec<u8> {
-    let body = value.to_string();
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend(body.as_bytes());
-    out
 }
 
 impl Project {

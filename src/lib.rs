@@ -115,21 +115,47 @@ pub fn compile(paths: &[PathBuf]) -> Compilation {
 pub fn compile_with(paths: &[PathBuf], overlay: load::Overlay<'_>) -> Compilation {
     let (loaded, diagnostics) = load::load_with(paths, overlay);
     let root = paths.first().map(|p| project(p));
-    check_loaded(loaded, diagnostics, root, overlay, false).0
+    check_loaded(loaded, diagnostics, root, overlay, None).0
 }
 
-/// [`compile_with`], keeping each file's syntax tree (the statements that
-/// parsed, also in a file with syntax errors): the language server's outline
-/// reads them. Each file is read again only where it changed since
-/// `reparse` last read it (`syntax::Reparse`); the result is the same.
+/// What one compilation keeps for the next (the language server's, across
+/// edits): what each file's statements read as (`syntax::Reparse`), and
+/// what the phrasing analyzer read of each text (`phrasing::Memo`).
+#[derive(Default)]
+pub struct Reuse {
+    pub syntax: syntax::Reparse,
+    pub phrasing: phrasing::Memo,
+}
+
+/// The syntax trees of a compilation's files (the statements that parsed,
+/// also in a file with syntax errors), for the language server's outline.
+pub enum Trees {
+    /// The trees, where resolve did not take them: a file could not be
+    /// read or parsed, or `koom.toml` is wrong.
+    Kept(Vec<(source::FileId, syntax::ast::File)>),
+    /// The files whose trees resolve took: `syntax::Reparse::kept` gives
+    /// them back without reading (the check's own reads left them there).
+    Taken(Vec<source::FileId>),
+}
+
+/// [`compile_with`], and each file's syntax tree ([`Trees`]). Each file is
+/// read again only where it changed since `reuse` last read it, and each
+/// text judged again only where it changed; the result is the same.
 pub fn compile_keeping_syntax<'o>(
     paths: &[PathBuf],
     overlay: load::Overlay<'o>,
-    reparse: &'o mut syntax::Reparse,
-) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
-    let (loaded, diagnostics) = load::load_reusing(paths, overlay, Some(reparse));
+    reuse: &'o mut Reuse,
+) -> (Compilation, Trees) {
+    let (loaded, diagnostics) = load::load_reusing(paths, overlay, Some(&mut reuse.syntax));
     let root = paths.first().map(|p| project(p));
-    check_loaded(loaded, diagnostics, root, overlay, true)
+    let ids: Vec<source::FileId> = loaded.files.iter().map(|(id, _)| *id).collect();
+    let (compilation, files) =
+        check_loaded(loaded, diagnostics, root, overlay, Some(&reuse.phrasing));
+    let trees = match compilation.model {
+        Some(_) => Trees::Taken(ids),
+        None => Trees::Kept(files),
+    };
+    (compilation, trees)
 }
 
 /// The project root of a file and how to show it (relative, as the file was given).
@@ -184,20 +210,21 @@ pub fn compare_with(new: &mut Compilation, old: &Compilation) -> Option<score::S
 /// Compile text held in memory as if it were the file at `path`.
 pub fn compile_text(path: &Path, text: String) -> Compilation {
     let (loaded, diagnostics) = load::load_text(path, text);
-    check_loaded(loaded, diagnostics, Some(project(path)), &load::disk, false).0
+    check_loaded(loaded, diagnostics, Some(project(path)), &load::disk, None).0
 }
 
 /// The stages after load: the project's `koom.toml`, then resolve, bounds
 /// and check, unless a file could not be read or parsed. Resolve takes the
 /// syntax trees by value and frees each cycle's statements once it has moved
 /// them into the model, so that the trees and the model are never both
-/// whole; when `keep_syntax` asks for the trees, resolve is given a copy.
+/// whole; the trees come back only where there is no model. `memo` keeps
+/// phrasing readings for the next compilation (the language server's).
 fn check_loaded(
     mut loaded: load::Loaded,
     mut diagnostics: Diagnostics,
     root: Option<(PathBuf, String)>,
     overlay: load::Overlay<'_>,
-    keep_syntax: bool,
+    memo: Option<&phrasing::Memo>,
 ) -> (Compilation, Vec<(source::FileId, syntax::ast::File)>) {
     let (config, problems) = match &root {
         Some((root, shown)) => config::load_with(root, shown, &mut loaded.sources, overlay),
@@ -207,16 +234,17 @@ fn check_loaded(
         diagnostics.extend(problems);
         None
     } else {
-        // Resolve takes the trees; the language server keeps a copy.
-        let files = match keep_syntax {
-            true => loaded.files.clone(),
-            false => std::mem::take(&mut loaded.files),
-        };
+        let files = std::mem::take(&mut loaded.files);
         let (mut model, resolved) = resolve::resolve(files);
         diagnostics.extend(resolved);
         diagnostics.extend(bounds::bounds(&mut model));
         let lexicon = phrasing::Lexicon::with(&config.phrasing);
-        diagnostics.extend(check::check(&model, &loaded.sources, &lexicon));
+        let context = check::Context {
+            sources: &loaded.sources,
+            lexicon: &lexicon,
+            memo: memo.map(|m| (m, &config.phrasing)),
+        };
+        diagnostics.extend(check::check(&model, &context));
         Some(model)
     };
     let diagnostics = suppress::apply(&loaded.sources, config.apply(diagnostics));

@@ -41,6 +41,7 @@ pub fn time(text: &str) -> Vec<Timing> {
     let context = check::Context {
         sources: &sources,
         lexicon: &lexicon,
+        memo: None,
     };
     let mut diagnostics = crate::diagnostic::Diagnostics::new();
     for (name, pass) in check::PASSES {

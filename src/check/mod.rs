@@ -24,13 +24,16 @@ mod resources;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::Model;
-use crate::phrasing::Lexicon;
+use crate::phrasing::{Adjustments, Lexicon, Memo};
 use crate::source::SourceMap;
 
 /// What a pass reads besides the model.
 pub struct Context<'a> {
     pub sources: &'a SourceMap,
     pub lexicon: &'a Lexicon,
+    /// Where the phrasing pass keeps its readings for the next check, and
+    /// the adjustments the lexicon was built with (the language server's).
+    pub memo: Option<(&'a Memo, &'a Adjustments)>,
 }
 
 /// One pass: its name (the module's) and its function.
@@ -40,9 +43,7 @@ pub type Pass = (&'static str, fn(&Model, &Context, &mut Diagnostics));
 /// each one by this table.
 pub const PASSES: &[Pass] = &[
     ("cycles", |m, _, out| cycles::check(m, out)),
-    ("phrasing", |m, c, out| {
-        phrasing::check(m, c.sources, c.lexicon, out)
-    }),
+    ("phrasing", phrasing::check),
     ("resources", |m, _, out| resources::check(m, out)),
     ("consistency", |m, _, out| consistency::check(m, out)),
     ("criteria", |m, _, out| {
@@ -54,14 +55,13 @@ pub const PASSES: &[Pass] = &[
 /// Run every rule over the model. The passes only read it, so they run on
 /// rayon's threads, each into its own list; the lists are joined in the
 /// order of [`PASSES`], so the result is the sequential run's.
-pub fn check(model: &Model, sources: &SourceMap, lexicon: &Lexicon) -> Diagnostics {
+pub fn check(model: &Model, context: &Context) -> Diagnostics {
     use rayon::prelude::*;
-    let context = Context { sources, lexicon };
     let found: Vec<Diagnostics> = PASSES
         .par_iter()
         .map(|(_, pass)| {
             let mut out = Diagnostics::new();
-            pass(model, &context, &mut out);
+            pass(model, context, &mut out);
             out
         })
         .collect();

@@ -8,12 +8,13 @@
 //! number nor a metric (E0302). Also `urgent` without clarity (E0303) and
 //! causes that cite no data (E0306).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use crate::diagnostic::{Applicability, Code, Diagnostic, Diagnostics, Fix, Label, Severity};
 use crate::model::units::short_with_unit;
 use crate::model::*;
-use crate::phrasing::{self, Finding, Lexicon, Reason, Verdict};
+use crate::phrasing::{self, Finding, Lexicon, Reading, Readings, Reason, Verdict};
 use crate::source::{SourceMap, Span};
 
 const OUTCOME_FORM: &str =
@@ -84,9 +85,13 @@ struct Judge<'a> {
     workers: Vec<(&'a str, &'a Unit)>,
     /// Their names, indexed for the analyzer.
     worker_names: phrasing::Units<'a>,
+    /// What the analyzer read of each text (kept from the last check where
+    /// a [`phrasing::Memo`] keeps it).
+    readings: RefCell<Readings>,
 }
 
-pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagnostics) {
+pub fn check(model: &Model, context: &super::Context, out: &mut Diagnostics) {
+    let (sources, lex) = (context.sources, context.lexicon);
     let mut named;
     let lex = match &model.org {
         Some(org) => {
@@ -102,6 +107,14 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
         .filter(|u| u.layer == Layer::Worker)
         .map(|u| (u.name.node.as_str(), u))
         .collect();
+    let readings = match context.memo {
+        Some((memo, adjustments)) => memo.begin(phrasing::Stamp {
+            adjustments: adjustments.clone(),
+            organization: model.org.as_ref().map(|o| o.node.clone()),
+            workers: workers.iter().map(|(n, _)| (*n).to_owned()).collect(),
+        }),
+        None => Readings::fresh(),
+    };
     let judge = Judge {
         model,
         sources,
@@ -109,9 +122,13 @@ pub fn check(model: &Model, sources: &SourceMap, lex: &Lexicon, out: &mut Diagno
         metrics: Metrics::of(model),
         worker_names: phrasing::Units::new(workers.iter().map(|(n, _)| *n)),
         workers,
+        readings: RefCell::new(readings),
     };
     for cycle in &model.cycles {
         judge.cycle(cycle, out);
+    }
+    if let Some((memo, _)) = context.memo {
+        memo.keep(judge.readings.into_inner());
     }
 }
 
@@ -147,9 +164,8 @@ impl Judge<'_> {
             .kind
             .by()
             .is_some_and(|b| cycle.period.is_some_and(|p| p.contains(b.node)));
-        let clean = self.text(text, Place::Outcome, Some(dated), out);
-        let measurable =
-            phrasing::has_number(&text.node, self.lex) || self.metrics.named_in(&text.node);
+        let (clean, reading) = self.judged(text, Place::Outcome, Some(dated), out);
+        let measurable = reading.number || self.metrics.named_in(&text.node);
         // An urgent one gets E0303, which says the same and more.
         if clean && !measurable && d.urgent.is_none() {
             out.push(
@@ -172,9 +188,35 @@ impl Judge<'_> {
     /// a `by` date inside the cycle (for urgency written into an outcome).
     /// Returns whether it is clean.
     fn text(&self, text: &Text, place: Place, dated: Option<bool>, out: &mut Diagnostics) -> bool {
-        let clean_actors = self.actors(text, place, out);
-        let verdict = phrasing::explain_in(&text.node, self.lex, place.analyzer());
-        let (code, finding) = match &verdict {
+        self.judged(text, place, dated, out).0
+    }
+
+    /// [`Judge::text`], and what the analyzer read of it.
+    fn judged(
+        &self,
+        text: &Text,
+        place: Place,
+        dated: Option<bool>,
+        out: &mut Diagnostics,
+    ) -> (bool, Reading) {
+        let units = &self.worker_names;
+        let reading =
+            (self.readings.borrow_mut()).read(&text.node, self.lex, place.analyzer(), units);
+        let clean = self.verdict(text, place, dated, &reading, out);
+        (clean, reading)
+    }
+
+    /// The diagnostics of one reading; whether there were none.
+    fn verdict(
+        &self,
+        text: &Text,
+        place: Place,
+        dated: Option<bool>,
+        reading: &Reading,
+        out: &mut Diagnostics,
+    ) -> bool {
+        let clean_actors = self.actors(text, place, &reading.actors, out);
+        let (code, finding) = match &reading.verdict {
             Verdict::Outcome => return clean_actors,
             Verdict::Method(f) if place == Place::Tech && !instruction(&text.node, f) => {
                 return clean_actors
@@ -185,7 +227,7 @@ impl Judge<'_> {
                 // Emphasis on a text with a threshold and a `by` date in the
                 // cycle is clear enough; urgency that stands in for a date is not.
                 let emphasis = matches!(f.reason, Reason::UrgencyWithoutClarity(_));
-                if emphasis && dated == Some(true) && phrasing::has_number(&text.node, self.lex) {
+                if emphasis && dated == Some(true) && reading.number {
                     return clean_actors;
                 }
                 (Code::E0303, f)
@@ -242,12 +284,14 @@ impl Judge<'_> {
     }
 
     /// E0101: a declared worker unit made the one who acts in a text.
-    fn actors(&self, text: &Text, place: Place, out: &mut Diagnostics) -> bool {
-        if self.workers.is_empty() {
-            return true;
-        }
-        let found = phrasing::actors(&text.node, self.lex, &self.worker_names);
-        for &(start, end) in &found {
+    fn actors(
+        &self,
+        text: &Text,
+        place: Place,
+        found: &[(usize, usize)],
+        out: &mut Diagnostics,
+    ) -> bool {
+        for &(start, end) in found {
             let words = &text.node[start..end];
             let Some((name, unit)) = self
                 .workers

@@ -66,8 +66,8 @@ pub fn completion(ws: &Workspace, params: &Value) -> Result<Option<Vec<Completio
 /// The names to offer: the document's last check's (or those it kept),
 /// else those of a check of the text without the line being typed.
 fn names<'a>(ws: &'a Workspace, uri: &str, text: &str, at: usize) -> Cow<'a, Names> {
-    if let Some(check) = ws.checks.get(uri).filter(|c| !c.names.all.is_empty()) {
-        return Cow::Borrowed(&check.names);
+    if let Some(check) = ws.checks.get(uri).filter(|c| !c.names().all.is_empty()) {
+        return Cow::Borrowed(check.names());
     }
     let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);

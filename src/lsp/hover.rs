@@ -38,7 +38,7 @@ pub fn hover(ws: &Workspace, params: &Value) -> Result<Option<Hover>, Failure> {
     let word = word_at(at.text, at.offset);
     if let Some((s, e)) = word {
         let name = &at.text[s..e];
-        if let Some(declared) = at.check.names.get(name) {
+        if let Some(declared) = at.check.names().get(name) {
             parts.push(declared.hover.clone());
         } else if let Some(meaning) = super::keywords::meaning(name) {
             parts.push(format!("**{name}** — {meaning}"));

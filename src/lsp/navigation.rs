@@ -25,7 +25,7 @@ pub fn declared_at<'a>(
     let Some((s, e)) = super::text::word_at(at.text, at.offset) else {
         return Ok(None);
     };
-    Ok(at.check.names.get(&at.text[s..e]))
+    Ok(at.check.names().get(&at.text[s..e]))
 }
 
 fn location(uri: &str, range: Range) -> Option<Location> {

@@ -33,7 +33,7 @@ fn renamable<'a>(
         return Ok(None);
     };
     let word = &at.text[s..e];
-    let Some(declared) = at.check.names.get(word) else {
+    let Some(declared) = at.check.names().get(word) else {
         let what = if is_keyword(word) {
             format!("`{word}` is a keyword")
         } else {
@@ -43,7 +43,7 @@ fn renamable<'a>(
             "{what}: only units, metrics and goal ids can be renamed"
         )));
     };
-    if !at.check.names.current {
+    if !at.check.names().current {
         return Err(refuse(format!(
             "`{word}` cannot be renamed while the project has errors that stop the check (a syntax error, a file that cannot be read): fix them first"
         )));
@@ -103,7 +103,7 @@ fn check_new_name(ws: &Workspace, declared: &Declared, new: &str) -> Result<(), 
         .checks
         .values()
         .filter(|c| c.reads(&declared.path))
-        .find_map(|c| c.names.get(new));
+        .find_map(|c| c.names().get(new));
     if let Some(other) = taken {
         let file = super::uri::uri_to_path(&other.uri);
         let file = file.file_name().map_or_else(

@@ -34,7 +34,7 @@ pub fn full(ws: &Workspace, params: &Value) -> Result<Option<SemanticTokensResul
         return Ok(None);
     };
     let source = check.compilation.sources.get(file);
-    let data = tokens(source, &check.names, uri);
+    let data = tokens(source, check.names(), uri);
     Ok(Some(SemanticTokensResult::Tokens(SemanticTokens {
         result_id: None,
         data,

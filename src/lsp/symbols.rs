@@ -21,6 +21,7 @@ use super::text::range;
 use super::workspace::{Check, Workspace};
 use crate::source::{SourceMap, Span};
 use crate::syntax::ast::{CycleItem, CycleItemKind, DirectiveKind, ItemKind};
+use crate::syntax::Reparse;
 
 fn symbol(
     sources: &SourceMap,
@@ -62,7 +63,7 @@ pub fn document(ws: &Workspace, params: &Value) -> Result<Option<Vec<DocumentSym
     let Some(check) = ws.checks.get(uri) else {
         return Ok(None);
     };
-    let Some(ast) = check.doc.and_then(|f| check.syntax_of(f)) else {
+    let Some(ast) = check.doc.and_then(|f| check.syntax_of(ws.reparse(), f)) else {
         return Ok(Some(Vec::new()));
     };
     let sources = &check.compilation.sources;
@@ -167,7 +168,7 @@ pub fn workspace(
     let mut checks: Vec<&Check> = ws.checks.values().collect();
     checks.sort_by_key(|c| c.uris.first().cloned());
     for check in checks {
-        for (name, kind, uri, at) in everything(check) {
+        for (name, kind, uri, at) in everything(check, ws.reparse()) {
             if !matches(&name.to_lowercase(), &query)
                 || !seen.insert((uri.clone(), at.start, name.clone()))
             {
@@ -190,12 +191,15 @@ pub fn workspace(
 }
 
 /// The names and cycles of a check, with their kind, URI and range.
-fn everything(check: &Check) -> Vec<(String, SymbolKind, String, lsp_types::Range)> {
+fn everything(
+    check: &Check,
+    reparse: &Reparse,
+) -> Vec<(String, SymbolKind, String, lsp_types::Range)> {
     let mut out: Vec<_> = check
-        .names
+        .names()
         .all
         .iter()
-        .filter(|_| check.names.current)
+        .filter(|_| check.names().current)
         .map(|d| {
             let kind = match d.kind {
                 Kind::Unit(_) => SymbolKind::CLASS,
@@ -206,7 +210,7 @@ fn everything(check: &Check) -> Vec<(String, SymbolKind, String, lsp_types::Rang
         })
         .collect();
     let sources = &check.compilation.sources;
-    for (file, ast) in &check.syntax {
+    for (file, ast) in check.syntax(reparse) {
         for item in &ast.items {
             if let ItemKind::Cycle(c) = &item.node {
                 let name = c.id.node.text().to_owned();

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::json;
 
@@ -35,8 +35,12 @@ pub struct Doc {
 /// The last check of an open document.
 pub struct Check {
     pub compilation: Compilation,
-    /// Each file's syntax tree: what parsed, also where a file has errors.
-    pub syntax: Vec<(FileId, ast::File)>,
+    /// Each file's syntax tree: what parsed, also where a file has errors;
+    /// made when a request first asks for them ([`Check::syntax`]) where
+    /// resolve took the trees.
+    syntax: OnceLock<Vec<(FileId, ast::File)>>,
+    /// The files whose trees resolve took.
+    taken: Vec<FileId>,
     /// Each file's canonical path and URI, by `FileId`.
     pub paths: Vec<PathBuf>,
     pub uris: Vec<String>,
@@ -44,18 +48,61 @@ pub struct Check {
     pub doc: Option<FileId>,
     /// The diagnostics, as published, by URI.
     pub diagnostics: BTreeMap<String, Vec<String>>,
-    /// Its names (of this check, or of the last one that had a model).
-    pub names: Names,
+    /// Its names (of this check, or of the last one that had a model),
+    /// made when a request first asks for them ([`Check::names`]): after an
+    /// edit, publishing diagnostics does not wait for them.
+    names: OnceLock<Names>,
 }
 
 impl Check {
+    /// The names a request reads: those of this check's model, made now
+    /// if no request asked for them before.
+    pub fn names(&self) -> &Names {
+        self.names.get_or_init(|| {
+            let Some(model) = &self.compilation.model else {
+                return Names::default();
+            };
+            let shared: Vec<(Arc<Path>, Arc<str>)> = (self.paths.iter())
+                .zip(&self.uris)
+                .map(|(p, u)| (Arc::from(p.as_path()), Arc::from(u.as_str())))
+                .collect();
+            let place = |span: crate::source::Span| shared[span.file.0 as usize].clone();
+            Names::of(model, &self.compilation.sources, &place)
+        })
+    }
+
+    /// Its names, to keep while a later check has no model.
+    fn into_names(self) -> Names {
+        self.names();
+        self.names.into_inner().unwrap_or_default()
+    }
+
     pub fn uri(&self, file: FileId) -> &str {
         &self.uris[file.0 as usize]
     }
 
+    /// Each file's syntax tree, as the reads of `reparse` left them, or
+    /// read again where they did not keep it.
+    pub fn syntax(&self, reparse: &Reparse) -> &[(FileId, ast::File)] {
+        self.syntax.get_or_init(|| {
+            let read = |&id: &FileId| {
+                let text = &self.compilation.sources.get(id).text;
+                let tree = reparse.kept(&self.paths[id.0 as usize], id, text);
+                (
+                    id,
+                    tree.unwrap_or_else(|| crate::syntax::parse_recovering(id, text).0),
+                )
+            };
+            self.taken.iter().map(read).collect()
+        })
+    }
+
     /// The syntax tree of a file.
-    pub fn syntax_of(&self, file: FileId) -> Option<&ast::File> {
-        self.syntax.iter().find(|(f, _)| *f == file).map(|(_, a)| a)
+    pub fn syntax_of(&self, reparse: &Reparse, file: FileId) -> Option<&ast::File> {
+        self.syntax(reparse)
+            .iter()
+            .find(|(f, _)| *f == file)
+            .map(|(_, a)| a)
     }
 
     /// Whether the check read the file at `path`.
@@ -75,9 +122,16 @@ pub struct Workspace {
     rechecked: BTreeSet<String>,
     /// What was last published, by URI.
     published: HashMap<String, Vec<String>>,
-    /// What the checks read of each file: an edit is read again only where
-    /// it changed the text.
-    reparse: Reparse,
+    /// What the checks read of each file and text: an edit is read again
+    /// only where it changed the text.
+    reuse: crate::Reuse,
+}
+
+impl Workspace {
+    /// What the checks read of each file.
+    pub fn reparse(&self) -> &Reparse {
+        &self.reuse.syntax
+    }
 }
 
 impl Workspace {
@@ -178,10 +232,10 @@ impl Workspace {
             let uri = by_path.get(p)?;
             docs.get(uri).map(|d| d.text.clone())
         };
-        let (compilation, syntax) =
-            crate::compile_keeping_syntax(std::slice::from_ref(&path), &overlay, &mut self.reparse);
-        let previous = self.checks.remove(uri).map(|c| c.names);
-        let check = self.check(uri, &path, compilation, syntax, previous);
+        let (compilation, trees) =
+            crate::compile_keeping_syntax(std::slice::from_ref(&path), &overlay, &mut self.reuse);
+        let previous = self.checks.remove(uri);
+        let check = self.check(uri, &path, compilation, trees, previous);
         self.checks.insert(uri.to_owned(), check);
         self.rechecked.insert(uri.to_owned());
     }
@@ -191,8 +245,8 @@ impl Workspace {
         uri: &str,
         path: &Path,
         compilation: Compilation,
-        syntax: Vec<(FileId, ast::File)>,
-        previous: Option<Names>,
+        trees: crate::Trees,
+        previous: Option<Check>,
     ) -> Check {
         let sources = &compilation.sources;
         let paths: Vec<PathBuf> = (0..sources.len() as u32)
@@ -211,19 +265,24 @@ impl Workspace {
             .first()
             .filter(|p| p.as_path() == path)
             .map(|_| FileId(0));
-        let shared: Vec<(Arc<Path>, Arc<str>)> = paths
-            .iter()
-            .zip(&uris)
-            .map(|(p, u)| (Arc::from(p.as_path()), Arc::from(u.as_str())))
-            .collect();
-        let names = match &compilation.model {
-            Some(model) => Names::of(model, sources, &|span| shared[span.file.0 as usize].clone()),
-            None => previous.map(Names::kept).unwrap_or_default(),
-        };
+        let names = OnceLock::new();
+        if compilation.model.is_none() {
+            let kept = previous.map(|c| c.into_names().kept()).unwrap_or_default();
+            let _ = names.set(kept);
+        }
         let diagnostics = diagnostics::by_uri(&compilation, &uris, uri);
+        let syntax = OnceLock::new();
+        let taken = match trees {
+            crate::Trees::Kept(trees) => {
+                let _ = syntax.set(trees);
+                Vec::new()
+            }
+            crate::Trees::Taken(ids) => ids,
+        };
         Check {
             compilation,
             syntax,
+            taken,
             paths,
             uris,
             doc,
@@ -246,10 +305,11 @@ impl Workspace {
             self.docs.get(uri).map(|d| d.text.clone())
         };
         // A reading of its own: this text is not the document's.
-        let mut reparse = Reparse::default();
-        let (compilation, syntax) =
-            crate::compile_keeping_syntax(std::slice::from_ref(&doc.path), &overlay, &mut reparse);
-        self.check(uri, &doc.path, compilation, syntax, None).names
+        let mut reuse = crate::Reuse::default();
+        let (compilation, trees) =
+            crate::compile_keeping_syntax(std::slice::from_ref(&doc.path), &overlay, &mut reuse);
+        self.check(uri, &doc.path, compilation, trees, None)
+            .into_names()
     }
 
     /// Every diagnostic of every check, by URI, each once.

@@ -67,16 +67,20 @@ impl<'a> Units<'a> {
 
 /// The byte ranges where one of `units` stands in an actor position.
 pub fn actors(text: &str, lex: &Lexicon, units: &Units) -> Vec<(usize, usize)> {
-    let t = Text::new(text, lex);
+    actors_in(&Text::new(text, lex), units)
+}
+
+/// [`actors`] of a text already read.
+pub(super) fn actors_in(t: &Text, units: &Units) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if t.len() == 0 || units.is_empty() {
         return out;
     }
     let clauses = t.clauses();
-    for (at, end) in occurrences(&t, units) {
+    for (at, end) in occurrences(t, units) {
         if clauses
             .iter()
-            .any(|c| c.from <= at && end <= c.to && acts(&t, c, at, end))
+            .any(|c| c.from <= at && end <= c.to && acts(t, c, at, end))
         {
             out.push((t.tokens[at].start, t.tokens[end - 1].end));
         }

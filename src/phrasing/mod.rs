@@ -26,6 +26,7 @@
 
 mod actors;
 pub mod lexicon;
+mod memo;
 mod rewrite;
 mod rules;
 mod structure;
@@ -35,6 +36,7 @@ pub mod wordnet;
 
 pub use actors::{actors, Units};
 pub use lexicon::{Adjustments, Lexicon};
+pub use memo::{Memo, Readings, Stamp};
 
 use structure::Text;
 use token::{tokenize, Kind};
@@ -126,11 +128,14 @@ pub fn explain_in(text: &str, lex: &Lexicon, place: Place) -> Verdict {
 }
 
 fn judged(text: &str, lex: &Lexicon, place: Place, rewrite: bool) -> Verdict {
-    let t = Text::new(text, lex);
+    verdict_of(&Text::new(text, lex), place, rewrite)
+}
+
+fn verdict_of(t: &Text, place: Place, rewrite: bool) -> Verdict {
     if t.len() == 0 {
         return Verdict::Outcome;
     }
-    let found = rules::judge(&t, place, rewrite);
+    let found = rules::judge(t, place, rewrite);
     if let Some(f) = found.method {
         Verdict::Method(f)
     } else if let Some(f) = found.urgent {
@@ -144,8 +149,31 @@ fn judged(text: &str, lex: &Lexicon, place: Place, rewrite: bool) -> Verdict {
 
 /// Whether a text names a number (digits or a number word).
 pub fn has_number(text: &str, lex: &Lexicon) -> bool {
-    let t = Text::new(text, lex);
+    names_number(&Text::new(text, lex))
+}
+
+fn names_number(t: &Text) -> bool {
     (0..t.len()).any(|i| t.threshold(i) || t.tokens[i].kind == Kind::Number)
+}
+
+/// All that the checker asks of one text in one place, from one reading
+/// of it: the verdict with its rewrite ([`explain_in`]), where the worker
+/// units of `units` act in it ([`actors`]), and whether it names a number
+/// ([`has_number`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub verdict: Verdict,
+    pub actors: Vec<(usize, usize)>,
+    pub number: bool,
+}
+
+pub fn read(text: &str, lex: &Lexicon, place: Place, units: &Units) -> Reading {
+    let t = Text::new(text, lex);
+    Reading {
+        verdict: verdict_of(&t, place, true),
+        actors: actors::actors_in(&t, units),
+        number: names_number(&t),
+    }
 }
 
 /// The words of a text, lowercased, for matching metric names.

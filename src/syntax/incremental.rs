@@ -106,18 +106,45 @@ impl Reparse {
     }
 }
 
+impl Reparse {
+    /// The statements of `text` (the file at `path`, whose id is `file`) as
+    /// the reads so far left them, without reading: what [`Reparse::read`]
+    /// returns where every part of `text` was read clean before, else
+    /// `None`. The language server's outline asks for them after a check
+    /// whose resolve took the trees.
+    pub fn kept(&self, path: &Path, file: FileId, text: &str) -> Option<File> {
+        let parts = self.files.get(path)?;
+        check_header(file, text).ok()?;
+        let cuts = chunks::cuts(text, 1);
+        let mut items = Vec::new();
+        for (i, &start) in cuts.iter().enumerate() {
+            let end = cuts.get(i + 1).copied().unwrap_or(text.len());
+            let part = parts.by_text.get(&text[start..end])?;
+            let mut copy = part.items.clone();
+            shift(&mut copy, (part.file, part.start), (file, start));
+            items.extend(copy);
+        }
+        Some(File { items })
+    }
+}
+
+/// Move statements read at `from` (file and offset) to `to`.
+fn shift(items: &mut Vec<Item>, from: (FileId, usize), to: (FileId, usize)) {
+    if from != to {
+        let ((_, old), (file, new)) = (from, to);
+        let at = |offset: usize| (offset + new).saturating_sub(old);
+        items.spans(&mut |span| {
+            span.set(file, at(span.start()), at(span.end()));
+        });
+    }
+}
+
 impl Part {
     /// The part's statements as they stand at `start` in file `file`.
     fn moved(mut self, file: FileId, start: usize) -> Part {
-        if self.file != file || self.start != start {
-            let (from, to) = (self.start, start);
-            let shift = |at: usize| (at + to).saturating_sub(from);
-            self.items.spans(&mut |span| {
-                span.set(file, shift(span.start()), shift(span.end()));
-            });
-            self.file = file;
-            self.start = start;
-        }
+        shift(&mut self.items, (self.file, self.start), (file, start));
+        self.file = file;
+        self.start = start;
         self
     }
 }

@@ -508,6 +508,18 @@ fn reading_again_after_an_edit_is_reading_from_nothing() {
             let whole = super::parse_recovering(file, &edited);
             let again = reparse.read(&path, file, &edited);
             assert_eq!(format!("{whole:?}"), format!("{again:?}"), "{edited}");
+            // What the read kept, under the other file id, is a reading of
+            // the same text there; nothing is kept of a text with a mistake.
+            let other = crate::source::FileId(1 - file.0);
+            let kept = reparse.kept(&path, other, &edited);
+            match whole.1.is_empty() {
+                true => assert_eq!(
+                    format!("{:?}", kept),
+                    format!("{:?}", Some(super::parse_recovering(other, &edited).0)),
+                    "{edited}"
+                ),
+                false => assert!(kept.is_none(), "{edited}"),
+            }
         }
     }
 }
