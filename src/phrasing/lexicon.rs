@@ -6,61 +6,15 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// The hasher of the word sets and of the WordNet table: the words of every
-/// text are looked up many times each, and a word hashes in one or two
-/// multiplications, eight bytes at a time (rustc's FxHash), where FNV-1a
-/// took one per byte and SipHash several times more. Nothing reads a set in
-/// hash order, so the hasher decides no verdict.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The product's high bits are its best: bring them to the low bits
-        // the table indexes by.
-        self.0.rotate_left(26)
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut rest = bytes;
-        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*word));
-            rest = tail;
-        }
-        if let Some((word, tail)) = rest.split_first_chunk::<4>() {
-            self.add(u64::from(u32::from_le_bytes(*word)));
-            rest = tail;
-        }
-        if let Some((word, tail)) = rest.split_first_chunk::<2>() {
-            self.add(u64::from(u16::from_le_bytes(*word)));
-            rest = tail;
-        }
-        if let Some(&b) = rest.first() {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-}
+/// The hasher of the word sets and tables: foldhash's fast hasher with its
+/// fixed seed (the words of every text are looked up many times each, and
+/// SipHash cost several times more). Nothing reads a set in hash order, so
+/// the hasher decides no verdict.
+pub type WordState = foldhash::fast::FixedState;
 
 /// A set of words.
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<String, WordState>;
 
 /// Per-word flags, so that a text's words are looked up once each.
 pub mod flag {
@@ -111,98 +65,26 @@ pub mod flag {
     pub const MEANS_WORD: u32 = 1 << 28;
 }
 
-/// The lexicon's [`flag`]s by word. Every word of every text is looked up
-/// here, so the table is open addressing of its own, keyed by a word's
-/// length and its bytes read as at most two integers (a word of up to 16
-/// bytes is its key: equal keys are equal words, compared without a call
-/// to `memcmp`; a longer word is compared in full).
+/// The lexicon's [`flag`]s by word: every word of every text is looked up
+/// here once.
 #[derive(Clone, Debug, Default)]
 pub struct Flags {
-    /// Each word's key, the word itself if it is longer than a key, and
-    /// its flags.
-    entries: Vec<(Key, Option<Box<str>>, u32)>,
-    /// 0 for an empty slot, else 1 + an index into `entries`; a power of
-    /// two at least twice as long.
-    slots: Vec<u32>,
-}
-
-/// A word's length and bytes: up to 16 bytes in full (two overlapping
-/// reads of eight, or of four, or the first, middle and last byte, which
-/// together are every byte), of a longer word its first and last eight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Key {
-    len: usize,
-    a: u64,
-    b: u64,
-}
-
-impl Key {
-    const LONG: usize = 16;
-
-    #[inline]
-    fn of(w: &[u8]) -> Key {
-        let n = w.len();
-        let u64_at = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().expect("eight bytes"));
-        let u32_at = |i: usize| u32::from_le_bytes(w[i..i + 4].try_into().expect("four bytes"));
-        let (a, b) = if n >= 8 {
-            (u64_at(0), u64_at(n - 8))
-        } else if n >= 4 {
-            (u64::from(u32_at(0)) | (u64::from(u32_at(n - 4)) << 32), 0)
-        } else if n > 0 {
-            let bytes = u64::from(w[0]) | (u64::from(w[n / 2]) << 8) | (u64::from(w[n - 1]) << 16);
-            (bytes, 0)
-        } else {
-            (0, 0)
-        };
-        Key { len: n, a, b }
-    }
-
-    /// The first slot of a key in a table of `slots` (a power of two): the
-    /// high bits of a product, its best.
-    #[inline]
-    fn slot(self, slots: usize) -> usize {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let h = ((self.len as u64 ^ self.a).wrapping_mul(K) ^ self.b).wrapping_mul(K);
-        (h >> (64 - slots.trailing_zeros())) as usize
-    }
+    by_word: HashMap<Box<str>, u32, WordState>,
 }
 
 impl Flags {
-    fn new(map: HashMap<String, u32, BuildHasherDefault<WordHasher>>) -> Self {
-        let entries: Vec<(Key, Option<Box<str>>, u32)> = map
+    fn new(map: HashMap<String, u32, WordState>) -> Self {
+        let by_word = map
             .into_iter()
-            .map(|(w, f)| {
-                let key = Key::of(w.as_bytes());
-                let long = (w.len() > Key::LONG).then(|| w.into_boxed_str());
-                (key, long, f)
-            })
+            .map(|(w, f)| (w.into_boxed_str(), f))
             .collect();
-        let mut slots = vec![0u32; (entries.len() * 2).next_power_of_two().max(2)];
-        let mask = slots.len() - 1;
-        for (k, (key, _, _)) in entries.iter().enumerate() {
-            let mut s = key.slot(slots.len());
-            while slots[s] != 0 {
-                s = (s + 1) & mask;
-            }
-            slots[s] = k as u32 + 1;
-        }
-        Flags { entries, slots }
+        Flags { by_word }
     }
 
     /// The flags of a word, if the lexicon has it.
     #[inline]
     pub fn get(&self, word: &str) -> Option<u32> {
-        let key = Key::of(word.as_bytes());
-        let mask = self.slots.len().checked_sub(1)?;
-        let mut s = key.slot(self.slots.len());
-        loop {
-            let k = (*self.slots.get(s)? as usize).checked_sub(1)?;
-            let (other, long, f) = &self.entries[k];
-            if *other == key && (word.len() <= Key::LONG || long.as_deref() == Some(word)) {
-                return Some(*f);
-            }
-            s = (s + 1) & mask;
-        }
+        self.by_word.get(word).copied()
     }
 }
 
@@ -213,7 +95,7 @@ pub struct Phrases {
     pub list: Vec<Vec<String>>,
     /// The phrases by first word, as indices into `list` in its order: a
     /// word is matched against the few phrases it can begin, not all.
-    pub firsts: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    pub firsts: HashMap<String, Vec<usize>, WordState>,
     /// The [`flag`] the lexicon gives the first words of this set (0: only
     /// [`flag::PHRASE`], the first word of some phrase).
     pub flag: u32,
@@ -1312,7 +1194,7 @@ impl Lexicon {
 
     /// Rebuild [`Lexicon::flags`] from the sets.
     fn flagged(mut self) -> Self {
-        let mut flags: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut flags: HashMap<String, u32, WordState> = HashMap::default();
         let mut mark = |words: &WordSet, bit: u32| {
             for w in words {
                 *flags.entry(w.clone()).or_default() |= bit;

@@ -3,7 +3,7 @@
 //! that a word is looked for in the slot it was put in.
 
 /// A word's hash: eight bytes at a time, one multiplication each (as
-/// `WordHasher` in `lexicon.rs`), the length mixed in first so that the
+/// rustc's FxHash), the length mixed in first so that the
 /// tail's reads, which are every byte of it for one length, tell words apart. The table
 /// indexes by the high bits, the product's best.
 pub fn word_hash(word: &[u8]) -> u64 {
