@@ -27,7 +27,6 @@ mod print;
 mod words;
 
 use std::borrow::Cow;
-use std::hash::{Hash, Hasher};
 
 use crate::diagnostic::{Code, Diagnostic, Label};
 use crate::source::{FileId, Span};
@@ -56,6 +55,9 @@ impl Formatted {
     /// formatted text, with `name` in its header; empty when nothing changes.
     /// Linear in the file, however much changes.
     pub fn diff(&self, name: &str, before: &str) -> String {
+        if self.text == before {
+            return String::new();
+        }
         diff::unified(name, &line_breaks(before), &self.text, &self.sync)
     }
 }
@@ -111,9 +113,9 @@ fn verified(file: FileId, text: &str, out: &str, before: u64) -> bool {
 
 /// A hash of what an AST says, spans aside.
 fn fingerprint(ast: &syntax::ast::File) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    ast.hash(&mut h);
-    h.finish()
+    use std::hash::BuildHasher;
+    // Compared within one run only: a fast hasher with a fixed seed.
+    foldhash::fast::FixedState::default().hash_one(ast)
 }
 
 /// Whether two texts hold the same comments, in the same order.
