@@ -132,9 +132,7 @@ impl Workspace {
     pub fn reparse(&self) -> &Reparse {
         &self.reuse.syntax
     }
-}
 
-impl Workspace {
     pub fn open(&mut self, uri: &str, text: String, version: i32) {
         let path = crate::load::canonical(&uri::uri_to_path(uri));
         let koom = path.file_name().is_none_or(|n| n != PROJECT_FILE);

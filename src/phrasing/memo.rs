@@ -16,7 +16,7 @@
 //! A check with no memo (the command line) makes [`Readings::fresh`], which
 //! keeps nothing: each text is read where it stands, as before. Either way
 //! the readings are the analyzer's, so the diagnostics are the same (tested
-//! in `tests/integration/lsp.rs`).
+//! in `tests/integration/lsp/diagnostics.rs`).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
