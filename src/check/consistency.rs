@@ -186,11 +186,14 @@ fn allows(l: &Limit, unit: Option<&str>) -> String {
     format!("allows `{} {amount}`", l.op.as_str())
 }
 
-/// The limits every goal and constraint of the cycle puts on each metric.
-fn limits(cycle: &Cycle) -> BTreeMap<MetricId, Vec<Limit>> {
-    let mut by_metric: BTreeMap<MetricId, Vec<Limit>> = BTreeMap::new();
+/// The limits every goal and constraint of the cycle puts on each metric,
+/// by metric in id order, each metric's in source order (a vector indexed
+/// by metric: a map's lookups, one per directive, grew with the model).
+fn limits(model: &Model, cycle: &Cycle) -> Vec<(MetricId, Vec<Limit>)> {
+    let mut by_metric: Vec<Vec<Limit>> = Vec::new();
+    by_metric.resize_with(model.metrics.len(), Vec::new);
     for d in &cycle.directives {
-        let units = match &d.scope {
+        let units: Option<Vec<UnitId>> = match &d.scope {
             Scope::Cycle => None,
             Scope::Units(us) => Some(us.iter().map(|u| u.node).collect()),
         };
@@ -205,30 +208,27 @@ fn limits(cycle: &Cycle) -> BTreeMap<MetricId, Vec<Limit>> {
             }
             DirectiveKind::Outcome { .. } => None,
         };
-        if let (Some((metric, span)), Some(b)) = (words, &d.bound) {
-            by_metric.entry(metric.node).or_default().push(Limit {
+        let bounds = words
+            .zip(d.bound.as_ref())
+            .map(|((m, span), b)| (m.node, span, b));
+        let kept = d.keep_bounds.iter().map(|(k, b)| (k.node, k.span, b));
+        for (metric, span, b) in bounds.into_iter().chain(kept) {
+            by_metric[metric.0 as usize].push(Limit {
                 op: b.op,
                 value: b.value,
                 span,
                 units: units.clone(),
             });
         }
-        for (k, b) in &d.keep_bounds {
-            by_metric.entry(k.node).or_default().push(Limit {
-                op: b.op,
-                value: b.value,
-                span: k.span,
-                units: units.clone(),
-            });
-        }
     }
-    by_metric
+    let ids = (0..).map(MetricId);
+    ids.zip(by_metric).filter(|(_, l)| !l.is_empty()).collect()
 }
 
 /// E0602 and E0603.
 fn bounds(model: &Model, cycle: &Cycle, out: &mut Diagnostics) {
     let aligned = cycle.aligned_units();
-    for (metric_id, limits) in limits(cycle) {
+    for (metric_id, limits) in limits(model, cycle) {
         let on = On {
             model,
             cycle,

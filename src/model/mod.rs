@@ -190,8 +190,9 @@ impl Cycle {
     /// The organization-wide metrics that goals in two or more units' own
     /// `to` blocks share (spec §7, alignment): what `align` is expected for.
     /// Cycle-level goals are everyone's and per-unit metrics never meet.
-    pub fn shared_metrics(&self, model: &Model) -> BTreeMap<MetricId, SharedMetric> {
-        let mut all: BTreeMap<MetricId, SharedMetric> = BTreeMap::new();
+    pub fn shared_metrics(&self, model: &Model) -> Vec<(MetricId, SharedMetric)> {
+        let mut all: Vec<Option<SharedMetric>> = Vec::new();
+        all.resize_with(model.metrics.len(), || None);
         for d in &self.directives {
             let (DirectiveKind::Goal { metric, .. }, Scope::Units(us)) = (&d.kind, &d.scope) else {
                 continue;
@@ -202,14 +203,17 @@ impl Cycle {
             let mut block: Vec<UnitId> = us.iter().map(|u| u.node).collect();
             block.sort_unstable();
             block.dedup();
-            let entry = all.entry(metric.node).or_default();
+            let entry = all[metric.node.0 as usize].get_or_insert_with(SharedMetric::default);
             entry.units.extend(block.iter().copied());
             entry.goals.push(metric.span);
             entry.blocks.insert(block);
         }
         // One block, even to several units, is one shared directive.
-        all.retain(|_, s| s.units.len() >= 2 && s.blocks.len() >= 2);
-        all
+        let shared = |s: &SharedMetric| s.units.len() >= 2 && s.blocks.len() >= 2;
+        let ids = (0..).map(MetricId);
+        ids.zip(all)
+            .filter_map(|(id, s)| s.filter(shared).map(|s| (id, s)))
+            .collect()
     }
 
     /// The units each metric's `align` statements cover, in one pass.
