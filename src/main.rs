@@ -8,6 +8,12 @@ use std::process::ExitCode;
 use cli::args::Cli;
 use cli::report::Status;
 
+/// jemalloc for the command line (benches/README.md, "The allocator"):
+/// glibc's malloc slowed as a large input's heap grew.
+#[cfg(all(unix, not(target_env = "musl")))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     match Cli::parse_checked() {
         Ok(cli) => cli::run(cli.command).into(),
