@@ -104,9 +104,7 @@ impl Reparse {
         }
         ((File { items }, Vec::new()), reread)
     }
-}
 
-impl Reparse {
     /// The statements of `text` (the file at `path`, whose id is `file`) as
     /// the reads so far left them, without reading: what [`Reparse::read`]
     /// returns where every part of `text` was read clean before, else
